@@ -1,0 +1,195 @@
+package org.ombc.cds.cards;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.ombc.cds.cdshooks.CdsHooksModel.Action;
+import org.ombc.cds.cdshooks.CdsHooksModel.Card;
+import org.ombc.cds.cdshooks.CdsHooksModel.Link;
+import org.ombc.cds.cdshooks.CdsHooksModel.Source;
+import org.ombc.cds.cdshooks.CdsHooksModel.Suggestion;
+import org.ombc.cds.fhir.FhirJson;
+import org.ombc.cds.logic.Assessment;
+import org.ombc.cds.logic.Evidence;
+import org.ombc.cds.logic.MissingData;
+import org.ombc.cds.logic.OligometastaticState;
+import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.model.Lesion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns an assessment into patient-view cards: silence without metastatic breast cancer; otherwise one main card
+ * (warning when oligometastatic, else info), and a data-quality card only when missing or unreadable data changes
+ * the decision.
+ */
+public final class OmbcCards {
+
+    public static final String EXTENSION_KEY = "ombc-assessment";
+    static final int SUMMARY_LIMIT = 140;
+    private static final String SNOMED = "http://snomed.info/sct";
+
+    private final FhirJson fhir;
+    private final ObjectMapper json;
+    private final String codeSystemUrl;
+    private final String serviceLabel;
+
+    public OmbcCards(FhirJson fhir, ObjectMapper json, String codeSystemUrl, String serviceName) {
+        this.fhir = fhir;
+        this.json = json;
+        this.codeSystemUrl = codeSystemUrl;
+        this.serviceLabel = serviceName;
+    }
+
+    /** @param problems what could not be read (optional keys, foreign resources, validation issues) */
+    public List<Card> cards(Assessment assessment, String patientId, List<String> problems) {
+        if (!assessment.breastCancer() || !assessment.metastatic()) {
+            return List.of();
+        }
+        List<Card> cards = new ArrayList<>(2);
+        cards.add(mainCard(assessment, patientId));
+        if (dataChangesDecision(assessment, problems)) {
+            cards.add(dataQualityCard(assessment, problems));
+        }
+        return cards;
+    }
+
+    private Card mainCard(Assessment a, String patientId) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        if (a.recommends(Recommendation.MDT_DISCUSSION)) {
+            suggestions.add(suggestion("Refer to the multidisciplinary tumour board", true,
+                    "Referral: tumour board review of oligometastatic breast cancer",
+                    serviceRequest(patientId, "3457005", "Patient referral",
+                            "Multidisciplinary tumour board review: oligometastatic breast cancer, metastasis-directed "
+                                    + "therapy with curative intent", a)));
+        }
+        if (a.recommends(Recommendation.STAGING_IMAGING)) {
+            suggestions.add(suggestion("Order PET-CT for staging", true, "Order: PET-CT staging",
+                    serviceRequest(patientId, "363679005", "Imaging",
+                            "PET-CT, staging of metastatic breast cancer (oligometastatic assessment)", a)));
+            suggestions.add(suggestion("Order whole-body MRI for staging", false, "Order: whole-body MRI staging",
+                    serviceRequest(patientId, "363679005", "Imaging",
+                            "Whole-body MRI, staging of metastatic breast cancer (oligometastatic assessment)", a)));
+        }
+        String indicator = a.oligometastatic() == OligometastaticState.YES ? "warning" : "info";
+        return new Card(UUID.randomUUID().toString(), summary(a), CardDetail.of(a), indicator, source(a),
+                suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "any",
+                overrideReasons(),
+                List.of(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null),
+                        new Link("ESTRO-EORTC classification", Evidence.GUCKENBERGER_2020.url(), "absolute", null, null)),
+                Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
+    }
+
+    /** The state and the next step, under 140 characters. */
+    static String summary(Assessment a) {
+        String text;
+        int n = a.lesionCount() == null ? 0 : a.lesionCount();
+        String lesions = n + (n == 1 ? " lesion" : " lesions");
+        if (a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT)) {
+            boolean sternal = a.burden().current().stream().allMatch(Lesion::sternal);
+            text = (sternal ? "Sternal-only" : "Contralateral axillary node-only")
+                    + " breast cancer spread: treat as regional disease with curative intent; discuss at tumour board.";
+        } else if (a.oligometastatic() == OligometastaticState.YES) {
+            String state = a.estroEortcState() == null ? "" : ", " + a.estroEortcState().label();
+            text = "Oligometastatic breast cancer (" + lesions + state
+                    + "): discuss curative-intent local therapy at tumour board.";
+        } else if (a.oligometastatic() == OligometastaticState.INDETERMINATE) {
+            text = "Metastatic breast cancer, lesion count unknown: record it and discuss oligometastatic options "
+                    + "at tumour board.";
+        } else {
+            text = "Polymetastatic breast cancer (" + lesions + "): not oligometastatic, no metastasis-directed "
+                    + "therapy suggested.";
+        }
+        if (a.recommends(Recommendation.STAGING_IMAGING) && text.length() + 30 < SUMMARY_LIMIT) {
+            text += " Stage with PET-CT/WB-MRI.";
+        }
+        return text.length() < SUMMARY_LIMIT ? text : text.substring(0, SUMMARY_LIMIT - 2) + "…";
+    }
+
+    /**
+     * Missing data changes the decision only where a decision is open: oligometastatic yes or indeterminate, or
+     * regional disease. For a polymetastatic patient the receptor status does not change "no local therapy".
+     */
+    static boolean dataChangesDecision(Assessment a, List<String> problems) {
+        if (a.missingData().isEmpty() && problems.isEmpty()) {
+            return false;
+        }
+        return a.oligometastatic() != OligometastaticState.NO
+                || a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT);
+    }
+
+    private Card dataQualityCard(Assessment a, List<String> problems) {
+        StringBuilder md = new StringBuilder("The OMBC assessment is incomplete. Record:\n\n");
+        for (MissingData missing : a.missingData()) {
+            md.append("- **").append(missing.code()).append("**: ").append(missing.whatToRecord()).append('\n');
+        }
+        if (!problems.isEmpty()) {
+            md.append("\nCould not be read:\n\n");
+            for (String problem : problems) {
+                md.append("- ").append(Markdown.escape(problem)).append('\n');
+            }
+        }
+        md.append("\nUntil then no recommendation that depends on these data is made ")
+                .append("(clinical-rules 7). See fhir-profiles/README.md for the codes to use.\n");
+        String summary;
+        if (a.missingData().isEmpty()) {
+            summary = "Some patient data could not be read: the OMBC assessment may be incomplete.";
+        } else {
+            String items = String.join(", ", a.missingData().stream().map(MissingData::code).toList());
+            summary = "To complete the OMBC assessment, record: " + items;
+            if (summary.length() >= SUMMARY_LIMIT) {
+                summary = "To complete the OMBC assessment, record " + a.missingData().size()
+                        + " missing items (see detail).";
+            }
+        }
+        return new Card(UUID.randomUUID().toString(), summary, md.toString(), "info", source(a), null, null, null,
+                null, null);
+    }
+
+    private Source source(Assessment a) {
+        return new Source(serviceLabel + " (knowledge " + a.knowledgeVersion() + ")",
+                Evidence.MERLONI_2023.url(), null, null);
+    }
+
+    private List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasons() {
+        return List.of(reason("discussed-at-tumour-board", "Already discussed at tumour board"),
+                reason("not-fit-for-local-therapy", "Not fit for local therapy"),
+                reason("patient-preference", "Patient preference"),
+                reason("disagree-with-classification", "Disagree with the classification"));
+    }
+
+    private org.ombc.cds.cdshooks.CdsHooksModel.Coding reason(String code, String display) {
+        return new org.ombc.cds.cdshooks.CdsHooksModel.Coding(codeSystemUrl, code, display);
+    }
+
+    private Suggestion suggestion(String label, boolean recommended, String description, JsonNode resource) {
+        return new Suggestion(label, UUID.randomUUID().toString(), recommended,
+                List.of(new Action("create", description, resource, null)));
+    }
+
+    private JsonNode serviceRequest(String patientId, String categoryCode, String categoryDisplay, String what,
+                                    Assessment a) {
+        ServiceRequest request = new ServiceRequest();
+        request.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
+        request.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+        request.addCategory(new CodeableConcept(new Coding(SNOMED, categoryCode, categoryDisplay)));
+        request.setCode(new CodeableConcept().setText(what));
+        request.setSubject(new Reference("Patient/" + patientId));
+        for (Lesion lesion : a.burden().current()) {
+            request.addReasonReference(new Reference("Condition/" + lesion.conditionId()));
+        }
+        try {
+            return json.readTree(fhir.encode(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("HAPI wrote JSON that Jackson cannot read", e);
+        }
+    }
+}

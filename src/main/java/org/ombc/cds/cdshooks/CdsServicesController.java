@@ -1,0 +1,108 @@
+package org.ombc.cds.cdshooks;
+
+import java.util.List;
+import java.util.Map;
+
+import org.ombc.cds.cdshooks.CdsHooksModel.Discovery;
+import org.ombc.cds.cdshooks.CdsHooksModel.Request;
+import org.ombc.cds.cdshooks.CdsHooksModel.Response;
+import org.ombc.cds.cdshooks.CdsHooksModel.Service;
+import org.ombc.cds.fhir.PrefetchTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+
+/** The CDS Hooks 2.0 endpoints: discovery and the {@code ombc-patient-view} service. */
+@RestController
+public class CdsServicesController {
+
+    public static final String SERVICE_ID = "ombc-patient-view";
+    public static final String HOOK = "patient-view";
+
+    private static final Logger log = LoggerFactory.getLogger(CdsServicesController.class);
+
+    private final Discovery discovery;
+    private final PatientViewService service;
+    private final HookCallRecorder recorder;
+    private final Cache<String, Response> recentResponses;
+    private final ObjectMapper json;
+
+    public CdsServicesController(PrefetchTemplates templates, PatientViewService service, HookCallRecorder recorder,
+                                 Cache<String, Response> recentResponses, ObjectMapper json) {
+        this.discovery = new Discovery(List.of(new Service(HOOK,
+                "Oligometastatic breast cancer (OMBC) assessment",
+                "Finds patients with oligometastatic breast cancer who may be cured by adding metastasis-directed "
+                        + "therapy (SABR, surgery, RFA, radiosurgery) to systemic therapy, with the ESTRO-EORTC "
+                        + "state, prognostic factors, options and evidence.",
+                SERVICE_ID, templates.asDiscoveryMap(),
+                "Send the prefetch keys listed, or fhirServer with fhirAuthorization so that missing keys can be "
+                        + "read; calls carry a JWT signed by a registered issuer (see README).",
+                null)));
+        this.service = service;
+        this.recorder = recorder;
+        this.recentResponses = recentResponses;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Discovery discovery() {
+        return discovery;
+    }
+
+    @PostMapping(path = "/cds-services/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Response call(@PathVariable String id, @RequestBody JsonNode body) {
+        long started = System.nanoTime();
+        requireKnownService(id);
+        Request request = parse(body);
+        List<String> problems = RequestValidator.problems(request, HOOK);
+        if (!problems.isEmpty()) {
+            throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request", String.join("; ", problems),
+                    Map.of("problems", problems));
+        }
+        String patientId = request.context().get("patientId").asText();
+        String replayKey = request.hookInstance() + "\n" + patientId;
+        Response cached = recentResponses.getIfPresent(replayKey);
+        if (cached != null) {
+            log.info("hook {} answered from the retry cache", request.hookInstance());
+            return cached;
+        }
+        PatientViewService.Outcome outcome = service.evaluate(request);
+        Response response = new Response(outcome.cards(), null);
+        recentResponses.put(replayKey, response);
+        recorder.record(SERVICE_ID, request, outcome, System.nanoTime() - started);
+        return response;
+    }
+
+    static void requireKnownService(String id) {
+        if (!SERVICE_ID.equals(id)) {
+            throw new CdsHooksException(HttpStatus.NOT_FOUND, "unknown-service",
+                    "No CDS service '" + id.replaceAll("[^A-Za-z0-9._-]", "?") + "'; see GET /cds-services.");
+        }
+    }
+
+    private Request parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw CdsHooksException.badRequest("The request body must be a JSON object.");
+        }
+        try {
+            return json.treeToValue(body, Request.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(0).getFieldName() : null;
+            throw CdsHooksException.badRequest(field == null ? "The request does not have the CDS Hooks 2.0 shape."
+                    : "The request member '" + field + "' has the wrong type.");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.ombc.cds.cdshooks;
+
+/**
+ * Where a finished hook call goes after it is answered (the decision audit). Must not throw and must not block
+ * the answer for long.
+ */
+@FunctionalInterface
+public interface HookCallRecorder {
+
+    void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
+                long latencyNanos);
+}

@@ -1,0 +1,69 @@
+package org.ombc.cds.cdshooks;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ombc.cds.cdshooks.CdsHooksModel.Request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The checks of a CDS Hooks 2.0 patient-view request; every problem is named, none is fixed silently. */
+final class RequestValidator {
+
+    private RequestValidator() {
+    }
+
+    static List<String> problems(Request request, String expectedHook) {
+        List<String> problems = new ArrayList<>();
+        if (request.hook() == null || request.hook().isBlank()) {
+            problems.add("hook is required");
+        } else if (!expectedHook.equals(request.hook())) {
+            problems.add("hook must be '" + expectedHook + "' for this service");
+        }
+        if (request.hookInstance() == null || request.hookInstance().isBlank()) {
+            problems.add("hookInstance is required");
+        }
+        JsonNode context = request.context();
+        if (context == null || !context.isObject()) {
+            problems.add("context is required and must be an object");
+        } else {
+            requireText(context, "patientId", problems);
+            requireText(context, "userId", problems);
+        }
+        if (request.fhirServer() != null && !isAbsoluteHttpUrl(request.fhirServer())) {
+            problems.add("fhirServer must be an absolute http(s) URL");
+        }
+        if (request.fhirAuthorization() != null) {
+            if (request.fhirServer() == null) {
+                problems.add("fhirAuthorization is only allowed with fhirServer");
+            }
+            if (request.fhirAuthorization().access_token() == null
+                    || request.fhirAuthorization().access_token().isBlank()) {
+                problems.add("fhirAuthorization.access_token is required");
+            }
+            if (request.fhirAuthorization().token_type() != null
+                    && !"Bearer".equalsIgnoreCase(request.fhirAuthorization().token_type())) {
+                problems.add("fhirAuthorization.token_type must be 'Bearer'");
+            }
+        }
+        return problems;
+    }
+
+    private static void requireText(JsonNode context, String field, List<String> problems) {
+        JsonNode value = context.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            problems.add("context." + field + " is required and must be a string");
+        }
+    }
+
+    private static boolean isAbsoluteHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

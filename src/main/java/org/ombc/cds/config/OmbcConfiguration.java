@@ -1,0 +1,167 @@
+package org.ombc.cds.config;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hl7.fhir.r4.model.Resource;
+import org.ombc.cds.cards.OmbcCards;
+import org.ombc.cds.cdshooks.BodySizeLimitFilter;
+import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.cdshooks.HookCallRecorder;
+import org.ombc.cds.cdshooks.LoggingHookCallRecorder;
+import org.ombc.cds.cdshooks.PatientViewService;
+import org.ombc.cds.fhir.AllowedServers;
+import org.ombc.cds.fhir.FhirFetcher;
+import org.ombc.cds.fhir.FhirJson;
+import org.ombc.cds.fhir.PatientDataService;
+import org.ombc.cds.fhir.PrefetchTemplates;
+import org.ombc.cds.logic.OmbcAssessor;
+import org.ombc.cds.model.FhirToOmbc;
+import org.ombc.cds.model.Terminology;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/** Wires the plain-Java capabilities (model, logic, cards, fhir) into the Spring application. */
+@Configuration(proxyBeanMethods = false)
+public class OmbcConfiguration implements WebMvcConfigurer {
+
+    private final OmbcProperties properties;
+
+    public OmbcConfiguration(OmbcProperties properties) {
+        this.properties = properties;
+    }
+
+    @Bean
+    FhirJson fhirJson() {
+        return new FhirJson(FhirContext.forR4Cached());
+    }
+
+    @Bean
+    Terminology terminology(FhirJson fhir) {
+        return TerminologyLoader.load(fhir);
+    }
+
+    @Bean
+    FhirToOmbc fhirToOmbc(Terminology terminology) {
+        return new FhirToOmbc(terminology);
+    }
+
+    @Bean
+    OmbcAssessor ombcAssessor(Terminology terminology) {
+        return new OmbcAssessor(terminology.knowledgeVersion());
+    }
+
+    @Bean
+    OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology) {
+        return new OmbcCards(fhir, json, terminology.codeSystemUrl(), "ombc-cds OMBC assessment");
+    }
+
+    @Bean
+    PrefetchTemplates prefetchTemplates(Terminology terminology) {
+        return new PrefetchTemplates(terminology);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService fhirFetchExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "fhir-fetch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    HttpClient fhirHttpClient() {
+        return HttpClient.newBuilder()
+                .connectTimeout(properties.fhir().timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Bean
+    Cache<String, List<Resource>> fhirQueryCache(MeterRegistry meters) {
+        Cache<String, List<Resource>> cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.fhir().cache().ttl())
+                .maximumSize(properties.fhir().cache().maxEntries())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, cache, "ombc.fhir.queries");
+        return cache;
+    }
+
+    @Bean
+    Cache<String, CdsHooksModel.Response> hookResponseCache(MeterRegistry meters) {
+        Cache<String, CdsHooksModel.Response> cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.hookResponseTtl())
+                .maximumSize(10_000)
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, cache, "ombc.hook.responses");
+        return cache;
+    }
+
+    @Bean
+    FhirFetcher fhirFetcher(FhirJson fhir, HttpClient fhirHttpClient, ExecutorService fhirFetchExecutor,
+                            PrefetchTemplates templates, Cache<String, List<Resource>> fhirQueryCache,
+                            MeterRegistry meters) {
+        return new FhirFetcher(fhir, fhirHttpClient, fhirFetchExecutor,
+                new AllowedServers(properties.fhir().allowedServers()), templates, properties.fhir().timeout(),
+                properties.fhir().maxPages(), fhirQueryCache, meters);
+    }
+
+    @Bean
+    PatientDataService patientDataService(FhirJson fhir, FhirFetcher fetcher) {
+        return new PatientDataService(fhir, fetcher);
+    }
+
+    @Bean
+    PatientViewService patientViewService(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor,
+                                          OmbcCards cards) {
+        return new PatientViewService(data, mapper, assessor, cards);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HookCallRecorder hookCallRecorder() {
+        return new LoggingHookCallRecorder();
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ObjectMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxRequestBytes().toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Browser-based CDS clients (the public CDS Hooks sandbox is one) call discovery and the service. */
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        String[] origins = properties.corsAllowedOrigins().toArray(String[]::new);
+        for (String path : List.of("/cds-services", "/cds-services/**", "/ombc/**")) {
+            registry.addMapping(path)
+                    .allowedOriginPatterns(origins)
+                    .allowedMethods("GET", "POST", "OPTIONS")
+                    .allowedHeaders("*")
+                    .maxAge(Duration.ofHours(1).toSeconds());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.ombc.cds.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every setting of the service, with safe defaults (README, "Configuration").
+ *
+ * @param publicBaseUrl   the URL clients call us at; JWT {@code aud} is checked against it, derived from the
+ *                        request when unset
+ * @param maxRequestBytes request bodies above this are refused with 413
+ * @param corsAllowedOrigins origins of browser-based CDS clients; {@code *} allows any
+ * @param hookResponseTtl how long the answer to one hookInstance is kept for client retries
+ * @param fhir            the FHIR server fallback
+ */
+@ConfigurationProperties("ombc")
+public record OmbcProperties(String publicBaseUrl,
+                             @DefaultValue("5MB") DataSize maxRequestBytes,
+                             @DefaultValue("*") List<String> corsAllowedOrigins,
+                             @DefaultValue("30s") Duration hookResponseTtl,
+                             @DefaultValue Fhir fhir) {
+
+    /**
+     * @param timeout        one deadline for all queries of one call
+     * @param allowedServers base URLs the fallback may call; empty turns the fallback off
+     * @param maxPages       Bundle pages followed per query
+     * @param cache          query result cache
+     */
+    public record Fhir(@DefaultValue("2s") Duration timeout,
+                       @DefaultValue List<String> allowedServers,
+                       @DefaultValue("5") int maxPages,
+                       @DefaultValue Cache cache) {
+    }
+
+    public record Cache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maxEntries) {
+    }
+}

@@ -1,0 +1,18 @@
+package org.ombc.cds.fhir;
+
+import java.util.Map;
+
+/** Required data could not be had: answered 412 with each key and its reason class. */
+public class DataUnavailableException extends RuntimeException {
+
+    private final Map<String, String> reasons;
+
+    public DataUnavailableException(Map<String, String> reasons) {
+        super("Required data could not be obtained for: " + String.join(", ", reasons.keySet()));
+        this.reasons = Map.copyOf(reasons);
+    }
+
+    public Map<String, String> reasons() {
+        return reasons;
+    }
+}

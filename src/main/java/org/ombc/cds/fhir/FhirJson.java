@@ -1,0 +1,78 @@
+package org.ombc.cds.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+
+/**
+ * FHIR R4 JSON through HAPI's parser. Lenient about unknown elements (EHRs add their own), silent about them in
+ * the log (their messages can quote content), strict about what is not FHIR at all.
+ */
+public final class FhirJson {
+
+    private final FhirContext context;
+
+    public FhirJson(FhirContext context) {
+        this.context = context;
+    }
+
+    public FhirContext context() {
+        return context;
+    }
+
+    private IParser parser() {
+        return context.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+    }
+
+    /** Parses one resource; throws {@link NotFhirException} naming the problem class, never the content. */
+    public IBaseResource parse(String json) {
+        try {
+            return parser().parseResource(json);
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+            throw new NotFhirException(e);
+        }
+    }
+
+    public String encode(IBaseResource resource) {
+        return context.newJsonParser().encodeResourceToString(resource);
+    }
+
+    /** A resource, or a Bundle's entry resources (search outcome entries left out). */
+    public static List<Resource> resourcesOf(IBaseResource parsed) {
+        List<Resource> out = new ArrayList<>();
+        if (parsed instanceof Bundle bundle) {
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                Resource resource = entry.getResource();
+                if (resource == null || (resource instanceof OperationOutcome
+                        && entry.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME)) {
+                    continue;
+                }
+                if (!resource.hasIdElement() || resource.getIdElement().isEmpty()) {
+                    if (entry.hasFullUrl()) {
+                        resource.setId(entry.getFullUrl());
+                    }
+                }
+                out.add(resource);
+            }
+        } else if (parsed instanceof Resource resource) {
+            out.add(resource);
+        }
+        return out;
+    }
+
+    /** What the client sent is not FHIR R4 JSON. */
+    public static final class NotFhirException extends RuntimeException {
+        NotFhirException(Throwable cause) {
+            super("not valid FHIR R4 JSON", cause);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.ombc.cds.fhir;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.ombc.cds.model.ResourceIds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Gathers a patient's resources for one hook call: from the prefetch where the client sent a key (a JSON
+ * {@code null} means "no data"; an OperationOutcome means the client failed, so the key counts as missing),
+ * else from the FHIR server.
+ */
+public final class PatientDataService {
+
+    private final FhirJson json;
+    private final FhirFetcher fetcher;
+
+    public PatientDataService(FhirJson json, FhirFetcher fetcher) {
+        this.json = json;
+        this.fetcher = fetcher;
+    }
+
+    public PatientData gather(String patientId, Map<String, JsonNode> prefetch, String fhirServer,
+                              String accessToken) {
+        List<Resource> resources = new ArrayList<>();
+        Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
+        for (PrefetchKey key : PrefetchKey.values()) {
+            JsonNode value = prefetch == null ? null : prefetch.get(key.key());
+            if (prefetch == null || !prefetch.containsKey(key.key())) {
+                missing.add(key);
+            } else if (value == null || value.isNull()) {
+                continue;
+            } else if (!value.isObject()) {
+                throw new InvalidPrefetchException("prefetch." + key.key()
+                        + " must be a FHIR resource, a Bundle or null.");
+            } else {
+                IBaseResource parsed;
+                try {
+                    parsed = json.parse(value.toString());
+                } catch (FhirJson.NotFhirException e) {
+                    throw new InvalidPrefetchException("prefetch." + key.key() + " is not valid FHIR R4 JSON.");
+                }
+                if (parsed instanceof OperationOutcome) {
+                    missing.add(key);
+                } else {
+                    resources.addAll(FhirJson.resourcesOf(parsed));
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            Map<String, String> requiredFailures = new LinkedHashMap<>();
+            for (Map.Entry<PrefetchKey, FhirFetcher.Result> result
+                    : fetcher.fetch(fhirServer, accessToken, patientId, missing).entrySet()) {
+                PrefetchKey key = result.getKey();
+                FetchFailure failure = result.getValue().failure();
+                if (failure == null) {
+                    resources.addAll(result.getValue().resources());
+                } else if (key.isRequired()) {
+                    requiredFailures.put(key.key(), failure.code());
+                } else {
+                    problems.add(key.key() + " could not be read (" + failure.code() + "): " + failure.description()
+                            + "; assessed without it.");
+                }
+            }
+            if (!requiredFailures.isEmpty()) {
+                throw new DataUnavailableException(requiredFailures);
+            }
+        }
+        return new PatientData(forPatient(patientId, resources, problems), problems);
+    }
+
+    /**
+     * Keeps the patient's own resources. A prefetch Patient that is not the context's patient is refused: cards
+     * computed from another patient's chart must never be shown. Other resources that name another patient are
+     * dropped and counted.
+     */
+    private static List<Resource> forPatient(String patientId, List<Resource> resources, List<String> problems) {
+        List<Resource> kept = new ArrayList<>(resources.size());
+        int foreign = 0;
+        boolean patientSeen = false;
+        for (Resource resource : resources) {
+            if (resource instanceof Patient patient) {
+                if (!patientId.equals(ResourceIds.idOf(patient))) {
+                    throw new InvalidPrefetchException("prefetch Patient is not the patient of context.patientId.");
+                }
+                patientSeen = true;
+                kept.add(resource);
+                continue;
+            }
+            String subject = subjectId(resource);
+            if (subject != null && !subject.equals(patientId)) {
+                foreign++;
+            } else {
+                kept.add(resource);
+            }
+        }
+        if (!patientSeen) {
+            throw new DataUnavailableException(Map.of(PrefetchKey.PATIENT.key(), "no-patient"));
+        }
+        if (foreign > 0) {
+            problems.add(foreign + " resource(s) naming another patient were left out.");
+        }
+        return kept;
+    }
+
+    private static String subjectId(Resource resource) {
+        for (String name : List.of("subject", "patient")) {
+            var property = resource.getNamedProperty(name);
+            if (property != null && property.hasValues() && property.getValues().get(0) instanceof Reference ref
+                    && ref.hasReference()) {
+                String value = ref.getReference();
+                if (!value.contains("Patient/")) {
+                    return null;
+                }
+                String tail = value.substring(value.lastIndexOf("Patient/") + "Patient/".length());
+                int slash = tail.indexOf('/');
+                return slash >= 0 ? tail.substring(0, slash) : tail;
+            }
+        }
+        return null;
+    }
+}

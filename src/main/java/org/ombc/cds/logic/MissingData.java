@@ -1,0 +1,28 @@
+package org.ombc.cds.logic;
+
+/** What the record lacks for a confident assessment, and what to record (clinical-rules 7). */
+public enum MissingData {
+    ER_STATUS("er-status", "ER status (LOINC 16112-5 with a positive or negative value)"),
+    PR_STATUS("pr-status", "PR status (LOINC 16113-3 with a positive or negative value)"),
+    HER2_STATUS("her2-status", "HER2 status (LOINC 48676-1; IHC 2+ needs an ISH result)"),
+    PRIMARY_DIAGNOSIS_DATE("primary-diagnosis-date", "onset date of the primary breast cancer Condition"),
+    METASTASIS_DIAGNOSIS_DATE("metastasis-diagnosis-date", "onset date of every current metastasis Condition"),
+    LESION_COUNT("lesion-count", "number of lesions (metastatic-lesion-count Observation, valueInteger)"),
+    AXILLARY_NODE_LATERALITY("axillary-node-laterality", "side of the axillary node metastasis and of the primary");
+
+    private final String code;
+    private final String whatToRecord;
+
+    MissingData(String code, String whatToRecord) {
+        this.code = code;
+        this.whatToRecord = whatToRecord;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String whatToRecord() {
+        return whatToRecord;
+    }
+}

@@ -1,0 +1,403 @@
+package org.ombc.cds.logic;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ombc.cds.model.Lesion;
+import org.ombc.cds.model.NodalStatus;
+import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.Progression;
+import org.ombc.cds.model.ReceptorResult;
+import org.ombc.cds.model.Site;
+import org.ombc.cds.model.TherapyPeriod;
+
+/**
+ * The selection logic of {@code clinical-rules.md}: pure functions of the mapped record. Every date is taken from
+ * the record, never from the clock, so the same record always gives the same assessment.
+ */
+public final class OmbcAssessor {
+
+    static final int SYNCHRONOUS_MONTHS = 6;
+    static final int LONG_DFI_MONTHS = 24;
+    static final int LUNG_SHORT_DFI_MONTHS = 36;
+    static final int IMAGING_WINDOW_DAYS = 90;
+    static final double RFA_MAX_MM = 30.0;
+
+    private final String knowledgeVersion;
+
+    public OmbcAssessor(String knowledgeVersion) {
+        this.knowledgeVersion = knowledgeVersion;
+    }
+
+    public Assessment assess(OmbcRecord record) {
+        if (!record.hasBreastCancer()) {
+            return new Assessment(false, false, null, null, List.of(), null, null, Subtype.UNKNOWN, null,
+                    List.of(), List.of(), List.of(), List.of(), knowledgeVersion, List.of(), Map.of(),
+                    DiseaseBurden.of(record), record);
+        }
+        DiseaseBurden burden = DiseaseBurden.of(record);
+        Subtype subtype = subtype(record);
+        if (!burden.metastatic()) {
+            return new Assessment(true, false, null, null, List.of(), null, null, subtype, null, List.of(),
+                    List.of(), List.of(), List.of(), knowledgeVersion, List.of(), Map.of(), burden, record);
+        }
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        Integer dfi = DiseaseBurden.wholeMonths(record.primary().diagnosed(), burden.firstMetastasis());
+        OligometastaticState oligo = oligometastaticState(burden);
+        findings.put("oligometastatic", new Finding(oligo.code(),
+                "clinical-rules 3 (ESTRO-ASTRO): yes with 1-5 current lesions, no above 5, indeterminate when the "
+                        + "count is unknown; 'safely treatable' is for the tumour board to confirm",
+                List.of("current distant lesions: " + (burden.lesionCount() == null ? "unknown"
+                        : burden.lesionCount())), List.of(Evidence.LIEVENS_2020)));
+        EstroEortcState state = oligo == OligometastaticState.YES ? estroEortcState(record, burden, findings) : null;
+
+        List<Factor> factors = prognosticFactors(record, burden, dfi, findings);
+        Ctx ctx = new Ctx(record, burden, oligo, state, subtype, dfi);
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Recommendation recommendation : Recommendation.values()) {
+            List<String> facts = applies(recommendation, ctx);
+            if (facts != null && (!recommendation.isMetastasisDirected() || oligo == OligometastaticState.YES
+                    || (recommendation == Recommendation.MDT_DISCUSSION && oligo == OligometastaticState.INDETERMINATE))) {
+                recommendations.add(recommendation);
+                findings.put(recommendation.code(),
+                        new Finding(recommendation.code(), recommendation.rule(), facts, recommendation.evidence()));
+            }
+        }
+        recommendations.sort(Comparator.comparing(Recommendation::code));
+        List<Trial> trials = recommendations.contains(Recommendation.CLINICAL_TRIAL) ? trials(ctx) : List.of();
+
+        return new Assessment(true, true, burden.lesionCount(), burden.sites().isEmpty() ? null : burden.sites().size(),
+                burden.sites().stream().map(Site::code).sorted().toList(), oligo, state, subtype, dfi,
+                factors.stream().filter(Factor::isFavorable).sorted(Comparator.comparing(Factor::code)).toList(),
+                factors.stream().filter(f -> !f.isFavorable()).sorted(Comparator.comparing(Factor::code)).toList(),
+                List.copyOf(recommendations), missingData(record, burden), knowledgeVersion, trials,
+                Map.copyOf(findings), burden, record);
+    }
+
+    // -- states -----------------------------------------------------------------------------------------------
+
+    static OligometastaticState oligometastaticState(DiseaseBurden burden) {
+        if (burden.lesionCount() == null) {
+            return OligometastaticState.INDETERMINATE;
+        }
+        return burden.lesionCount() <= DiseaseBurden.OLIGO_MAX ? OligometastaticState.YES : OligometastaticState.NO;
+    }
+
+    /** clinical-rules 4; null when the record cannot decide between states. */
+    static EstroEortcState estroEortcState(OmbcRecord record, DiseaseBurden burden, Map<String, Finding> findings) {
+        LocalDate omd = burden.omdDate();
+        List<String> facts = new ArrayList<>();
+        facts.add("OMD diagnosis date: " + (omd == null ? "unknown" : omd));
+        EstroEortcState state = null;
+        if (omd == null) {
+            facts.add("no state without the date of the current metastases");
+        } else if (burden.polymetastaticHistory() || burden.omdHistory()) {
+            facts.add(burden.polymetastaticHistory()
+                    ? "polymetastatic history: up to " + burden.peakActive() + " lesions active at once"
+                    : "an earlier metastatic episode abated before the current lesions");
+            boolean onTherapy = onSystemicTherapy(record, omd);
+            facts.add(onTherapy ? "on systemic therapy at the OMD date" : "not on systemic therapy at the OMD date");
+            boolean induced = burden.polymetastaticHistory();
+            if (!onTherapy) {
+                state = induced ? EstroEortcState.INDUCED_OLIGORECURRENCE : EstroEortcState.REPEAT_OLIGORECURRENCE;
+            } else if (record.progression() == Progression.PROGRESSING) {
+                facts.add("latest imaging status (LOINC 97509-4): progressing");
+                state = induced ? EstroEortcState.INDUCED_OLIGOPROGRESSION : EstroEortcState.REPEAT_OLIGOPROGRESSION;
+            } else if (record.progression() == Progression.NOT_PROGRESSING) {
+                facts.add("latest imaging status (LOINC 97509-4): not progressing");
+                state = induced ? EstroEortcState.INDUCED_OLIGOPERSISTENCE : EstroEortcState.REPEAT_OLIGOPERSISTENCE;
+            } else {
+                facts.add("progression vs persistence undecided: no disease status (LOINC 97509-4) recorded");
+            }
+        } else if (record.primary().diagnosed() == null) {
+            facts.add("synchronous vs metachronous undecided: primary diagnosis date unknown");
+        } else if (isSynchronous(record.primary().diagnosed(), omd)) {
+            facts.add("OMD within " + SYNCHRONOUS_MONTHS + " months of the primary (" + record.primary().diagnosed() + ")");
+            state = EstroEortcState.SYNCHRONOUS;
+        } else {
+            facts.add("OMD more than " + SYNCHRONOUS_MONTHS + " months after the primary (" + record.primary().diagnosed() + ")");
+            boolean onTherapy = onSystemicTherapy(record, omd);
+            facts.add(onTherapy ? "on systemic therapy at the OMD date" : "not on systemic therapy at the OMD date");
+            state = onTherapy ? EstroEortcState.METACHRONOUS_OLIGOPROGRESSION
+                    : EstroEortcState.METACHRONOUS_OLIGORECURRENCE;
+        }
+        findings.put("estro-eortc-state", new Finding(state == null ? "undetermined" : state.code(),
+                "clinical-rules 4: induced after polymetastatic history, repeat after an earlier episode, else "
+                        + "synchronous within 6 months of the primary or metachronous; therapy and progression at "
+                        + "the OMD date split recurrence, progression and persistence",
+                facts, List.of(Evidence.GUCKENBERGER_2020)));
+        return state;
+    }
+
+    static boolean isSynchronous(LocalDate primary, LocalDate omd) {
+        return !omd.isAfter(primary.plusMonths(SYNCHRONOUS_MONTHS))
+                && !omd.isBefore(primary.minusMonths(SYNCHRONOUS_MONTHS));
+    }
+
+    static boolean onSystemicTherapy(OmbcRecord record, LocalDate date) {
+        for (TherapyPeriod therapy : record.therapies()) {
+            if (therapy.covers(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Subtype subtype(OmbcRecord record) {
+        ReceptorResult er = record.er();
+        ReceptorResult pr = record.pr();
+        ReceptorResult her2 = record.her2();
+        if (her2.isPositive()) {
+            return Subtype.HER2_POSITIVE;
+        }
+        if ((er.isPositive() || pr.isPositive()) && her2.isNegative()) {
+            return Subtype.HR_POSITIVE_HER2_NEGATIVE;
+        }
+        if (er.isNegative() && pr.isNegative() && her2.isNegative()) {
+            return Subtype.TRIPLE_NEGATIVE;
+        }
+        return Subtype.UNKNOWN;
+    }
+
+    static boolean hormoneReceptorPositive(OmbcRecord record) {
+        return record.er().isPositive() || record.pr().isPositive();
+    }
+
+    // -- factors ----------------------------------------------------------------------------------------------
+
+    static List<Factor> prognosticFactors(OmbcRecord record, DiseaseBurden burden, Integer dfi,
+                                          Map<String, Finding> findings) {
+        List<Factor> factors = new ArrayList<>();
+        addFactor(factors, findings, Factor.SOLITARY_METASTASIS,
+                burden.lesionCount() != null && burden.lesionCount() == 1, "exactly 1 current lesion");
+        addFactor(factors, findings, Factor.LONG_DISEASE_FREE_INTERVAL, dfi != null && dfi >= LONG_DFI_MONTHS,
+                "disease-free interval " + dfi + " months");
+        addFactor(factors, findings, Factor.HORMONE_RECEPTOR_POSITIVE, hormoneReceptorPositive(record),
+                "ER " + status(record.er()) + ", PR " + status(record.pr()));
+        addFactor(factors, findings, Factor.HER2_POSITIVE, record.her2().isPositive(),
+                "HER2 " + status(record.her2()));
+        addFactor(factors, findings, Factor.AXILLARY_NODES_AT_DIAGNOSIS,
+                record.nodesAtDiagnosis() == NodalStatus.NODE_POSITIVE, "N1-N3 at primary diagnosis");
+        return factors;
+    }
+
+    private static void addFactor(List<Factor> factors, Map<String, Finding> findings, Factor factor, boolean present,
+                                  String fact) {
+        if (present) {
+            factors.add(factor);
+            findings.put(factor.code(), new Finding(factor.code(), "clinical-rules 5: " + factor.label(),
+                    List.of(fact), List.of(Evidence.VAN_OMMEN_NIJHOF_2020)));
+        }
+    }
+
+    static String status(ReceptorResult result) {
+        String s = result.status().name().toLowerCase();
+        return result.date() == null ? s : s + " (" + result.date() + ")";
+    }
+
+    // -- recommendations --------------------------------------------------------------------------------------
+
+    /** What one recommendation reads; built once per assessment. */
+    record Ctx(OmbcRecord record, DiseaseBurden burden, OligometastaticState oligo, EstroEortcState state,
+               Subtype subtype, Integer dfi) {
+
+        boolean oligometastatic() {
+            return oligo == OligometastaticState.YES;
+        }
+
+        boolean siteOnly(Site site) {
+            return burden.sites().equals(Set.of(site));
+        }
+    }
+
+    /** The facts that make {@code recommendation} apply, or null when it does not. */
+    static List<String> applies(Recommendation recommendation, Ctx c) {
+        return switch (recommendation) {
+            case MDT_DISCUSSION -> mdtDiscussion(c);
+            case SABR -> sabr(c);
+            case METASTASIS_SURGERY -> metastasisSurgery(c);
+            case LIVER_RFA -> liverRfa(c);
+            case BRAIN_RADIOSURGERY -> brainRadiosurgery(c);
+            case REGIONAL_CURATIVE_TREATMENT -> regionalCurativeTreatment(c);
+            case PRIMARY_TUMOR_SURGERY -> primaryTumorSurgery(c);
+            case STAGING_IMAGING -> stagingImaging(c);
+            case CLINICAL_TRIAL -> c.oligometastatic() ? List.of("oligometastatic: yes") : null;
+        };
+    }
+
+    static List<String> mdtDiscussion(Ctx c) {
+        if (c.oligo() == OligometastaticState.NO) {
+            return null;
+        }
+        return List.of("oligometastatic: " + c.oligo().code());
+    }
+
+    static List<String> sabr(Ctx c) {
+        if (!c.oligometastatic()) {
+            return null;
+        }
+        List<String> extracranial = c.burden().sites().stream().filter(s -> !s.isIntracranial()).map(Site::code).toList();
+        return extracranial.isEmpty() ? null : List.of("extracranial sites: " + String.join(", ", extracranial));
+    }
+
+    /** Liver lesions; a solitary lung (Yoshimoto), brain (Patchell) or bone (Durr: the only lesion) lesion. */
+    static List<String> metastasisSurgery(Ctx c) {
+        if (!c.oligometastatic()) {
+            return null;
+        }
+        List<String> facts = new ArrayList<>();
+        int liver = c.burden().lesionsAt(Site.LIVER);
+        if (liver > 0) {
+            facts.add("liver: " + liver + " lesion(s); resection 5-y OS 37%");
+        }
+        if (c.burden().lesionsAt(Site.LUNG) == 1) {
+            facts.add("solitary lung lesion");
+            if (c.dfi() == null || c.dfi() <= LUNG_SHORT_DFI_MONTHS) {
+                facts.add("negative factor: disease-free interval " + (c.dfi() == null ? "unknown" : c.dfi() + " months")
+                        + " (3 years or less is unfavourable)");
+            }
+            if (c.record().er().isNegative() && c.record().pr().isNegative()) {
+                facts.add("negative factor: hormone receptor negative");
+            }
+        }
+        if (c.burden().lesionsAt(Site.BRAIN) == 1) {
+            facts.add("solitary brain lesion");
+        }
+        if (c.burden().lesionCount() == 1 && c.siteOnly(Site.BONE)) {
+            facts.add("solitary bone lesion, the only metastasis");
+        }
+        return facts.isEmpty() ? null : facts;
+    }
+
+    static List<String> liverRfa(Ctx c) {
+        if (!c.oligometastatic() || c.burden().lesionsAt(Site.LIVER) != 1 || !c.record().er().isPositive()) {
+            return null;
+        }
+        for (Lesion lesion : c.burden().current()) {
+            if (lesion.site() == Site.LIVER) {
+                if (lesion.sizeMm() == null || lesion.sizeMm() >= RFA_MAX_MM) {
+                    return null;
+                }
+                return List.of("single liver lesion of " + lesion.sizeMm().intValue() + " mm (under 30 mm)",
+                        "ER positive");
+            }
+        }
+        return null;
+    }
+
+    static List<String> brainRadiosurgery(Ctx c) {
+        int brain = c.burden().lesionsAt(Site.BRAIN);
+        if (!c.oligometastatic() || brain == 0) {
+            return null;
+        }
+        List<String> facts = new ArrayList<>(List.of("brain: " + brain + " lesion(s)"));
+        if (c.record().her2().isPositive()) {
+            facts.add("HER2-positive: the subgroup that benefits most");
+        }
+        return facts;
+    }
+
+    /** Sternal and contralateral axillary disease behave as regional, lymphatic spread (review, refs 46-50). */
+    static List<String> regionalCurativeTreatment(Ctx c) {
+        List<Lesion> current = c.burden().current();
+        if (current.isEmpty() || !c.burden().unknownSideAxillary().isEmpty()) {
+            return null;
+        }
+        if (current.stream().allMatch(Lesion::sternal)) {
+            return List.of("all current lesions are sternal");
+        }
+        if (current.stream().allMatch(l -> l.site() == Site.AXILLARY_LYMPH_NODE)) {
+            return List.of("all current lesions are contralateral axillary nodes");
+        }
+        return null;
+    }
+
+    static List<String> primaryTumorSurgery(Ctx c) {
+        if (!c.oligometastatic() || c.state() != EstroEortcState.SYNCHRONOUS || c.record().primaryResected()) {
+            return null;
+        }
+        boolean hr = hormoneReceptorPositive(c.record());
+        boolean her2 = c.record().her2().isPositive();
+        boolean boneOnly = c.siteOnly(Site.BONE);
+        boolean knownNotTripleNegative = c.subtype() != Subtype.TRIPLE_NEGATIVE && c.subtype() != Subtype.UNKNOWN;
+        if (!(hr || her2 || (boneOnly && knownNotTripleNegative))) {
+            return null;
+        }
+        List<String> facts = new ArrayList<>(List.of("synchronous (de novo) disease", "no breast surgery recorded"));
+        if (boneOnly) {
+            facts.add("bone-only disease");
+        }
+        if (hr) {
+            facts.add("hormone receptor positive");
+        }
+        if (her2) {
+            facts.add("HER2-positive");
+        }
+        return facts;
+    }
+
+    static List<String> stagingImaging(Ctx c) {
+        List<LocalDate> imaging = c.record().imagingDates();
+        LocalDate omd = c.burden().omdDate();
+        if (omd == null) {
+            return imaging.isEmpty() ? List.of("no imaging report in the record") : null;
+        }
+        for (LocalDate date : imaging) {
+            if (Math.abs(ChronoUnit.DAYS.between(omd, date)) <= IMAGING_WINDOW_DAYS) {
+                return null;
+            }
+        }
+        return List.of("no imaging dated within " + IMAGING_WINDOW_DAYS + " days of the OMD date " + omd);
+    }
+
+    static List<Trial> trials(Ctx c) {
+        if (c.burden().lesionCount() == null) {
+            return List.of();
+        }
+        Trial.TrialFacts facts = new Trial.TrialFacts(c.burden().lesionCount(), c.burden().sites().size(),
+                c.burden().lesionsAt(Site.BRAIN), c.siteOnly(Site.BONE), c.state(), hormoneReceptorPositive(c.record()),
+                c.record().er().isPositive(), c.record().her2().isNegative());
+        List<Trial> matching = new ArrayList<>();
+        for (Trial trial : Trial.values()) {
+            if (trial.matches(facts)) {
+                matching.add(trial);
+            }
+        }
+        return List.copyOf(matching);
+    }
+
+    // -- missing data -----------------------------------------------------------------------------------------
+
+    static List<MissingData> missingData(OmbcRecord record, DiseaseBurden burden) {
+        Set<MissingData> missing = EnumSet.noneOf(MissingData.class);
+        if (!record.er().isKnown()) {
+            missing.add(MissingData.ER_STATUS);
+        }
+        if (!record.pr().isKnown()) {
+            missing.add(MissingData.PR_STATUS);
+        }
+        if (!record.her2().isKnown()) {
+            missing.add(MissingData.HER2_STATUS);
+        }
+        if (record.primary().diagnosed() == null) {
+            missing.add(MissingData.PRIMARY_DIAGNOSIS_DATE);
+        }
+        if (burden.undatedCurrent()) {
+            missing.add(MissingData.METASTASIS_DIAGNOSIS_DATE);
+        }
+        if (burden.current().stream().anyMatch(l -> l.count() == null)) {
+            missing.add(MissingData.LESION_COUNT);
+        }
+        if (!burden.unknownSideAxillary().isEmpty()) {
+            missing.add(MissingData.AXILLARY_NODE_LATERALITY);
+        }
+        return missing.stream().sorted(Comparator.comparing(MissingData::code)).toList();
+    }
+}

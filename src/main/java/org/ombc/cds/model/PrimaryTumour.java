@@ -1,0 +1,10 @@
+package org.ombc.cds.model;
+
+import java.time.LocalDate;
+
+/**
+ * The patient's breast cancer: diagnosed on {@code diagnosed} (onset[x], else recordedDate; null when neither)
+ * on {@code side}. A primary in remission is still the patient's breast cancer (clinical-rules 2).
+ */
+public record PrimaryTumour(String conditionId, LocalDate diagnosed, Laterality side) {
+}

@@ -1,0 +1,40 @@
+package org.ombc.cds.model;
+
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/** Logical ids of resources and of what references point at, however the sender spelled them. */
+public final class ResourceIds {
+
+    private ResourceIds() {
+    }
+
+    /** The logical id; a Bundle entry known only by its fullUrl "urn:uuid:abc" has id "abc". */
+    public static String idOf(Resource resource) {
+        String value = resource.getIdElement().getValue();
+        if (value == null || value.isEmpty()) {
+            return "anonymous-" + Integer.toHexString(System.identityHashCode(resource));
+        }
+        if (value.startsWith("urn:")) {
+            return value.substring(value.lastIndexOf(':') + 1);
+        }
+        return resource.getIdElement().getIdPart();
+    }
+
+    /** "Condition/abc", "urn:uuid:abc", "http://x/fhir/Condition/abc/_history/2" all name id "abc". */
+    public static String referencedId(Reference reference) {
+        if (reference.getResource() instanceof Resource r && r.hasIdElement()) {
+            return idOf(r);
+        }
+        String ref = reference.getReference();
+        if (ref == null || ref.isBlank()) {
+            return null;
+        }
+        if (ref.startsWith("urn:uuid:") || ref.startsWith("urn:oid:")) {
+            return ref.substring(ref.lastIndexOf(':') + 1);
+        }
+        int history = ref.indexOf("/_history");
+        String trimmed = history >= 0 ? ref.substring(0, history) : ref;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+}

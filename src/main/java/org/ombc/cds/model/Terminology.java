@@ -1,0 +1,202 @@
+package org.ombc.cds.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ValueSet;
+
+/**
+ * Membership tests against the ValueSets published in {@code fhir-profiles/}. Built once at start from the
+ * parsed files; lookups are hash and precompiled-pattern checks, safe to share between threads.
+ *
+ * <p>Real EHRs spell code systems in several ways (OIDs, WHO ICD-10 for ICD-10-CM codes) and write ICD-10 codes
+ * with or without the dot; both are normalised here so that oddly coded data still counts.
+ */
+public final class Terminology {
+
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    static final String LOINC = "http://loinc.org";
+    static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+    private static final Map<String, String> SYSTEM_ALIASES = Map.ofEntries(
+            Map.entry("urn:oid:2.16.840.1.113883.6.96", SNOMED),
+            Map.entry("http://snomed.info/id", SNOMED),
+            Map.entry("urn:oid:2.16.840.1.113883.6.90", ICD10CM),
+            Map.entry("http://hl7.org/fhir/sid/icd-10", ICD10CM),
+            Map.entry("urn:oid:2.16.840.1.113883.6.3", ICD10CM),
+            Map.entry("urn:oid:2.16.840.1.113883.6.1", LOINC),
+            Map.entry("urn:oid:2.16.840.1.113883.6.88", RXNORM),
+            Map.entry("urn:oid:2.16.840.1.113883.6.73", "http://www.whocc.no/atc"),
+            Map.entry("urn:oid:2.16.840.1.113883.6.12", "http://www.ama-assn.org/go/cpt"),
+            Map.entry("urn:oid:2.16.840.1.113883.5.83",
+                    "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"),
+            Map.entry("http://hl7.org/fhir/v3/ObservationInterpretation",
+                    "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"),
+            Map.entry("http://hl7.org/fhir/v2/0074", "http://terminology.hl7.org/CodeSystem/v2-0074"));
+
+    private final Map<String, Members> valueSets;
+    private final String knowledgeVersion;
+    private final String codeSystemUrl;
+
+    private Terminology(Map<String, Members> valueSets, String knowledgeVersion, String codeSystemUrl) {
+        this.valueSets = valueSets;
+        this.knowledgeVersion = knowledgeVersion;
+        this.codeSystemUrl = codeSystemUrl;
+    }
+
+    /**
+     * Builds the terminology from our CodeSystem and ValueSets; fails when a ValueSet the mapper needs is absent,
+     * so a broken package never starts a service that would silently see nothing.
+     */
+    public static Terminology of(CodeSystem codeSystem, Collection<ValueSet> valueSets) {
+        Map<String, Members> byId = new HashMap<>();
+        for (ValueSet vs : valueSets) {
+            Members members = new Members();
+            for (ValueSet.ConceptSetComponent include : vs.getCompose().getInclude()) {
+                String system = normaliseSystem(include.getSystem());
+                for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
+                    members.codes.add(key(system, normaliseCode(system, concept.getCode())));
+                    members.listed.add(key(include.getSystem(), concept.getCode()));
+                }
+                for (ValueSet.ConceptSetFilterComponent filter : include.getFilter()) {
+                    if (!"regex".equals(filter.getOp().toCode()) || !"code".equals(filter.getProperty())) {
+                        throw new IllegalArgumentException("ValueSet " + vs.getIdElement().getIdPart()
+                                + ": only 'code regex' filters are supported");
+                    }
+                    members.patterns.computeIfAbsent(system, s -> new ArrayList<>())
+                            .add(Pattern.compile(filter.getValue()));
+                }
+            }
+            byId.put(vs.getIdElement().getIdPart(), members);
+        }
+        List<String> absent = new ArrayList<>();
+        for (ValueSetId id : ValueSetId.values()) {
+            if (!byId.containsKey(id.id())) {
+                absent.add(id.id());
+            }
+        }
+        for (Site site : Site.values()) {
+            if (site.hasValueSets()) {
+                for (String id : List.of(ValueSetId.metastasisCode(site), ValueSetId.bodySite(site))) {
+                    if (!byId.containsKey(id)) {
+                        absent.add(id);
+                    }
+                }
+            }
+        }
+        if (!absent.isEmpty()) {
+            throw new IllegalStateException("fhir-profiles lacks ValueSets " + absent);
+        }
+        return new Terminology(Map.copyOf(byId), codeSystem.getVersion(), codeSystem.getUrl());
+    }
+
+    /** The version of our CodeSystem: the knowledge version every assessment carries. */
+    public String knowledgeVersion() {
+        return knowledgeVersion;
+    }
+
+    /** The canonical URL of our own CodeSystem (lesion count, sites, states, recommendations...). */
+    public String codeSystemUrl() {
+        return codeSystemUrl;
+    }
+
+    public boolean contains(ValueSetId valueSet, Coding coding) {
+        return contains(valueSet.id(), coding);
+    }
+
+    public boolean contains(String valueSetId, Coding coding) {
+        if (coding == null || !coding.hasCode()) {
+            return false;
+        }
+        Members members = valueSets.get(valueSetId);
+        if (members == null) {
+            throw new IllegalArgumentException("unknown ValueSet " + valueSetId);
+        }
+        String system = normaliseSystem(coding.getSystem());
+        String code = normaliseCode(system, coding.getCode());
+        if (members.codes.contains(key(system, code))) {
+            return true;
+        }
+        List<Pattern> patterns = members.patterns.get(system);
+        if (patterns != null) {
+            for (Pattern p : patterns) {
+                if (p.matcher(code).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public boolean containsAny(ValueSetId valueSet, CodeableConcept concept) {
+        return containsAny(valueSet.id(), concept);
+    }
+
+    public boolean containsAny(String valueSetId, CodeableConcept concept) {
+        if (concept == null) {
+            return false;
+        }
+        for (Coding coding : concept.getCoding()) {
+            if (contains(valueSetId, coding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean containsAny(ValueSetId valueSet, List<CodeableConcept> concepts) {
+        for (CodeableConcept concept : concepts) {
+            if (containsAny(valueSet, concept)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The codes a ValueSet lists one by one, as FHIR search tokens {@code system|code} in file order; pattern
+     * members (ICD-10 chapters) are not listed.
+     */
+    public List<String> listedTokens(ValueSetId valueSet) {
+        return List.copyOf(valueSets.get(valueSet.id()).listed);
+    }
+
+    static String normaliseSystem(String system) {
+        if (system == null) {
+            return "";
+        }
+        String trimmed = system.trim();
+        return SYSTEM_ALIASES.getOrDefault(trimmed, trimmed);
+    }
+
+    /** ICD-10 codes arrive as "C79.51", "c7951" or "C79.51 "; all mean the same code. */
+    static String normaliseCode(String system, String code) {
+        String trimmed = code == null ? "" : code.trim();
+        if (ICD10CM.equals(system)) {
+            String upper = trimmed.toUpperCase(Locale.ROOT).replace(".", "");
+            return upper.length() > 3 ? upper.substring(0, 3) + "." + upper.substring(3) : upper;
+        }
+        return trimmed;
+    }
+
+    private static String key(String system, String code) {
+        return system + "|" + code;
+    }
+
+    private static final class Members {
+        final Set<String> codes = new HashSet<>();
+        final Map<String, List<Pattern>> patterns = new HashMap<>();
+        final Set<String> listed = new java.util.LinkedHashSet<>();
+    }
+}

@@ -1,0 +1,50 @@
+package org.ombc.cds.model;
+
+/**
+ * The ValueSets of {@code fhir-profiles/valuesets} that the mapper reads. Only their ids live here: the codes
+ * themselves are in the published files, so integrators and the service read one list.
+ */
+public enum ValueSetId {
+    PRIMARY_BREAST_CANCER("primary-breast-cancer"),
+    LATERALITY_LEFT("laterality-left"),
+    LATERALITY_RIGHT("laterality-right"),
+    METASTASIS("metastasis"),
+    BODY_SITE_STERNUM("body-site-sternum"),
+    CLINICAL_STATUS_CURRENT("clinical-status-current"),
+    VERIFICATION_STATUS_VOID("verification-status-void"),
+    LESION_COUNT("lesion-count"),
+    LESION_SIZE("lesion-size"),
+    ER_TEST("er-test"),
+    PR_TEST("pr-test"),
+    HER2_TEST("her2-test"),
+    RESULT_POSITIVE("result-positive"),
+    RESULT_NEGATIVE("result-negative"),
+    N_CATEGORY("n-category"),
+    DISEASE_STATUS("disease-status"),
+    DISEASE_PROGRESSING("disease-progressing"),
+    DISEASE_NOT_PROGRESSING("disease-not-progressing"),
+    SYSTEMIC_THERAPY("systemic-therapy"),
+    BREAST_SURGERY("breast-surgery"),
+    IMAGING_CATEGORY("imaging-category"),
+    OVERRIDE_REASONS("override-reasons");
+
+    private final String id;
+
+    ValueSetId(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The ValueSet placing a metastasis in {@code site} by its Condition.code. */
+    public static String metastasisCode(Site site) {
+        return "metastasis-code-" + site.valueSetSuffix();
+    }
+
+    /** The ValueSet placing a metastasis in {@code site} by its Condition.bodySite. */
+    public static String bodySite(Site site) {
+        return "body-site-" + site.valueSetSuffix();
+    }
+}
