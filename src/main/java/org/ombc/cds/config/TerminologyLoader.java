@@ -25,7 +25,10 @@ public final class TerminologyLoader {
         try {
             CodeSystem codeSystem = null;
             List<ValueSet> valueSets = new ArrayList<>();
-            for (Resource file : resolver.getResources("classpath*:fhir-profiles/**/*.json")) {
+            List<Resource> files = new ArrayList<>();
+            files.addAll(List.of(resolver.getResources("classpath*:fhir-profiles/codesystems/*.json")));
+            files.addAll(List.of(resolver.getResources("classpath*:fhir-profiles/valuesets/*.json")));
+            for (Resource file : files) {
                 IBaseResource parsed;
                 try (InputStream in = file.getInputStream()) {
                     parsed = fhir.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));

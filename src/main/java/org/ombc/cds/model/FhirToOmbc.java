@@ -54,7 +54,7 @@ public final class FhirToOmbc {
         List<TherapyPeriod> therapies = new ArrayList<>();
         List<LocalDate> imaging = new ArrayList<>();
         boolean resected = false;
-        for (IBaseResource resource : resources) {
+        for (IBaseResource resource : distinct(resources)) {
             if (resource instanceof Patient patient && patientId == null) {
                 patientId = ResourceIds.idOf(patient);
             } else if (resource instanceof Condition condition && exists(condition)) {
@@ -94,6 +94,23 @@ public final class FhirToOmbc {
                 receptor(observations, ValueSetId.HER2_TEST, "HER2", notes),
                 nodalStatus(observations), progression(observations), therapies,
                 imaging.stream().filter(d -> d != null).sorted().toList(), resected, notes);
+    }
+
+    /**
+     * The same resource sent twice (prefetch and a search page overlap, or an EHR repeats an entry) is read once:
+     * duplicates are recognised by type and id, and the first copy wins.
+     */
+    private static List<IBaseResource> distinct(List<? extends IBaseResource> resources) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<IBaseResource> out = new ArrayList<>(resources.size());
+        for (IBaseResource resource : resources) {
+            String id = resource.getIdElement() == null ? null : resource.getIdElement().getValue();
+            if (id == null || id.isEmpty() || !(resource instanceof Resource r)
+                    || seen.add(r.fhirType() + "/" + ResourceIds.idOf(r))) {
+                out.add(resource);
+            }
+        }
+        return out;
     }
 
     // -- conditions -------------------------------------------------------------------------------------------

@@ -1,0 +1,143 @@
+package org.ombc.cds.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombc.cds.support.PatientBundle.sct;
+
+import org.junit.jupiter.api.Test;
+import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.support.Vignettes;
+
+/** The nine ESTRO-EORTC states of clinical-rules 4, and the records that cannot decide one. */
+class EstroEortcStateVignettesTest {
+
+    @Test
+    void metastasisWithinSixMonthsOfThePrimaryIsSynchronous() {
+        var a = Vignettes.json(PatientBundle.patient("sync").primary("2020-01-10").luminal("2020-01-15")
+                .metastasis("m1", sct("94222008"), "2020-06-20").imaging("2020-06-18"));
+        assertThat(a.estroEortcState()).isEqualTo("synchronous");
+        assertThat(a.diseaseFreeIntervalMonths()).isEqualTo(5);
+    }
+
+    @Test
+    void metastasisFoundBeforeThePrimaryWithinSixMonthsIsSynchronousAndDfiIsNeverNegative() {
+        var a = Vignettes.json(PatientBundle.patient("sync-before").primary("2020-03-01").luminal("2020-03-01")
+                .metastasis("m1", sct("94381002"), "2020-02-01"));
+        assertThat(a.estroEortcState()).isEqualTo("synchronous");
+        assertThat(a.diseaseFreeIntervalMonths()).isZero();
+    }
+
+    @Test
+    void lateRelapseOffTherapyIsMetachronousOligorecurrence() {
+        var a = Vignettes.json(metachronous("meta-rec"));
+        assertThat(a.estroEortcState()).isEqualTo("metachronous-oligorecurrence");
+        assertThat(a.diseaseFreeIntervalMonths()).isEqualTo(53);
+    }
+
+    @Test
+    void lateRelapseOnAdjuvantEndocrineTherapyIsMetachronousOligoprogression() {
+        var a = Vignettes.json(metachronous("meta-prog").endocrineTherapy("2018-03-01", null));
+        assertThat(a.estroEortcState()).isEqualTo("metachronous-oligoprogression");
+    }
+
+    @Test
+    void therapyThatEndedBeforeTheRelapseDoesNotMakeItProgression() {
+        var a = Vignettes.json(metachronous("meta-ended").endocrineTherapy("2018-03-01", "2022-05-31"));
+        assertThat(a.estroEortcState()).isEqualTo("metachronous-oligorecurrence");
+    }
+
+    @Test
+    void newLesionAfterAnAbatedEpisodeOffTherapyIsRepeatOligorecurrence() {
+        assertThat(Vignettes.json(repeat("rep-rec")).estroEortcState()).isEqualTo("repeat-oligorecurrence");
+    }
+
+    @Test
+    void repeatOnTherapyAndProgressingIsRepeatOligoprogression() {
+        var a = Vignettes.json(repeat("rep-prog").endocrineTherapy("2017-02-01", null).progression(true, "2021-01-05"));
+        assertThat(a.estroEortcState()).isEqualTo("repeat-oligoprogression");
+    }
+
+    @Test
+    void repeatOnTherapyAndNotProgressingIsRepeatOligopersistence() {
+        var a = Vignettes.json(repeat("rep-pers").endocrineTherapy("2017-02-01", null).progression(false, "2021-01-05"));
+        assertThat(a.estroEortcState()).isEqualTo("repeat-oligopersistence");
+    }
+
+    @Test
+    void repeatOnTherapyWithoutDiseaseStatusIsUndetermined() {
+        var a = Vignettes.assess(repeat("rep-unknown").endocrineTherapy("2017-02-01", null));
+        assertThat(a.estroEortcState()).isNull();
+        assertThat(a.findings().get("estro-eortc-state").facts())
+                .anyMatch(f -> f.contains("no disease status (LOINC 97509-4) recorded"));
+        assertThat(a.recommendations()).contains(Recommendation.MDT_DISCUSSION, Recommendation.SABR);
+    }
+
+    @Test
+    void shrinkingFromPolymetastaticOffTherapyIsInducedOligorecurrence() {
+        var a = Vignettes.assess(induced("ind-rec").endocrineTherapy("2019-01-15", "2019-08-01"));
+        assertThat(a.estroEortcState()).isEqualTo(EstroEortcState.INDUCED_OLIGORECURRENCE);
+        assertThat(a.burden().omdDate()).hasToString("2019-09-01");
+        assertThat(a.lesionCount()).isEqualTo(2);
+    }
+
+    @Test
+    void inducedOnTherapyAndProgressingIsInducedOligoprogression() {
+        var a = Vignettes.json(induced("ind-prog").endocrineTherapy("2019-01-15", null).progression(true, "2020-02-01"));
+        assertThat(a.estroEortcState()).isEqualTo("induced-oligoprogression");
+    }
+
+    @Test
+    void inducedOnTherapyAndRespondingIsInducedOligopersistence() {
+        var a = Vignettes.json(induced("ind-pers").endocrineTherapy("2019-01-15", null).progression(false, "2020-02-01"));
+        assertThat(a.estroEortcState()).isEqualTo("induced-oligopersistence");
+    }
+
+    @Test
+    void inducedDiseaseIsFlaggedAsThePoorestChanceOfCure() {
+        var a = Vignettes.assess(induced("ind-flag").endocrineTherapy("2019-01-15", null).progression(false, "2020-02-01"));
+        assertThat(a.estroEortcState().isInduced()).isTrue();
+    }
+
+    @Test
+    void withoutAPrimaryDateTheTimingIsUndeterminedAndReportedMissing() {
+        var a = Vignettes.json(PatientBundle.patient("no-date").primary(null).luminal("2019-01-01")
+                .metastasis("m1", sct("94222008"), "2022-01-01"));
+        assertThat(a.estroEortcState()).isNull();
+        assertThat(a.diseaseFreeIntervalMonths()).isNull();
+        assertThat(a.missingData()).contains("primary-diagnosis-date");
+        assertThat(a.recommendations()).doesNotContain("primary-tumor-surgery");
+    }
+
+    @Test
+    void recordedDateStandsInForAMissingOnset() {
+        var chart = PatientBundle.patient("recorded").luminal("2018-01-01").imaging("2022-06-01");
+        var primary = chart.condition("primary", sct("254837009"), null, "active");
+        primary.setRecordedDateElement(new org.hl7.fhir.r4.model.DateTimeType("2018-01-01"));
+        chart.add(primary).metastasis("m1", sct("94222008"), "2022-06-01");
+        var a = Vignettes.json(chart);
+        assertThat(a.estroEortcState()).isEqualTo("metachronous-oligorecurrence");
+        assertThat(a.missingData()).doesNotContain("primary-diagnosis-date");
+    }
+
+    static PatientBundle metachronous(String id) {
+        return PatientBundle.patient(id).primary("2018-01-01").luminal("2018-01-05")
+                .metastasis("m1", sct("94222008"), "2022-06-01").imaging("2022-05-20");
+    }
+
+    /** Lung lesion 2017, resected; liver lesion 2021. */
+    static PatientBundle repeat(String id) {
+        return PatientBundle.patient(id).primary("2015-01-01").luminal("2015-01-05")
+                .pastMetastasis("old-lung", sct("94391008"), "2017-01-01", "2017-06-01")
+                .metastasis("liver", sct("94381002"), "2021-01-01").imaging("2021-01-02");
+    }
+
+    /** Eight bone lesions in January 2019; six resolved by September 2019 under therapy. */
+    static PatientBundle induced(String id) {
+        PatientBundle chart = PatientBundle.patient(id).primary("2016-01-01").luminal("2016-01-05")
+                .imaging("2019-09-01");
+        for (int i = 0; i < 6; i++) {
+            chart.pastMetastasis("gone-" + i, sct("94222008"), "2019-01-01", "2019-09-01");
+        }
+        return chart.metastasis("left-1", sct("94222008"), "2019-01-01")
+                .metastasis("left-2", sct("94222008"), "2019-01-01");
+    }
+}
