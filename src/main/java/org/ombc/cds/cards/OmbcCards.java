@@ -127,17 +127,23 @@ public final class OmbcCards {
     }
 
     private Card dataQualityCard(Assessment a, List<String> problems) {
-        StringBuilder md = new StringBuilder("The OMBC assessment is incomplete. Record:\n\n");
-        for (MissingData missing : a.missingData()) {
-            md.append("- **").append(missing.code()).append("**: ").append(missing.whatToRecord()).append('\n');
+        StringBuilder md = new StringBuilder("The OMBC assessment is incomplete.\n\n");
+        if (!a.missingData().isEmpty()) {
+            md.append("Record:\n\n");
+            for (MissingData missing : a.missingData()) {
+                md.append("- **").append(missing.code()).append("**: ").append(missing.whatToRecord()).append('\n');
+            }
+            md.append('\n');
         }
         if (!problems.isEmpty()) {
-            md.append("\nCould not be read:\n\n");
+            // Our own sentences: key names and failure classes, never resource content.
+            md.append("Could not be read:\n\n");
             for (String problem : problems) {
-                md.append("- ").append(Markdown.escape(problem)).append('\n');
+                md.append("- ").append(problem).append('\n');
             }
+            md.append('\n');
         }
-        md.append("\nUntil then no recommendation that depends on these data is made ")
+        md.append("Until then no recommendation that depends on these data is made ")
                 .append("(clinical-rules 7). See fhir-profiles/README.md for the codes to use.\n");
         String summary;
         if (a.missingData().isEmpty()) {

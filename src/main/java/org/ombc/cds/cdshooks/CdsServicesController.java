@@ -7,6 +7,7 @@ import org.ombc.cds.cdshooks.CdsHooksModel.Discovery;
 import org.ombc.cds.cdshooks.CdsHooksModel.Request;
 import org.ombc.cds.cdshooks.CdsHooksModel.Response;
 import org.ombc.cds.cdshooks.CdsHooksModel.Service;
+import org.ombc.cds.fhir.Hashes;
 import org.ombc.cds.fhir.PrefetchTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +72,7 @@ public class CdsServicesController {
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request", String.join("; ", problems),
                     Map.of("problems", problems));
         }
-        String patientId = request.context().get("patientId").asText();
-        String replayKey = request.hookInstance() + "\n" + patientId;
+        String replayKey = request.hookInstance() + "\n" + Hashes.sha256(body.toString());
         Response cached = recentResponses.getIfPresent(replayKey);
         if (cached != null) {
             log.info("hook {} answered from the retry cache", request.hookInstance());

@@ -1,0 +1,40 @@
+package org.ombc.cds.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The example requests of {@code hooks/patient-view/}, loaded for tests that replay or vary them. */
+public final class HookRequests {
+
+    public static final Path DIR = Path.of("hooks", "patient-view");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HookRequests() {
+    }
+
+    public static ObjectNode load(String name) {
+        return (ObjectNode) read(DIR.resolve(name + ".request.json"));
+    }
+
+    public static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String text(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.ombc.cds.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one Spring context shared by HTTP tests of the sandbox profile: every class that carries this annotation
+ * reuses the same cached context, so it starts once per test run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:sandbox-tests;DB_CLOSE_DELAY=-1",
+        "ombc.max-request-bytes=200KB"})
+@AutoConfigureMockMvc
+@ActiveProfiles("sandbox")
+public @interface HttpTest {
+}
