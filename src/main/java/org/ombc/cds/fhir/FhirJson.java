@@ -11,6 +11,9 @@ import org.hl7.fhir.r4.model.Resource;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
+import ca.uhn.fhir.parser.IParserErrorHandler.IParseLocation;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 
 /**
@@ -30,7 +33,25 @@ public final class FhirJson {
     }
 
     private IParser parser() {
-        return context.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+        return context.newJsonParser().setParserErrorHandler(StructuralErrorHandler.INSTANCE);
+    }
+
+    /**
+     * Unknown elements and unparseable primitive values are tolerated (EHRs add their own, and one bad date must
+     * not hide a chart), but JSON of the wrong structure (an object where an array belongs) is not FHIR.
+     */
+    private static final class StructuralErrorHandler extends LenientErrorHandler {
+        static final StructuralErrorHandler INSTANCE = new StructuralErrorHandler();
+
+        StructuralErrorHandler() {
+            super(false);
+        }
+
+        @Override
+        public void incorrectJsonType(IParseLocation location, String elementName, ValueType expected,
+                                      ScalarType expectedScalarType, ValueType found, ScalarType foundScalarType) {
+            throw new DataFormatException("element '" + elementName + "' has the wrong JSON type");
+        }
     }
 
     /** Parses one resource; throws {@link NotFhirException} naming the problem class, never the content. */

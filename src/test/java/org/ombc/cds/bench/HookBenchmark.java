@@ -1,0 +1,143 @@
+package org.ombc.cds.bench;
+
+import static org.ombc.cds.support.PatientBundle.icd;
+import static org.ombc.cds.support.PatientBundle.sct;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.ombc.cds.cards.OmbcCards;
+import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.fhir.AllowedServers;
+import org.ombc.cds.fhir.FhirFetcher;
+import org.ombc.cds.fhir.PatientData;
+import org.ombc.cds.fhir.PatientDataService;
+import org.ombc.cds.fhir.PrefetchTemplates;
+import org.ombc.cds.logic.Assessment;
+import org.ombc.cds.logic.OmbcAssessor;
+import org.ombc.cds.model.FhirToOmbc;
+import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.support.Vignettes;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.http.HttpClient;
+
+/**
+ * The work of one patient-view call for a realistic chart (about 60 resources in 7 prefetch keys): parse the
+ * prefetch with HAPI, map to the OMBC model, assess, build the cards and write the JSON answer. Run with
+ * {@code mvn -Pbench test-compile exec:exec}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class HookBenchmark {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private Map<String, JsonNode> prefetch;
+    private PatientDataService data;
+    private FhirToOmbc mapper;
+    private OmbcAssessor assessor;
+    private OmbcCards cards;
+    private List<Resource> resources;
+
+    @Setup
+    public void setUp() throws Exception {
+        PatientBundle chart = realisticChart();
+        resources = chart.resources();
+        prefetch = Prefetch.of(json, chart);
+        FhirFetcher unused = new FhirFetcher(Vignettes.FHIR, HttpClient.newHttpClient(),
+                Executors.newSingleThreadExecutor(), new AllowedServers(List.of()),
+                new PrefetchTemplates(Vignettes.TERMINOLOGY), Duration.ofSeconds(1), 1,
+                Caffeine.newBuilder().build(), new SimpleMeterRegistry());
+        data = new PatientDataService(Vignettes.FHIR, unused);
+        mapper = new FhirToOmbc(Vignettes.TERMINOLOGY);
+        assessor = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion());
+        cards = new OmbcCards(Vignettes.FHIR, json, Vignettes.TERMINOLOGY.codeSystemUrl(), "ombc-cds");
+        if (resources.size() < 55) {
+            throw new IllegalStateException("chart too small: " + resources.size());
+        }
+    }
+
+    /** The whole call: prefetch JSON to response JSON. */
+    @Benchmark
+    public String parseMapAssessCards() throws Exception {
+        PatientData patientData = data.gather("bench-1", prefetch, null, null);
+        Assessment assessment = assessor.assess(mapper.map(patientData.resources()));
+        return json.writeValueAsString(new CdsHooksModel.Response(cards.cards(assessment, "bench-1", List.of()), null));
+    }
+
+    /** The clinical logic alone, on resources already parsed. */
+    @Benchmark
+    public Assessment mapAndAssess() {
+        return assessor.assess(mapper.map(resources));
+    }
+
+    /**
+     * A treated luminal patient with a relapse: 3 lesions in 2 organs, an older resolved lesion, repeated receptor,
+     * nodal and imaging results, 2 years of therapy, and vital-sign-like noise the logic must skip.
+     */
+    static PatientBundle realisticChart() {
+        PatientBundle chart = PatientBundle.patient("bench-1").primary("2016-02-10").nCategory("pN1a", "2016-03-01")
+                .luminal("2016-02-20").luminal("2019-06-01").er(true, "2021-04-01").mastectomy("2016-03-01")
+                .endocrineTherapy("2016-04-01", "2021-04-01").pastMetastasis("old-lung", sct("94391008"),
+                        "2019-05-01", "2019-09-01")
+                .metastasis("bone-1", icd("C79.51"), "2021-03-20").lesionCount("bone-1", 2)
+                .metastasis("liver-1", sct("94381002"), "2021-03-20").lesionSize("liver-1", 18, "mm")
+                .progression(false, "2021-06-01");
+        for (int i = 0; i < 12; i++) {
+            chart.imaging((2016 + i / 2) + "-0" + (1 + i % 9) + "-10");
+        }
+        for (int i = 0; i < 24; i++) {
+            var obs = chart.observation(PatientBundle.code(PatientBundle.LOINC, "8867-4"), "2020-0" + (1 + i % 9) + "-01");
+            obs.setValue(new org.hl7.fhir.r4.model.Quantity(70 + i));
+            chart.add(obs);
+        }
+        for (int i = 0; i < 6; i++) {
+            chart.add(chart.condition("other", sct("38341003"), "2010-01-01", "active"));
+        }
+        return chart;
+    }
+
+    /** Splits a chart into the seven prefetch keys, each a searchset Bundle, as an EHR would send it. */
+    static final class Prefetch {
+        private Prefetch() {
+        }
+
+        static Map<String, JsonNode> of(ObjectMapper json, PatientBundle chart) throws Exception {
+            Map<String, String> keys = Map.of("Condition", "conditions", "Observation", "observations",
+                    "MedicationRequest", "medicationRequests", "MedicationStatement", "medicationStatements",
+                    "Procedure", "procedures", "DiagnosticReport", "diagnosticReports");
+            Map<String, JsonNode> prefetch = new java.util.HashMap<>();
+            prefetch.put("patient", json.readTree(Vignettes.FHIR.encode(chart.resources().get(0))));
+            for (var entry : keys.entrySet()) {
+                Bundle bundle = PatientBundle.bundleOf(chart.resources().stream()
+                        .filter(r -> r.fhirType().equals(entry.getKey())).toList());
+                bundle.setType(Bundle.BundleType.SEARCHSET);
+                prefetch.put(entry.getValue(), json.readTree(Vignettes.FHIR.encode(bundle)));
+            }
+            return prefetch;
+        }
+    }
+}
