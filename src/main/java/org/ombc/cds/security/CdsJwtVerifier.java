@@ -1,0 +1,167 @@
+package org.ombc.cds.security;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Verifies the JWT that a CDS client sends with every call (CDS Hooks 2.0, "Trusting CDS Clients"): an
+ * asymmetric signature by a key of a registered issuer, {@code aud} equal to the URL called, {@code exp},
+ * {@code iat} and {@code jti} present, times within the allowed skew, and each {@code jti} accepted once.
+ */
+public final class CdsJwtVerifier {
+
+    static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
+            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512);
+
+    /** Who called, once verified. */
+    public record Caller(String iss, String sub, String jti) {
+    }
+
+    private final Map<String, TrustedIssuer> issuers;
+    private final JwksCache keys;
+    private final Duration skew;
+    private final Clock clock;
+    private final Cache<String, Instant> seenJti;
+    private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+
+    public CdsJwtVerifier(List<TrustedIssuer> issuers, JwksCache keys, Duration skew, Clock clock) {
+        this.issuers = issuers.stream().collect(Collectors.toUnmodifiableMap(TrustedIssuer::iss, Function.identity()));
+        this.keys = keys;
+        this.skew = skew;
+        this.clock = clock;
+        this.seenJti = Caffeine.newBuilder().maximumSize(1_000_000).expireAfter(new Expiry<String, Instant>() {
+            @Override
+            public long expireAfterCreate(String key, Instant expires, long currentTime) {
+                return Math.max(1, Duration.between(clock.instant(), expires).toNanos());
+            }
+
+            @Override
+            public long expireAfterUpdate(String key, Instant value, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+
+            @Override
+            public long expireAfterRead(String key, Instant value, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        }).build();
+    }
+
+    public Caller verify(String authorization, String expectedAudience) throws JwtRejectedException {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new JwtRejectedException(RejectedCheck.MISSING_TOKEN);
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(authorization.substring(7).trim());
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | ClassCastException e) {
+            throw new JwtRejectedException(RejectedCheck.MALFORMED_TOKEN);
+        }
+        JWSHeader header = jwt.getHeader();
+        if (!ALLOWED.contains(header.getAlgorithm())) {
+            throw new JwtRejectedException(RejectedCheck.UNSUPPORTED_ALGORITHM);
+        }
+        TrustedIssuer issuer = claims.getIssuer() == null ? null : issuers.get(claims.getIssuer());
+        if (issuer == null) {
+            throw new JwtRejectedException(claims.getIssuer() == null ? RejectedCheck.MISSING_CLAIM
+                    : RejectedCheck.UNTRUSTED_ISSUER);
+        }
+        verifySignature(jwt, header, issuer);
+        verifyClaims(claims, expectedAudience);
+        Instant expires = claims.getExpirationTime().toInstant().plus(skew);
+        if (seenJti.asMap().putIfAbsent(issuer.iss() + "\n" + claims.getJWTID(), expires) != null) {
+            throw new JwtRejectedException(RejectedCheck.REPLAYED);
+        }
+        return new Caller(issuer.iss(), claims.getSubject(), claims.getJWTID());
+    }
+
+    private void verifySignature(SignedJWT jwt, JWSHeader header, TrustedIssuer issuer) throws JwtRejectedException {
+        String jku = header.getJWKURL() == null ? null : header.getJWKURL().toString();
+        if (jku != null && !issuer.allowedJku().contains(jku)) {
+            throw new JwtRejectedException(RejectedCheck.UNTRUSTED_JKU);
+        }
+        String remoteUrl = jku != null ? jku : issuer.jwksUri();
+        JWKSet set = remoteUrl != null ? keys.remote(remoteUrl, false) : keys.local(issuer);
+        List<JWK> candidates = candidates(set, header);
+        if (candidates.isEmpty() && remoteUrl != null) {
+            candidates = candidates(keys.remote(remoteUrl, true), header);
+        }
+        if (candidates.isEmpty()) {
+            throw new JwtRejectedException(RejectedCheck.UNKNOWN_KEY);
+        }
+        for (JWK key : candidates) {
+            try {
+                JWSVerifier verifier = verifiers.createJWSVerifier(header, ((AsymmetricJWK) key).toPublicKey());
+                if (jwt.verify(verifier)) {
+                    return;
+                }
+            } catch (JOSEException | ClassCastException e) {
+                // a key of the wrong type for this algorithm: try the next one
+            }
+        }
+        throw new JwtRejectedException(RejectedCheck.BAD_SIGNATURE);
+    }
+
+    private static List<JWK> candidates(JWKSet set, JWSHeader header) {
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+        if (header.getKeyID() == null) {
+            matcher = new JWKMatcher.Builder(matcher).keyID(null).withKeyIDOnly(false).build();
+        }
+        return new JWKSelector(matcher).select(set).stream().filter(k -> k instanceof AsymmetricJWK).toList();
+    }
+
+    private void verifyClaims(JWTClaimsSet claims, String expectedAudience) throws JwtRejectedException {
+        Date exp = claims.getExpirationTime();
+        Date iat = claims.getIssueTime();
+        if (exp == null || iat == null || claims.getJWTID() == null || claims.getJWTID().isBlank()
+                || claims.getAudience() == null || claims.getAudience().isEmpty()) {
+            throw new JwtRejectedException(RejectedCheck.MISSING_CLAIM);
+        }
+        if (claims.getAudience().stream().noneMatch(aud -> sameUrl(aud, expectedAudience))) {
+            throw new JwtRejectedException(RejectedCheck.WRONG_AUDIENCE);
+        }
+        Instant now = clock.instant();
+        if (exp.toInstant().plus(skew).isBefore(now)) {
+            throw new JwtRejectedException(RejectedCheck.EXPIRED);
+        }
+        if (iat.toInstant().minus(skew).isAfter(now)
+                || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(skew).isAfter(now))) {
+            throw new JwtRejectedException(RejectedCheck.NOT_YET_VALID);
+        }
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return strip(a).equals(strip(b));
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

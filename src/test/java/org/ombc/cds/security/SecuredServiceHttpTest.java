@@ -1,0 +1,133 @@
+package org.ombc.cds.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ombc.cds.support.HookRequests;
+import org.ombc.cds.support.Tokens;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+
+/** The default profile: every call that carries patient data needs a JWT of a registered issuer. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:secured-tests;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class SecuredServiceHttpTest {
+
+    private static final String ISS = "https://ehr.example.org";
+    private static final String SERVICE_URL = "http://localhost/cds-services/ombc-patient-view";
+    private static final ECKey KEY = Tokens.ecKey(Curve.P_384, "ehr-key-1");
+
+    @DynamicPropertySource
+    static void trustTheTestEhr(DynamicPropertyRegistry registry) {
+        registry.add("ombc.security.trusted-issuers[0].iss", () -> ISS);
+        registry.add("ombc.security.trusted-issuers[0].jwks", () -> Tokens.jwks(KEY));
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    private ResultActions call(ObjectNode request, String authorization) throws Exception {
+        var builder = post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON)
+                .content(HookRequests.text(request));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return mvc.perform(builder);
+    }
+
+    private static String validToken() {
+        return "Bearer " + Tokens.sign(KEY, JWSAlgorithm.ES384, Tokens.claims(ISS, SERVICE_URL).build());
+    }
+
+    @Test
+    void aSignedCallOfARegisteredEhrGetsCards() throws Exception {
+        call(HookRequests.load("ombc-candidate"), validToken()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.cards[0].indicator").value("warning"));
+    }
+
+    @Test
+    void anUnsignedCallIs401NamingTheCheck() throws Exception {
+        call(HookRequests.load("ombc-candidate"), null).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.containsString("missing-token")))
+                .andExpect(jsonPath("$.error").value("unauthorized"))
+                .andExpect(jsonPath("$.check").value("missing-token"));
+    }
+
+    @Test
+    void aTokenForAnotherServiceIs401() throws Exception {
+        String token = "Bearer " + Tokens.sign(KEY, JWSAlgorithm.ES384,
+                Tokens.claims(ISS, "http://localhost/cds-services/another").build());
+        call(HookRequests.load("ombc-candidate"), token).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.check").value("wrong-audience"));
+    }
+
+    @Test
+    void aReplayedTokenIs401() throws Exception {
+        String token = validToken();
+        call(HookRequests.load("polymetastatic"), token).andExpect(status().isOk());
+        call(HookRequests.load("polymetastatic"), token).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.check").value("replayed"));
+    }
+
+    @Test
+    void theAssessmentApiNeedsATokenToo() throws Exception {
+        mvc.perform(post("/ombc/assessment").contentType("application/fhir+json").content("{}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void discoveryStaysOpen() throws Exception {
+        mvc.perform(get("/cds-services")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theFallbackIsOffByDefaultAndSaysSo() throws Exception {
+        ObjectNode request = HookRequests.load("no-prefetch-fhir-server");
+        call(request, validToken()).andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.keys.patient").value("not-allowed"));
+    }
+
+    @Test
+    void aFullHookCallLogsNoPatientDataEvenAtDebug(CapturedOutput output) throws Exception {
+        ObjectNode request = HookRequests.load("ombc-candidate");
+        ObjectNode patient = (ObjectNode) request.at("/prefetch/patient");
+        patient.putArray("name").addObject().put("family", "Quennellwright").putArray("given").add("Zelphira");
+        patient.put("birthDate", "1911-11-11");
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        root.setLevel(Level.DEBUG);
+        try {
+            call(request, validToken()).andExpect(status().isOk());
+            call(request, null).andExpect(status().isUnauthorized());
+        } finally {
+            root.setLevel(before);
+        }
+        assertThat(output.getAll()).as("debug logging was on").contains(" DEBUG ").contains("ombc-patient-view")
+                .doesNotContain("Zelphira", "Quennellwright", "1911-11-11", "\"resourceType\"", "ombc-candidate-1",
+                        "eyJ");
+    }
+}
