@@ -9,6 +9,8 @@ import org.ombc.cds.cdshooks.CdsHooksModel.Response;
 import org.ombc.cds.cdshooks.CdsHooksModel.Service;
 import org.ombc.cds.fhir.Hashes;
 import org.ombc.cds.fhir.PrefetchTemplates;
+import org.ombc.cds.security.CdsJwtVerifier;
+import org.ombc.cds.security.JwtAuthenticationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,7 +66,9 @@ public class CdsServicesController {
 
     @PostMapping(path = "/cds-services/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Response call(@PathVariable String id, @RequestBody JsonNode body) {
+    public Response call(@PathVariable String id, @RequestBody JsonNode body,
+                         @RequestAttribute(name = JwtAuthenticationFilter.CALLER, required = false)
+                         CdsJwtVerifier.Caller caller) {
         long started = System.nanoTime();
         requireKnownService(id);
         Request request = parse(body);
@@ -81,11 +86,11 @@ public class CdsServicesController {
         PatientViewService.Outcome outcome = service.evaluate(request);
         Response response = new Response(outcome.cards(), null);
         recentResponses.put(replayKey, response);
-        recorder.record(SERVICE_ID, request, outcome, System.nanoTime() - started);
+        recorder.record(SERVICE_ID, request, outcome, System.nanoTime() - started, caller == null ? null : caller.iss());
         return response;
     }
 
-    static void requireKnownService(String id) {
+    public static void requireKnownService(String id) {
         if (!SERVICE_ID.equals(id)) {
             throw new CdsHooksException(HttpStatus.NOT_FOUND, "unknown-service",
                     "No CDS service '" + id.replaceAll("[^A-Za-z0-9._-]", "?") + "'; see GET /cds-services.");

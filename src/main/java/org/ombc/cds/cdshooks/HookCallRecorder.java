@@ -7,6 +7,7 @@ package org.ombc.cds.cdshooks;
 @FunctionalInterface
 public interface HookCallRecorder {
 
+    /** @param callerIss the verified issuer of the call's JWT, null in the sandbox */
     void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
-                long latencyNanos);
+                long latencyNanos, String callerIss);
 }

@@ -11,8 +11,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cdshooks.BodySizeLimitFilter;
 import org.ombc.cds.cdshooks.CdsHooksModel;
-import org.ombc.cds.cdshooks.HookCallRecorder;
-import org.ombc.cds.cdshooks.LoggingHookCallRecorder;
 import org.ombc.cds.cdshooks.PatientViewService;
 import org.ombc.cds.fhir.AllowedServers;
 import org.ombc.cds.fhir.FhirFetcher;
@@ -22,7 +20,6 @@ import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
 import org.ombc.cds.model.Terminology;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -136,12 +133,6 @@ public class OmbcConfiguration implements WebMvcConfigurer {
     PatientViewService patientViewService(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor,
                                           OmbcCards cards) {
         return new PatientViewService(data, mapper, assessor, cards);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    HookCallRecorder hookCallRecorder() {
-        return new LoggingHookCallRecorder();
     }
 
     @Bean

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
-    public static final String CALLER = JwtAuthenticationFilter.class.getName() + ".caller";
+    public static final String CALLER = "org.ombc.cds.security.JwtAuthenticationFilter.caller";
     private static final Logger log = LoggerFactory.getLogger(JwtAuthenticationFilter.class);
 
     private final CdsJwtVerifier verifier;

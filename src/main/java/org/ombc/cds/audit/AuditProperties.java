@@ -1,0 +1,19 @@
+package org.ombc.cds.audit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param adminToken   bearer token of the governance API; unset disables it (except when {@code adminOpen})
+ * @param adminOpen    the governance API needs no token (sandbox only)
+ * @param queueSize    audit writes waiting for the database before new ones are dropped and counted
+ * @param cardMemory   how long issued cards are kept in memory for feedback validation
+ */
+@ConfigurationProperties("ombc.audit")
+public record AuditProperties(String adminToken,
+                              @DefaultValue("false") boolean adminOpen,
+                              @DefaultValue("10000") int queueSize,
+                              @DefaultValue("24h") Duration cardMemory) {
+}

@@ -1,0 +1,194 @@
+package org.ombc.cds.audit;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.ombc.cds.fhir.Hashes;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2 or PostgreSQL).
+ * Feedback is stored all-or-nothing and idempotently; any database failure surfaces as
+ * {@link StorageUnavailableException}.
+ */
+public final class AuditStore {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public AuditStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** The salt of patient hashes, made once per database so that hashes link calls across restarts. */
+    public String patientHashSalt() {
+        return guard(() -> tx.execute(status -> {
+            List<String> found = jdbc.queryForList("select setting_value from audit_setting where name = 'patient-hash-salt'",
+                    String.class);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            byte[] salt = new byte[32];
+            new SecureRandom().nextBytes(salt);
+            String value = HexFormat.of().formatHex(salt);
+            try {
+                jdbc.update("insert into audit_setting (name, setting_value) values ('patient-hash-salt', ?)", value);
+                return value;
+            } catch (DuplicateKeyException raced) {
+                return jdbc.queryForObject("select setting_value from audit_setting where name = 'patient-hash-salt'", String.class);
+            }
+        }));
+    }
+
+    public void recordCall(HookCallRow call) {
+        guard(() -> tx.execute(status -> {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("insert into hook_call (called_at, service_id, hook_instance, patient_hash,"
+                        + " caller_iss, knowledge_version, oligometastatic, estro_eortc_state, subtype, recommendations,"
+                        + " missing_data, latency_micros) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                ps.setTimestamp(1, Timestamp.from(call.calledAt()));
+                ps.setString(2, call.serviceId());
+                ps.setString(3, call.hookInstance());
+                ps.setString(4, call.patientHash());
+                ps.setString(5, call.callerIss());
+                ps.setString(6, call.knowledgeVersion());
+                ps.setString(7, call.oligometastatic());
+                ps.setString(8, call.estroEortcState());
+                ps.setString(9, call.subtype());
+                ps.setString(10, String.join(",", call.recommendations()));
+                ps.setString(11, String.join(",", call.missingData()));
+                ps.setLong(12, call.latencyMicros());
+                return ps;
+            }, key);
+            long id = key.getKey().longValue();
+            for (IssuedCard card : call.cards()) {
+                jdbc.update("insert into issued_card (uuid, hook_call_id, summary, indicator, suggestion_ids, override_codes)"
+                        + " values (?, ?, ?, ?, ?, ?)", card.uuid(), id, card.summary(), card.indicator(),
+                        String.join(",", card.suggestionIds()), String.join(",", card.overrideCodes()));
+                for (String code : card.recommendations()) {
+                    jdbc.update("insert into issued_card_recommendation (card_uuid, code) values (?, ?)", card.uuid(), code);
+                }
+            }
+            return null;
+        }));
+    }
+
+    public Optional<IssuedCard> findCard(String uuid) {
+        return guard(() -> {
+            List<IssuedCard> cards = jdbc.query("select uuid, summary, indicator, suggestion_ids, override_codes"
+                    + " from issued_card where uuid = ?", (rs, n) -> new IssuedCard(rs.getString(1), rs.getString(2),
+                    rs.getString(3), jdbc.queryForList("select code from issued_card_recommendation where card_uuid = ?"
+                    + " order by code", String.class, rs.getString(1)), split(rs.getString(4)), split(rs.getString(5))), uuid);
+            return cards.stream().findFirst();
+        });
+    }
+
+    /** Stores every item in one transaction; an item stored before is skipped. Returns how many were new. */
+    public int storeFeedback(List<FeedbackItem> items, Instant receivedAt) {
+        return guard(() -> tx.execute(status -> {
+            int stored = 0;
+            for (FeedbackItem item : items) {
+                String hash = Hashes.sha256(item.identity());
+                Integer existing = jdbc.queryForObject("select count(*) from feedback where item_hash = ?", Integer.class, hash);
+                if (existing != null && existing > 0) {
+                    continue;
+                }
+                jdbc.update("insert into feedback (card_uuid, outcome, accepted_suggestions, override_system, override_code,"
+                        + " override_display, user_comment, outcome_timestamp, received_at, item_hash)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", item.card(), item.outcome(),
+                        String.join(",", item.acceptedSuggestions()), item.overrideSystem(), item.overrideCode(),
+                        item.overrideDisplay(), item.userComment(), Timestamp.from(item.outcomeTimestamp()),
+                        Timestamp.from(receivedAt), hash);
+                stored++;
+            }
+            return stored;
+        }));
+    }
+
+    /** Stored feedback received in [from, to), oldest first. */
+    public List<Map<String, Object>> feedback(Instant from, Instant to) {
+        return guard(() -> jdbc.query("select f.card_uuid, f.outcome, f.accepted_suggestions, f.override_system,"
+                + " f.override_code, f.override_display, f.user_comment, f.outcome_timestamp, f.received_at"
+                + " from feedback f where f.received_at >= ? and f.received_at < ? order by f.received_at, f.id",
+                (rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("card", rs.getString(1));
+                    row.put("outcome", rs.getString(2));
+                    row.put("acceptedSuggestions", split(rs.getString(3)));
+                    if (rs.getString(5) != null) {
+                        row.put("overrideReason", Map.of("system", rs.getString(4), "code", rs.getString(5),
+                                "display", String.valueOf(rs.getString(6))));
+                    }
+                    if (rs.getString(7) != null) {
+                        row.put("userComment", rs.getString(7));
+                    }
+                    row.put("outcomeTimestamp", rs.getTimestamp(8).toInstant().toString());
+                    row.put("receivedAt", rs.getTimestamp(9).toInstant().toString());
+                    return row;
+                }, Timestamp.from(from), Timestamp.from(to)));
+    }
+
+    /**
+     * Per recommendation: cards shown with it, how many were accepted and overridden (a card counts once per
+     * outcome), and the override reasons given.
+     */
+    public List<Map<String, Object>> summary() {
+        return guard(() -> {
+            Map<String, Map<String, Object>> byCode = new TreeMap<>();
+            jdbc.query("select code, count(*) from issued_card_recommendation group by code", rs -> {
+                entry(byCode, rs.getString(1)).put("cardsShown", rs.getLong(2));
+            });
+            jdbc.query("select r.code, f.outcome, count(distinct f.card_uuid) from feedback f"
+                    + " join issued_card_recommendation r on r.card_uuid = f.card_uuid group by r.code, f.outcome", rs -> {
+                entry(byCode, rs.getString(1)).put(rs.getString(2), rs.getLong(3));
+            });
+            jdbc.query("select r.code, coalesce(f.override_code, 'comment-only'), count(*) from feedback f"
+                    + " join issued_card_recommendation r on r.card_uuid = f.card_uuid where f.outcome = 'overridden'"
+                    + " group by r.code, coalesce(f.override_code, 'comment-only')", rs -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Long> reasons = (Map<String, Long>) entry(byCode, rs.getString(1)).get("overrideReasons");
+                reasons.put(rs.getString(2), rs.getLong(3));
+            });
+            return new ArrayList<>(byCode.values());
+        });
+    }
+
+    private static Map<String, Object> entry(Map<String, Map<String, Object>> byCode, String code) {
+        return byCode.computeIfAbsent(code, c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("recommendation", c);
+            m.put("cardsShown", 0L);
+            m.put("accepted", 0L);
+            m.put("overridden", 0L);
+            m.put("overrideReasons", new TreeMap<String, Long>());
+            return m;
+        });
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static <T> T guard(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+            throw new StorageUnavailableException(e);
+        }
+    }
+}

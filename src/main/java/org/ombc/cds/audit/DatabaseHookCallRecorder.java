@@ -1,0 +1,109 @@
+package org.ombc.cds.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.cdshooks.HookCallRecorder;
+import org.ombc.cds.cdshooks.PatientViewService;
+import org.ombc.cds.logic.Assessment;
+import org.ombc.cds.logic.MissingData;
+import org.ombc.cds.logic.Recommendation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Audits every hook call in the background: the hook answers first and never waits on the database. A failed or
+ * dropped write is counted ({@code ombc.audit.failures}) and logged by class, never with patient data.
+ */
+public final class DatabaseHookCallRecorder implements HookCallRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseHookCallRecorder.class);
+
+    private final AuditStore store;
+    private final IssuedCardIndex index;
+    private final ExecutorService writer;
+    private final Clock clock;
+    private final Supplier<String> salt;
+    private final Counter failures;
+    private final Counter written;
+
+    public DatabaseHookCallRecorder(AuditStore store, IssuedCardIndex index, ExecutorService writer, Clock clock,
+                                    Supplier<String> salt, MeterRegistry meters) {
+        this.store = store;
+        this.index = index;
+        this.writer = writer;
+        this.clock = clock;
+        this.salt = salt;
+        this.failures = meters.counter("ombc.audit.failures");
+        this.written = meters.counter("ombc.audit.writes");
+    }
+
+    @Override
+    public void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
+                       long latencyNanos, String callerIss) {
+        Assessment a = outcome.assessment();
+        List<IssuedCard> cards = new ArrayList<>();
+        for (CdsHooksModel.Card card : outcome.cards()) {
+            boolean main = card.extension() != null;
+            IssuedCard issued = new IssuedCard(card.uuid(), card.summary(), card.indicator(),
+                    main ? a.recommendations().stream().map(Recommendation::code).toList() : List.of(),
+                    card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
+                    card.overrideReasons() == null ? List.of()
+                            : card.overrideReasons().stream().map(c -> c.system() + "|" + c.code()).toList());
+            index.remember(issued);
+            cards.add(issued);
+        }
+        String patientId = request.context().get("patientId").asText();
+        log.info("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
+                request.hookInstance(), cards.size(), latencyNanos / 1_000_000,
+                a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
+                a.recommendations().stream().map(Recommendation::code).toList());
+        try {
+            writer.execute(() -> write(new HookCallRow(clock.instant(), serviceId, request.hookInstance(),
+                    patientHash(patientId), callerIss, a.knowledgeVersion(),
+                    a.oligometastatic() == null ? null : a.oligometastatic().code(),
+                    a.estroEortcState() == null ? null : a.estroEortcState().code(),
+                    a.breastCancer() ? a.subtype().code() : null,
+                    a.recommendations().stream().map(Recommendation::code).toList(),
+                    a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000, cards)));
+        } catch (RejectedExecutionException e) {
+            failures.increment();
+            log.warn("audit of hook {} dropped: the audit queue is full", request.hookInstance());
+        }
+    }
+
+    private void write(HookCallRow row) {
+        try {
+            store.recordCall(row);
+            written.increment();
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("audit of hook {} not stored: {}", row.hookInstance(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** HMAC-SHA256 of the patient id under a per-database salt: links calls without revealing the patient. */
+    String patientHash(String patientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(salt.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(patientId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    }
+}

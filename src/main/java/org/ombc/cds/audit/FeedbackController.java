@@ -1,0 +1,114 @@
+package org.ombc.cds.audit;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.ombc.cds.cdshooks.CdsHooksException;
+import org.ombc.cds.cdshooks.CdsServicesController;
+import org.ombc.cds.cdshooks.ErrorBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * CDS Hooks 2.0 feedback ({@code POST /cds-services/{id}/feedback}) and the governance API that reads it back
+ * ({@code GET /ombc/feedback}, {@code GET /ombc/feedback/summary}, admin token).
+ */
+@RestController
+public class FeedbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackController.class);
+
+    private final AuditStore store;
+    private final FeedbackValidator validator;
+    private final Clock clock;
+    private final String adminToken;
+    private final boolean adminOpen;
+
+    public FeedbackController(AuditStore store, IssuedCardIndex cards, Clock clock, AuditProperties properties) {
+        this.store = store;
+        this.validator = new FeedbackValidator(cards);
+        this.clock = clock;
+        this.adminToken = properties.adminToken();
+        this.adminOpen = properties.adminOpen();
+    }
+
+    @PostMapping(path = "/cds-services/{id}/feedback", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> feedback(@PathVariable String id, @RequestBody JsonNode body) {
+        CdsServicesController.requireKnownService(id);
+        FeedbackValidator.Result result = validator.validate(body);
+        if (!result.problems().isEmpty()) {
+            throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-feedback", String.join("; ", result.problems()),
+                    Map.of("problems", result.problems()));
+        }
+        int stored = store.storeFeedback(result.items(), clock.instant());
+        log.info("feedback stored: {} new of {} item(s)", stored, result.items().size());
+        return Map.of("stored", stored, "duplicates", result.items().size() - stored);
+    }
+
+    @GetMapping(path = "/ombc/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> list(@RequestHeader(name = "Authorization", required = false) String authorization,
+                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        requireAdmin(authorization);
+        Instant start = instant(from, Instant.EPOCH, "from");
+        Instant end = instant(to, clock.instant().plusSeconds(1), "to");
+        return Map.of("feedback", store.feedback(start, end));
+    }
+
+    @GetMapping(path = "/ombc/feedback/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> summary(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        requireAdmin(authorization);
+        List<Map<String, Object>> rows = store.summary();
+        return Map.of("recommendations", rows);
+    }
+
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<Object> storageDown(StorageUnavailableException e) {
+        log.warn("feedback storage unavailable: {}", e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .contentType(MediaType.APPLICATION_JSON).body(ErrorBody.of("storage-unavailable", e.getMessage()));
+    }
+
+    private void requireAdmin(String authorization) {
+        if (adminOpen) {
+            return;
+        }
+        if (adminToken == null || adminToken.isBlank()) {
+            throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "The governance API is disabled: set ombc.admin.token.");
+        }
+        String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid admin bearer token is required.");
+        }
+    }
+
+    private static Instant instant(String value, Instant fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CdsHooksException.badRequest("'" + name + "' must be an ISO 8601 instant such as 2026-01-31T00:00:00Z.");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.ombc.cds.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One validated CDS Hooks 2.0 feedback item. {@code overrideCode} is "system|code", or null with a comment only. */
+public record FeedbackItem(String card, String outcome, List<String> acceptedSuggestions, String overrideSystem,
+                           String overrideCode, String overrideDisplay, String userComment, Instant outcomeTimestamp) {
+
+    public FeedbackItem {
+        acceptedSuggestions = List.copyOf(acceptedSuggestions);
+    }
+
+    /** Identity for idempotency: the same item posted twice is stored once. */
+    String identity() {
+        return String.join("\u0001", card, outcome, String.join(",", acceptedSuggestions), String.valueOf(overrideSystem),
+                String.valueOf(overrideCode), String.valueOf(userComment), outcomeTimestamp.toString());
+    }
+}
