@@ -15,8 +15,10 @@ import org.ombc.cds.cdshooks.PatientViewService;
 import org.ombc.cds.fhir.AllowedServers;
 import org.ombc.cds.fhir.FhirFetcher;
 import org.ombc.cds.fhir.FhirJson;
+import org.ombc.cds.fhir.FhirProfileValidator;
 import org.ombc.cds.fhir.PatientDataService;
 import org.ombc.cds.fhir.PrefetchTemplates;
+import org.ombc.cds.fhir.ProfilePackage;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
 import org.ombc.cds.model.Terminology;
@@ -51,8 +53,13 @@ public class OmbcConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    Terminology terminology(FhirJson fhir) {
-        return TerminologyLoader.load(fhir);
+    ProfilePackage profilePackage(FhirJson fhir) {
+        return ProfilePackageLoader.load(fhir);
+    }
+
+    @Bean
+    Terminology terminology(ProfilePackage profiles) {
+        return profiles.terminology();
     }
 
     @Bean
@@ -125,8 +132,10 @@ public class OmbcConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    PatientDataService patientDataService(FhirJson fhir, FhirFetcher fetcher) {
-        return new PatientDataService(fhir, fetcher);
+    PatientDataService patientDataService(FhirJson fhir, FhirFetcher fetcher, ProfilePackage profiles) {
+        FhirProfileValidator validator = properties.validation().enabled()
+                ? new FhirProfileValidator(fhir.context(), profiles) : null;
+        return new PatientDataService(fhir, fetcher, validator);
     }
 
     @Bean

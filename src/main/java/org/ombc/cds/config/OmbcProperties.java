@@ -16,13 +16,19 @@ import org.springframework.util.unit.DataSize;
  * @param corsAllowedOrigins origins of browser-based CDS clients; {@code *} allows any
  * @param hookResponseTtl how long the answer to one hookInstance is kept for client retries
  * @param fhir            the FHIR server fallback
+ * @param validation      validation of incoming resources against our profiles
  */
 @ConfigurationProperties("ombc")
 public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue("5MB") DataSize maxRequestBytes,
                              @DefaultValue("*") List<String> corsAllowedOrigins,
                              @DefaultValue("30s") Duration hookResponseTtl,
-                             @DefaultValue Fhir fhir) {
+                             @DefaultValue Fhir fhir,
+                             @DefaultValue Validation validation) {
+
+    /** @param enabled validate every incoming resource (costs milliseconds per call and seconds at start) */
+    public record Validation(@DefaultValue("false") boolean enabled) {
+    }
 
     /**
      * @param timeout        one deadline for all queries of one call

@@ -23,12 +23,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class PatientDataService {
 
+    static final int MAX_VALIDATION_PROBLEMS = 10;
+
     private final FhirJson json;
     private final FhirFetcher fetcher;
+    private final FhirProfileValidator validator;
 
-    public PatientDataService(FhirJson json, FhirFetcher fetcher) {
+    /** @param validator validates incoming resources against our profiles; null when ombc.validation is off */
+    public PatientDataService(FhirJson json, FhirFetcher fetcher, FhirProfileValidator validator) {
         this.json = json;
         this.fetcher = fetcher;
+        this.validator = validator;
     }
 
     public PatientData gather(String patientId, Map<String, JsonNode> prefetch, String fhirServer,
@@ -78,7 +83,34 @@ public final class PatientDataService {
                 throw new DataUnavailableException(requiredFailures);
             }
         }
-        return new PatientData(forPatient(patientId, resources, problems), problems);
+        List<Resource> own = forPatient(patientId, resources, problems);
+        if (validator != null) {
+            problems.addAll(validationProblems(own));
+        }
+        return new PatientData(own, problems);
+    }
+
+    /** Errors against R4 and our profiles, for the data-quality card (never the log: they may quote values). */
+    private List<String> validationProblems(List<Resource> resources) {
+        List<String> problems = new ArrayList<>();
+        int more = 0;
+        for (Resource resource : resources) {
+            for (FhirProfileValidator.Issue issue : validator.validate(resource)) {
+                if (!issue.isError()) {
+                    continue;
+                }
+                if (problems.size() < MAX_VALIDATION_PROBLEMS) {
+                    problems.add(resource.fhirType() + "/" + ResourceIds.idOf(resource) + " is not valid: "
+                            + issue.message() + " (at " + issue.location() + ")");
+                } else {
+                    more++;
+                }
+            }
+        }
+        if (more > 0) {
+            problems.add(more + " more validation error(s) not listed.");
+        }
+        return problems;
     }
 
     /**

@@ -71,7 +71,7 @@ public class HookBenchmark {
                 Executors.newSingleThreadExecutor(), new AllowedServers(List.of()),
                 new PrefetchTemplates(Vignettes.TERMINOLOGY), Duration.ofSeconds(1), 1,
                 Caffeine.newBuilder().build(), new SimpleMeterRegistry());
-        data = new PatientDataService(Vignettes.FHIR, unused);
+        data = new PatientDataService(Vignettes.FHIR, unused, null);
         mapper = new FhirToOmbc(Vignettes.TERMINOLOGY);
         assessor = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion());
         cards = new OmbcCards(Vignettes.FHIR, json, Vignettes.TERMINOLOGY.codeSystemUrl(), "ombc-cds");

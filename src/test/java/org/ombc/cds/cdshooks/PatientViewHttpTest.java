@@ -202,6 +202,17 @@ class PatientViewHttpTest {
     }
 
     @Test
+    void theMinimalRequestOfTheDataContractReadmeWorksAsWritten() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("fhir-profiles", "README.md"));
+        int start = readme.indexOf("```json\n") + "```json\n".length();
+        String request = readme.substring(start, readme.indexOf("```", start));
+        JsonNode cards = cardsOf((ObjectNode) json.readTree(request));
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(0).at("/extension/ombc-assessment/oligometastatic").asText()).isEqualTo("yes");
+        assertThat(cards.get(1).get("detail").asText()).contains("pr-status", "her2-status");
+    }
+
+    @Test
     void aRetriedHookInstanceGetsTheSameCards() throws Exception {
         ObjectNode request = HookRequests.load("ombc-candidate");
         request.put("hookInstance", java.util.UUID.randomUUID().toString());

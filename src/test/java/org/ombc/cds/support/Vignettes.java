@@ -1,19 +1,11 @@
 package org.ombc.cds.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.ValueSet;
 import org.ombc.cds.cards.AssessmentJson;
 import org.ombc.cds.fhir.FhirJson;
+import org.ombc.cds.fhir.ProfilePackage;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
@@ -28,7 +20,8 @@ import ca.uhn.fhir.context.FhirContext;
 public final class Vignettes {
 
     public static final FhirJson FHIR = new FhirJson(FhirContext.forR4Cached());
-    public static final Terminology TERMINOLOGY = loadTerminology(Path.of("fhir-profiles"));
+    public static final ProfilePackage PROFILES = ProfilePackage.fromDirectory(FHIR, Path.of("fhir-profiles"));
+    public static final Terminology TERMINOLOGY = PROFILES.terminology();
     private static final FhirToOmbc MAPPER = new FhirToOmbc(TERMINOLOGY);
     private static final OmbcAssessor ASSESSOR = new OmbcAssessor(TERMINOLOGY.knowledgeVersion());
 
@@ -52,21 +45,6 @@ public final class Vignettes {
     }
 
     public static Terminology loadTerminology(Path dir) {
-        try (Stream<Path> files = Stream.concat(Files.list(dir.resolve("valuesets")),
-                Files.list(dir.resolve("codesystems")))) {
-            CodeSystem codeSystem = null;
-            List<ValueSet> valueSets = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                IBaseResource parsed = FHIR.parse(Files.readString(file));
-                if (parsed instanceof ValueSet vs) {
-                    valueSets.add(vs);
-                } else if (parsed instanceof CodeSystem cs && "ombc".equals(cs.getIdElement().getIdPart())) {
-                    codeSystem = cs;
-                }
-            }
-            return Terminology.of(codeSystem, valueSets);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProfilePackage.fromDirectory(FHIR, dir).terminology();
     }
 }
