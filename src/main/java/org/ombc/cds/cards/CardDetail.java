@@ -124,7 +124,8 @@ final class CardDetail {
             return;
         }
         md.append("#### Options\n\n");
-        for (Recommendation recommendation : a.recommendations()) {
+        // Clinical order (tumour board first), not the alphabetical order of the contract's list.
+        for (Recommendation recommendation : a.recommendations().stream().sorted().toList()) {
             Finding finding = a.findingFor(recommendation);
             md.append("- **").append(recommendation.title()).append("** (").append(String.join("; ", finding.facts()))
                     .append("). Rule: ").append(recommendation.rule()).append(".\n");

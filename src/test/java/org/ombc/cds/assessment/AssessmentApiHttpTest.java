@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.HttpTest;
-import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -1,7 +1,7 @@
 package org.ombc.cds.bench;
 
-import static org.ombc.cds.support.PatientBundle.icd;
-import static org.ombc.cds.support.PatientBundle.sct;
+import static org.ombc.cds.sandbox.PatientBundle.icd;
+import static org.ombc.cds.sandbox.PatientBundle.sct;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
-import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

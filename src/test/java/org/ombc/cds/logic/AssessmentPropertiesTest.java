@@ -1,7 +1,6 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.support.PatientBundle.sct;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,13 +11,12 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.ombc.cds.cards.AssessmentJson;
-import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.sandbox.SyntheticPatients;
 import org.ombc.cds.support.Vignettes;
 
 /** Invariants over many generated charts, with fixed seeds so that a failure can be replayed. */
 class AssessmentPropertiesTest {
-
-    private static final String[] SITE_CODES = {"94222008", "94381002", "94391008", "94225005", "94493005", "94161006"};
 
     @RepeatedTest(40)
     void resourceOrderNeverChangesTheAssessment(RepetitionInfo repetition) {
@@ -50,23 +48,7 @@ class AssessmentPropertiesTest {
                 .isEqualTo(AssessmentJson.of(Vignettes.assess(chart)));
     }
 
-    /** A chart with {@code lesions} current lesions at random sites and random receptor results. */
     static PatientBundle randomChart(Random random, int lesions) {
-        int year = 2010 + random.nextInt(10);
-        PatientBundle chart = PatientBundle.patient("random-" + random.nextInt(1_000_000))
-                .primary(year + "-0" + (1 + random.nextInt(9)) + "-15")
-                .er(random.nextBoolean(), year + "-10-01").pr(random.nextBoolean(), year + "-10-01")
-                .her2(random.nextBoolean(), year + "-10-01");
-        if (random.nextBoolean()) {
-            chart.imaging((year + 3) + "-06-01");
-        }
-        if (random.nextBoolean()) {
-            chart.endocrineTherapy(year + "-11-01", random.nextBoolean() ? null : (year + 2) + "-11-01");
-        }
-        for (int i = 0; i < lesions; i++) {
-            chart.metastasis("l" + i, sct(SITE_CODES[random.nextInt(SITE_CODES.length)]),
-                    (year + 1 + random.nextInt(4)) + "-0" + (1 + random.nextInt(9)) + "-01");
-        }
-        return chart;
+        return SyntheticPatients.randomChart(random, lesions);
     }
 }

@@ -1,9 +1,9 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.support.PatientBundle.code;
-import static org.ombc.cds.support.PatientBundle.icd;
-import static org.ombc.cds.support.PatientBundle.sct;
+import static org.ombc.cds.sandbox.PatientBundle.code;
+import static org.ombc.cds.sandbox.PatientBundle.icd;
+import static org.ombc.cds.sandbox.PatientBundle.sct;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /**

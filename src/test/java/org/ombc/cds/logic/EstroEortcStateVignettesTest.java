@@ -1,10 +1,10 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.support.PatientBundle.sct;
+import static org.ombc.cds.sandbox.PatientBundle.sct;
 
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /** The nine ESTRO-EORTC states of clinical-rules 4, and the records that cannot decide one. */

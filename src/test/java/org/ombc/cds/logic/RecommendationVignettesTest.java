@@ -1,14 +1,14 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.support.PatientBundle.code;
-import static org.ombc.cds.support.PatientBundle.icd;
-import static org.ombc.cds.support.PatientBundle.sct;
+import static org.ombc.cds.sandbox.PatientBundle.code;
+import static org.ombc.cds.sandbox.PatientBundle.icd;
+import static org.ombc.cds.sandbox.PatientBundle.sct;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /** Each recommendation of clinical-rules 6, and the case next to it where it must not appear. */

@@ -1,7 +1,7 @@
 package org.ombc.cds.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.support.PatientBundle.sct;
+import static org.ombc.cds.sandbox.PatientBundle.sct;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Subtype;
 import org.ombc.cds.model.Site;
-import org.ombc.cds.support.PatientBundle;
+import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 import com.fasterxml.jackson.databind.JsonNode;

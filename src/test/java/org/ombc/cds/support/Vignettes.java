@@ -10,6 +10,7 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
 import org.ombc.cds.model.Terminology;
+import org.ombc.cds.sandbox.PatientBundle;
 
 import ca.uhn.fhir.context.FhirContext;
 

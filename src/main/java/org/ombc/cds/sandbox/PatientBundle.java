@@ -1,4 +1,4 @@
-package org.ombc.cds.support;
+package org.ombc.cds.sandbox;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,8 +24,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Builds a patient's chart as a FHIR R4 Bundle for clinical vignettes, with the codings real EHRs send. Each
- * method adds resources; {@link #bundle()} gives the Bundle, which tests send through JSON like a client would.
+ * Builds a patient's chart as FHIR R4 resources, with the codings real EHRs send: the synthetic sandbox patients
+ * and the clinical vignettes of the tests are both written with it. Each method adds resources; {@link #bundle()}
+ * gives them as a Bundle.
  */
 public final class PatientBundle {
 
@@ -40,9 +41,11 @@ public final class PatientBundle {
     private final List<Resource> resources = new ArrayList<>();
     private int next = 1;
 
+    private final Patient patient;
+
     private PatientBundle(String patientId) {
         this.patientId = patientId;
-        Patient patient = new Patient();
+        patient = new Patient();
         patient.setId(patientId);
         patient.addName().setFamily("Vignette").addGiven("Test");
         patient.setGender(Enumerations.AdministrativeGender.FEMALE);
@@ -52,6 +55,14 @@ public final class PatientBundle {
 
     public static PatientBundle patient(String id) {
         return new PatientBundle(id);
+    }
+
+    /** Names the patient and sets her birth date (synthetic: no real person). */
+    public PatientBundle named(String given, String family, String birthDate) {
+        patient.getName().clear();
+        patient.addName().setFamily(family).addGiven(given);
+        patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate));
+        return this;
     }
 
     public static CodeableConcept code(String system, String code) {

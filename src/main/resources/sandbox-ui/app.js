@@ -1,0 +1,180 @@
+// ombc-cds sandbox card viewer. Everything that comes from a card or a FHIR resource is inserted as text, or
+// through renderMarkdown, which escapes HTML before it adds any markup of its own.
+'use strict';
+
+const SERVICE = '/cds-services/ombc-patient-view';
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (key === 'class') node.className = value; else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+// Inline markdown on already-escaped text: bold, code, links (http/https only), escaped punctuation.
+function inline(escaped) {
+  return escaped
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+(?:\([^\s)]*\))?[^\s)]*)\)/g,
+      (m, label, url) => '<a href="' + url + '" target="_blank" rel="noopener noreferrer">' + label + '</a>')
+    .replace(/\\([\\`*_\[\]()#|!<>&])/g, '$1');
+}
+
+function renderMarkdown(markdown) {
+  const lines = escapeHtml(markdown).split('\n');
+  const out = [];
+  let list = false;
+  let sub = false;
+  let table = null;
+  const closeBlocks = () => {
+    if (sub) { out.push('</ul>'); sub = false; }
+    if (list) { out.push('</ul>'); list = false; }
+    if (table) { out.push(table.join('') + '</table>'); table = null; }
+  };
+  for (const raw of lines) {
+    const line = raw.trimEnd();
+    if (/^\|.*\|$/.test(line)) {
+      if (/^\|[-| ]+\|$/.test(line)) continue;
+      const cells = line.slice(1, -1).split(/(?<!\\)\|/).map((c) => inline(c.trim()));
+      if (!table) { table = ['<table>']; table.push('<tr>' + cells.map((c) => '<th>' + c + '</th>').join('') + '</tr>'); }
+      else table.push('<tr>' + cells.map((c) => '<td>' + c + '</td>').join('') + '</tr>');
+      continue;
+    }
+    if (table) { out.push(table.join('') + '</table>'); table = null; }
+    let m;
+    if ((m = /^(#{1,6}) (.*)$/.exec(line))) { closeBlocks(); out.push('<h4>' + inline(m[2]) + '</h4>'); }
+    else if ((m = /^(\s*)- (.*)$/.exec(line))) {
+      const nested = m[1].length >= 2;
+      if (!list) { out.push('<ul>'); list = true; }
+      if (nested && !sub) { out.push('<ul>'); sub = true; }
+      if (!nested && sub) { out.push('</ul>'); sub = false; }
+      out.push('<li>' + inline(m[2]) + '</li>');
+    } else if ((m = /^&gt; (.*)$/.exec(line))) { closeBlocks(); out.push('<blockquote>' + inline(m[1]) + '</blockquote>'); }
+    else if (line === '') { closeBlocks(); }
+    else { closeBlocks(); out.push('<p>' + inline(line) + '</p>'); }
+  }
+  closeBlocks();
+  const container = el('div', { class: 'detail' });
+  container.innerHTML = out.join('\n');
+  return container;
+}
+
+async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json;
+  try { json = JSON.parse(text); } catch (e) { json = { raw: text }; }
+  return { status: response.status, json };
+}
+
+function uuid() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(Math.random() * 16).toString(16));
+}
+
+async function sendFeedback(card, item, area) {
+  const body = { feedback: [Object.assign({ card: card.uuid, outcomeTimestamp: new Date().toISOString() }, item)] };
+  const result = await postJson(SERVICE + '/feedback', body);
+  area.replaceChildren(el('span', { class: result.status === 200 ? 'feedback-sent' : 'feedback-error' },
+    result.status === 200 ? 'Feedback sent: ' + item.outcome : 'Feedback refused (' + result.status + '): '
+      + (result.json.detail || '')));
+}
+
+function renderCard(card) {
+  const node = el('article', { class: 'card ' + card.indicator, 'data-card-uuid': card.uuid });
+  node.append(el('div', { class: 'indicator' }, card.indicator));
+  node.append(el('div', { class: 'summary' }, card.summary));
+  if (card.detail) node.append(renderMarkdown(card.detail));
+  const actions = el('div', { class: 'actions' });
+  for (const suggestion of card.suggestions || []) {
+    const button = el('button', { class: suggestion.isRecommended ? 'recommended' : '', type: 'button' }, suggestion.label);
+    button.addEventListener('click', () => sendFeedback(card,
+      { outcome: 'accepted', acceptedSuggestions: [{ id: suggestion.uuid }] }, actions));
+    actions.append(button);
+  }
+  if (card.overrideReasons && card.overrideReasons.length) {
+    const select = el('select', { 'aria-label': 'Override reason' });
+    for (const reason of card.overrideReasons) {
+      const option = el('option', { value: reason.code }, reason.display);
+      select.append(option);
+    }
+    const dismiss = el('button', { type: 'button', class: 'override' }, 'Dismiss with reason');
+    dismiss.addEventListener('click', () => {
+      const reason = card.overrideReasons.find((r) => r.code === select.value);
+      sendFeedback(card, { outcome: 'overridden', overrideReason: { reason } }, actions);
+    });
+    actions.append(select, dismiss);
+  }
+  if (actions.childNodes.length) node.append(actions);
+  const source = el('div', { class: 'source' }, 'Source: ');
+  source.append(card.source.url
+    ? el('a', { href: card.source.url, target: '_blank', rel: 'noopener noreferrer' }, card.source.label)
+    : card.source.label);
+  for (const link of card.links || []) {
+    if (/^https?:\/\//.test(link.url)) {
+      source.append(' · ', el('a', { href: link.url, target: '_blank', rel: 'noopener noreferrer' }, link.label));
+    }
+  }
+  node.append(source);
+  return node;
+}
+
+async function openPatient(patient, button) {
+  document.querySelectorAll('nav button').forEach((b) => b.removeAttribute('aria-current'));
+  button.setAttribute('aria-current', 'true');
+  $('chart-title').textContent = patient.name;
+  $('status').textContent = 'Firing patient-view…';
+  $('cards').replaceChildren();
+  const request = {
+    hookInstance: uuid(), hook: 'patient-view',
+    context: { userId: 'Practitioner/sandbox-oncologist', patientId: patient.id },
+  };
+  if ($('use-fallback').checked) {
+    request.fhirServer = window.location.origin + '/fhir';
+    request.fhirAuthorization = { access_token: 'sandbox', token_type: 'Bearer', expires_in: 300,
+      scope: 'patient/*.read', subject: 'ombc-sandbox' };
+  } else {
+    const prefetch = await fetch('/sandbox/patients/' + encodeURIComponent(patient.id) + '/prefetch');
+    request.prefetch = await prefetch.json();
+  }
+  $('request-json').textContent = JSON.stringify(request, null, 2);
+  const started = performance.now();
+  const result = await postJson(SERVICE, request);
+  const millis = Math.round(performance.now() - started);
+  $('response-json').textContent = JSON.stringify(result.json, null, 2);
+  if (result.status !== 200) {
+    $('status').textContent = 'HTTP ' + result.status + ': ' + (result.json.detail || '');
+    return;
+  }
+  const cards = result.json.cards || [];
+  $('status').textContent = cards.length === 0
+    ? 'No card: nothing applies to this patient (' + millis + ' ms).'
+    : cards.length + ' card(s) in ' + millis + ' ms.';
+  $('cards').replaceChildren(...cards.map(renderCard));
+}
+
+async function loadPatients() {
+  const response = await fetch('/sandbox/patients');
+  const patients = await response.json();
+  for (const patient of patients) {
+    const button = el('button', { type: 'button', 'data-patient-id': patient.id },
+      el('span', { class: 'name' }, patient.name), el('span', { class: 'story' }, patient.story));
+    button.addEventListener('click', () => openPatient(patient, button));
+    $('patients').append(el('li', {}, button));
+  }
+}
+
+loadPatients();

@@ -1,0 +1,121 @@
+package org.ombc.cds.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ombc.cds.support.SandboxServerTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A newcomer's first minute, in headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run):
+ * open the sandbox, click a patient, read the card, accept a suggestion, and find the feedback stored.
+ */
+@SandboxServerTest
+class CardViewerBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian chromium and chromium-driver are not installed (.ci/run installs them): browser test skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1100",
+                "--user-data-dir=" + Files.createTempDirectory("ombc-chromium").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aNewcomerOpensAPatientReadsTheCardAndSendsFeedback() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        WebElement patient = waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[data-patient-id='demo-sync-luminal-bone']")));
+        assertThat(browser.findElements(By.cssSelector("#patients button"))).hasSizeGreaterThanOrEqualTo(30);
+        patient.click();
+
+        WebElement card = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card.warning")));
+        assertThat(card.findElement(By.className("summary")).getText()).contains("Oligometastatic breast cancer",
+                "synchronous");
+        assertThat(card.findElement(By.className("detail")).getText()).contains("Facts used", "5-y OS 42%",
+                "NRG-BR002");
+        assertThat(card.findElements(By.cssSelector(".detail a[href^='https://']"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("response-json")).getAttribute("textContent")).contains("\"cards\"");
+        String cardUuid = card.getAttribute("data-card-uuid");
+
+        Path screenshot = Path.of("target", "sandbox-card-viewer.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+
+        card.findElement(By.cssSelector(".actions button.recommended")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card.warning .actions"),
+                "Feedback sent: accepted"));
+        String stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/ombc/feedback")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(stored).contains(cardUuid, "\"outcome\":\"accepted\"");
+    }
+
+    @Test
+    void theFallbackPathWorksFromThePageAndAPolymetastaticPatientGetsAnInfoCard() {
+        browser.get("http://localhost:" + port + "/");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("use-fallback"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[data-patient-id='demo-polymetastatic']"))).click();
+        WebElement card = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card.info")));
+        assertThat(card.getText()).contains("Polymetastatic breast cancer");
+        assertThat(browser.findElement(By.id("request-json")).getAttribute("textContent")).contains("\"fhirServer\"")
+                .doesNotContain("\"prefetch\"");
+    }
+
+    @Test
+    void cardContentCannotInjectHtml() {
+        browser.get("http://localhost:" + port + "/");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#patients button")));
+        Object count = browser.executeScript("""
+                const node = renderMarkdown('**x** <img src=x onerror="window.pwned=1"> [a](javascript:alert(1)) | <script>1</script> |');
+                document.body.append(node);
+                return node.querySelectorAll('img, script, a[href^="javascript"]').length;""");
+        assertThat(((Number) count).intValue()).isZero();
+        assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
+    }
+}
