@@ -66,8 +66,30 @@ public final class SyntheticPatients {
         DemoPatient build() {
             var patient = (org.hl7.fhir.r4.model.Patient) chart.resources().get(0);
             String name = patient.getNameFirstRep().getGivenAsSingleString() + " " + patient.getNameFirstRep().getFamily();
-            return new DemoPatient(chart.patientId(), name, story, chart.resources(), oligo, state, yes, no, missing);
+            return new DemoPatient(chart.patientId(), name, story, globalIds(chart), oligo, state, yes, no, missing);
         }
+    }
+
+    /**
+     * Ids unique across all patients ("demo-x-bone-a"), so that a FHIR server can hold every demo patient: the
+     * builder's ids are only unique within one chart. References between a chart's resources follow.
+     */
+    static List<org.hl7.fhir.r4.model.Resource> globalIds(PatientBundle chart) {
+        String prefix = chart.patientId() + "-";
+        List<org.hl7.fhir.r4.model.Resource> resources = chart.resources();
+        for (org.hl7.fhir.r4.model.Resource r : resources) {
+            if (!(r instanceof org.hl7.fhir.r4.model.Patient)) {
+                r.setId(prefix + r.getIdElement().getIdPart());
+            }
+            if (r instanceof Observation o) {
+                for (Reference focus : o.getFocus()) {
+                    String ref = focus.getReference();
+                    int slash = ref.indexOf('/');
+                    focus.setReference(ref.substring(0, slash + 1) + prefix + ref.substring(slash + 1));
+                }
+            }
+        }
+        return resources;
     }
 
     /** The named demo patients, in the order the card viewer lists them. */
@@ -244,6 +266,20 @@ public final class SyntheticPatients {
         d.add(x.expect("yes", "metachronous-oligorecurrence", Set.of("sabr", "clinical-trial"), Set.of()));
 
         return d.stream().map(Demo::build).toList();
+    }
+
+    /**
+     * A patient as a FHIR transaction Bundle of PUTs: loads into any FHIR server (the compose set-up's HAPI JPA
+     * server) with the ids kept.
+     */
+    public static org.hl7.fhir.r4.model.Bundle transaction(DemoPatient demo) {
+        var bundle = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+        for (org.hl7.fhir.r4.model.Resource r : demo.resources()) {
+            String url = r.fhirType() + "/" + r.getIdElement().getIdPart();
+            bundle.addEntry().setResource(r).getRequest()
+                    .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT).setUrl(url);
+        }
+        return bundle;
     }
 
     /** Lung lesion 2019 resected (abated), liver lesion 2023. */

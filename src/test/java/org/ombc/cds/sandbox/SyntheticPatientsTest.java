@@ -68,6 +68,36 @@ class SyntheticPatientsTest {
     }
 
     @Test
+    void resourceIdsAreUniqueAcrossAllDemoPatients() {
+        List<String> ids = DEMOS.stream().flatMap(d -> d.resources().stream())
+                .map(r -> r.fhirType() + "/" + r.getIdElement().getIdPart()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    /**
+     * docker/demo-patients/ holds the demo patients as transaction Bundles for the compose set-up's FHIR server;
+     * rewrite with -Dsandbox.write=true after a deliberate change of the generator.
+     */
+    @Test
+    void theDockerDemoBundlesAreTheGeneratorsOutput() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("docker", "demo-patients");
+        java.nio.file.Files.createDirectories(dir);
+        for (DemoPatient demo : DEMOS) {
+            java.nio.file.Path file = dir.resolve(demo.id() + ".json");
+            String expected = Vignettes.FHIR.context().newJsonParser().setPrettyPrint(true)
+                    .encodeResourceToString(SyntheticPatients.transaction(demo)) + "\n";
+            if (Boolean.getBoolean("sandbox.write")) {
+                java.nio.file.Files.writeString(file, expected);
+            }
+            assertThat(file).as("rerun with -Dsandbox.write=true").exists();
+            assertThat(java.nio.file.Files.readString(file)).isEqualTo(expected);
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.count()).isEqualTo(DEMOS.size());
+        }
+    }
+
+    @Test
     void theGeneratorIsDeterministic() {
         assertThat(Vignettes.FHIR.encode(PatientBundle.bundleOf(SyntheticPatients.randomCharts(7, 50).get(49).resources())))
                 .isEqualTo(Vignettes.FHIR.encode(PatientBundle.bundleOf(SyntheticPatients.randomCharts(7, 50).get(49).resources())));
