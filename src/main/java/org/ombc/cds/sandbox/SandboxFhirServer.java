@@ -41,10 +41,10 @@ public class SandboxFhirServer extends RestfulServer {
         providers.add(new PatientProvider(store));
         for (Class<? extends Resource> type : List.of(org.hl7.fhir.r4.model.Condition.class,
                 org.hl7.fhir.r4.model.Observation.class, org.hl7.fhir.r4.model.MedicationRequest.class,
-                org.hl7.fhir.r4.model.MedicationStatement.class, org.hl7.fhir.r4.model.Procedure.class)) {
+                org.hl7.fhir.r4.model.MedicationStatement.class, org.hl7.fhir.r4.model.Procedure.class,
+                DiagnosticReport.class)) {
             providers.add(new CompartmentProvider(store, type));
         }
-        providers.add(new DiagnosticReportProvider(store));
         setResourceProviders(providers);
     }
 
@@ -72,7 +72,7 @@ public class SandboxFhirServer extends RestfulServer {
         }
     }
 
-    /** Condition, Observation, medications, procedures: read, and search by patient (and code). */
+    /** The patient's clinical resources: read, and search by patient, narrowed by code or category. */
     public static final class CompartmentProvider implements IResourceProvider {
         private final SandboxStore store;
         private final Class<? extends Resource> type;
@@ -94,33 +94,14 @@ public class SandboxFhirServer extends RestfulServer {
 
         @Search
         public List<IBaseResource> byPatient(@RequiredParam(name = "patient") ReferenceParam patient,
-                                             @OptionalParam(name = "code") TokenOrListParam code) {
-            return new ArrayList<>(store.search(type.getSimpleName(), patient.getIdPart(), "code", tokens(code)));
-        }
-    }
-
-    public static final class DiagnosticReportProvider implements IResourceProvider {
-        private final SandboxStore store;
-
-        DiagnosticReportProvider(SandboxStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public Class<DiagnosticReport> getResourceType() {
-            return DiagnosticReport.class;
-        }
-
-        @Read
-        public DiagnosticReport read(@IdParam IdType id) {
-            return (DiagnosticReport) store.read("DiagnosticReport", id.getIdPart())
-                    .orElseThrow(() -> new ResourceNotFoundException(id));
-        }
-
-        @Search
-        public List<IBaseResource> byPatient(@RequiredParam(name = "patient") ReferenceParam patient,
+                                             @OptionalParam(name = "code") TokenOrListParam code,
                                              @OptionalParam(name = "category") TokenOrListParam category) {
-            return new ArrayList<>(store.search("DiagnosticReport", patient.getIdPart(), "category", tokens(category)));
+            List<IBaseResource> found = new ArrayList<>(
+                    store.search(type.getSimpleName(), patient.getIdPart(), "code", tokens(code)));
+            if (category != null) {
+                found.retainAll(store.search(type.getSimpleName(), patient.getIdPart(), "category", tokens(category)));
+            }
+            return found;
         }
     }
 

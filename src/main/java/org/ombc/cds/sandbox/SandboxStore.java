@@ -10,7 +10,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.fhir.PrefetchKey;
 import org.ombc.cds.model.ResourceIds;
@@ -121,9 +120,5 @@ public final class SandboxStore {
             }
         }
         return false;
-    }
-
-    static String subjectId(Reference reference) {
-        return ResourceIds.referencedId(reference);
     }
 }

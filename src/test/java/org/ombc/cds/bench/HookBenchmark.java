@@ -3,25 +3,21 @@ package org.ombc.cds.bench;
 import static org.ombc.cds.sandbox.PatientBundle.icd;
 import static org.ombc.cds.sandbox.PatientBundle.sct;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cdshooks.CdsHooksModel;
-import org.ombc.cds.fhir.AllowedServers;
-import org.ombc.cds.fhir.FhirFetcher;
 import org.ombc.cds.fhir.PatientData;
 import org.ombc.cds.fhir.PatientDataService;
-import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
 import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.support.Fetchers;
 import org.ombc.cds.support.Vignettes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,10 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.http.HttpClient;
 
 /**
  * The work of one patient-view call for a realistic chart (about 60 resources in 7 prefetch keys): parse the
@@ -67,11 +60,7 @@ public class HookBenchmark {
         PatientBundle chart = realisticChart();
         resources = chart.resources();
         prefetch = Prefetch.of(json, chart);
-        FhirFetcher unused = new FhirFetcher(Vignettes.FHIR, HttpClient.newHttpClient(),
-                Executors.newSingleThreadExecutor(), new AllowedServers(List.of()),
-                new PrefetchTemplates(Vignettes.TERMINOLOGY), Duration.ofSeconds(1), 1,
-                Caffeine.newBuilder().build(), new SimpleMeterRegistry());
-        data = new PatientDataService(Vignettes.FHIR, unused, null);
+        data = new PatientDataService(Vignettes.FHIR, Fetchers.offline(), null);
         mapper = new FhirToOmbc(Vignettes.TERMINOLOGY);
         assessor = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion());
         cards = new OmbcCards(Vignettes.FHIR, json, Vignettes.TERMINOLOGY.codeSystemUrl(), "ombc-cds");

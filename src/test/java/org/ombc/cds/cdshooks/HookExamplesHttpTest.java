@@ -2,6 +2,7 @@ package org.ombc.cds.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.ombc.cds.support.CardResponses.withoutUuids;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -26,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Replays every example request of {@code hooks/patient-view/} and compares the answer with the example response
@@ -91,23 +91,5 @@ class HookExamplesHttpTest {
                 .content(HookRequests.text(request))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         return json.readTree(body);
-    }
-
-    /** Card and suggestion uuids are fresh on every call; everything else must match. */
-    static JsonNode withoutUuids(JsonNode node) {
-        JsonNode copy = node.deepCopy();
-        strip(copy);
-        return copy;
-    }
-
-    private static void strip(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            if (object.has("uuid")) {
-                object.set("uuid", TextNode.valueOf("<uuid>"));
-            }
-            object.forEach(HookExamplesHttpTest::strip);
-        } else if (node.isArray()) {
-            node.forEach(HookExamplesHttpTest::strip);
-        }
     }
 }

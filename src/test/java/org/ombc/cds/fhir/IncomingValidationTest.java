@@ -2,23 +2,19 @@ package org.ombc.cds.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
+import org.ombc.cds.support.Fetchers;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.Vignettes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** With ombc.validation.enabled, what breaks our profiles is named on the data-quality card. */
 class IncomingValidationTest {
@@ -33,11 +29,7 @@ class IncomingValidationTest {
         Map<String, JsonNode> prefetch = new HashMap<>();
         request.get("prefetch").fields().forEachRemaining(e -> prefetch.put(e.getKey(), e.getValue()));
 
-        FhirFetcher offline = new FhirFetcher(Vignettes.FHIR, java.net.http.HttpClient.newHttpClient(),
-                Executors.newSingleThreadExecutor(), new AllowedServers(List.of()),
-                new PrefetchTemplates(Vignettes.TERMINOLOGY), Duration.ofSeconds(1), 1, Caffeine.newBuilder().build(),
-                new SimpleMeterRegistry());
-        PatientDataService service = new PatientDataService(Vignettes.FHIR, offline,
+        PatientDataService service = new PatientDataService(Vignettes.FHIR, Fetchers.offline(),
                 new FhirProfileValidator(Vignettes.FHIR.context(), Vignettes.PROFILES));
         PatientData data = service.gather("ombc-candidate-1", prefetch, null, null);
         assertThat(data.problems()).anyMatch(p -> p.startsWith("Observation/count-1 is not valid:"));

@@ -1,6 +1,7 @@
 package org.ombc.cds.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ombc.cds.support.CardResponses.withoutUuids;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /** The sandbox's FHIR endpoint, and the hook reading it through the fallback exactly as it reads a prefetch. */
 @SandboxServerTest
@@ -97,17 +97,5 @@ class SandboxFhirEndpointTest {
         withFallback.putObject("fhirAuthorization").put("access_token", "sandbox-" + patientId).put("token_type", "Bearer");
         assertThat(withoutUuids(post("/cds-services/ombc-patient-view", withFallback)))
                 .isEqualTo(withoutUuids(post("/cds-services/ombc-patient-view", withPrefetch)));
-    }
-
-    private static JsonNode withoutUuids(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            if (object.has("uuid")) {
-                object.set("uuid", TextNode.valueOf("<uuid>"));
-            }
-            object.forEach(SandboxFhirEndpointTest::withoutUuids);
-        } else if (node.isArray()) {
-            node.forEach(SandboxFhirEndpointTest::withoutUuids);
-        }
-        return node;
     }
 }
