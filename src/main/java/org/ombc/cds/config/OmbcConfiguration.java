@@ -26,8 +26,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -39,7 +40,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /** Wires the plain-Java capabilities (model, logic, cards, fhir) into the Spring application. */
 @Configuration(proxyBeanMethods = false)
-public class OmbcConfiguration implements WebMvcConfigurer {
+public class OmbcConfiguration {
 
     private final OmbcProperties properties;
 
@@ -152,16 +153,25 @@ public class OmbcConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** Browser-based CDS clients (the public CDS Hooks sandbox is one) call discovery and the service. */
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        String[] origins = properties.corsAllowedOrigins().toArray(String[]::new);
+    /**
+     * Browser-based CDS clients (the public CDS Hooks sandbox is one) call discovery and the service. A filter
+     * rather than MVC mappings, so that answers given before MVC (401 from the JWT check, 413) carry the headers
+     * too and the browser can read them.
+     */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("*"));
+        cors.setExposedHeaders(List.of("WWW-Authenticate", "Retry-After"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         for (String path : List.of("/cds-services", "/cds-services/**", "/ombc/**")) {
-            registry.addMapping(path)
-                    .allowedOriginPatterns(origins)
-                    .allowedMethods("GET", "POST", "OPTIONS")
-                    .allowedHeaders("*")
-                    .maxAge(Duration.ofHours(1).toSeconds());
+            source.registerCorsConfiguration(path, cors);
         }
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

@@ -73,6 +73,11 @@ public final class CdsJwtVerifier {
     }
 
     public Caller verify(String authorization, String expectedAudience) throws JwtRejectedException {
+        return verify(authorization, List.of(expectedAudience));
+    }
+
+    /** As {@link #verify(String, String)}, with {@code aud} allowed to be any of {@code audiences}. */
+    public Caller verify(String authorization, List<String> audiences) throws JwtRejectedException {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new JwtRejectedException(RejectedCheck.MISSING_TOKEN);
         }
@@ -94,7 +99,7 @@ public final class CdsJwtVerifier {
                     : RejectedCheck.UNTRUSTED_ISSUER);
         }
         verifySignature(jwt, header, issuer);
-        verifyClaims(claims, expectedAudience);
+        verifyClaims(claims, audiences);
         Instant expires = claims.getExpirationTime().toInstant().plus(skew);
         if (seenJti.asMap().putIfAbsent(issuer.iss() + "\n" + claims.getJWTID(), expires) != null) {
             throw new JwtRejectedException(RejectedCheck.REPLAYED);
@@ -137,14 +142,14 @@ public final class CdsJwtVerifier {
         return new JWKSelector(matcher).select(set).stream().filter(k -> k instanceof AsymmetricJWK).toList();
     }
 
-    private void verifyClaims(JWTClaimsSet claims, String expectedAudience) throws JwtRejectedException {
+    private void verifyClaims(JWTClaimsSet claims, List<String> audiences) throws JwtRejectedException {
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
         if (exp == null || iat == null || claims.getJWTID() == null || claims.getJWTID().isBlank()
                 || claims.getAudience() == null || claims.getAudience().isEmpty()) {
             throw new JwtRejectedException(RejectedCheck.MISSING_CLAIM);
         }
-        if (claims.getAudience().stream().noneMatch(aud -> sameUrl(aud, expectedAudience))) {
+        if (claims.getAudience().stream().noneMatch(aud -> audiences.stream().anyMatch(e -> sameUrl(aud, e)))) {
             throw new JwtRejectedException(RejectedCheck.WRONG_AUDIENCE);
         }
         Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package org.ombc.cds.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,7 +48,12 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            CdsJwtVerifier.Caller caller = verifier.verify(request.getHeader("Authorization"), audience(request));
+            String audience = audience(request);
+            // Feedback may carry the service URL or the feedback URL as aud: clients differ, both name our service.
+            List<String> accepted = audience.endsWith("/feedback")
+                    ? List.of(audience, audience.substring(0, audience.length() - "/feedback".length()))
+                    : List.of(audience);
+            CdsJwtVerifier.Caller caller = verifier.verify(request.getHeader("Authorization"), accepted);
             request.setAttribute(CALLER, caller);
             chain.doFilter(request, response);
         } catch (JwtRejectedException e) {

@@ -50,6 +50,9 @@ class SecuredServiceHttpTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     private ResultActions call(ObjectNode request, String authorization) throws Exception {
         var builder = post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON)
                 .content(HookRequests.text(request));
@@ -97,6 +100,43 @@ class SecuredServiceHttpTest {
     void theAssessmentApiNeedsATokenToo() throws Exception {
         mvc.perform(post("/ombc/assessment").contentType("application/fhir+json").content("{}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a401IsReadableByBrowserClients() throws Exception {
+        mvc.perform(post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON).content("{}")
+                        .header("Origin", "https://sandbox.cds-hooks.org"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://sandbox.cds-hooks.org"));
+    }
+
+    @Test
+    void theAuditRecordsTheVerifiedIssuer() throws Exception {
+        String body = call(HookRequests.load("ombc-candidate"), validToken()).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String uuid = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).at("/cards/0/uuid").asText();
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from issued_card where uuid = ?", Integer.class, uuid) == 1);
+        assertThat(jdbc.queryForObject("select c.caller_iss from hook_call c join issued_card i on i.hook_call_id = c.id"
+                + " where i.uuid = ?", String.class, uuid)).isEqualTo(ISS);
+    }
+
+    @Test
+    void feedbackAcceptsATokenForTheServiceOrForTheFeedbackUrl() throws Exception {
+        String body = call(HookRequests.load("ombc-candidate"), validToken()).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String uuid = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).at("/cards/0/uuid").asText();
+        for (String aud : java.util.List.of(SERVICE_URL, SERVICE_URL + "/feedback")) {
+            String feedback = "{\"feedback\":[{\"card\":\"" + uuid + "\",\"outcome\":\"overridden\",\"overrideReason\":"
+                    + "{\"userComment\":\"aud " + aud.length() + "\"},\"outcomeTimestamp\":\"2026-11-26T10:00:00Z\"}]}";
+            mvc.perform(post("/cds-services/ombc-patient-view/feedback").contentType(MediaType.APPLICATION_JSON)
+                            .content(feedback).header("Authorization", "Bearer "
+                                    + Tokens.sign(KEY, JWSAlgorithm.ES384, Tokens.claims(ISS, aud).build())))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(post("/cds-services/ombc-patient-view/feedback").contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")).andExpect(status().isUnauthorized());
     }
 
     @Test
