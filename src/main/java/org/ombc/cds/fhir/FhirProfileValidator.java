@@ -40,6 +40,7 @@ public final class FhirProfileValidator {
     }
 
     private final FhirValidator validator;
+    private final ValidationSupportChain chain;
 
     public FhirProfileValidator(FhirContext context, ProfilePackage profiles) {
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
@@ -55,9 +56,16 @@ public final class FhirProfileValidator {
         ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context), ours,
                 new SnapshotGeneratingValidationSupport(context), new InMemoryTerminologyServerValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context), unknown);
+        this.chain = chain;
         FhirInstanceValidator module = new FhirInstanceValidator(chain);
         module.setAnyExtensionsAllowed(true);
         this.validator = context.newValidator().registerValidatorModule(module);
+    }
+
+    /** A profile with its snapshot, generated from R4 core and its differential. */
+    public StructureDefinition snapshotOf(StructureDefinition profile) {
+        return (StructureDefinition) chain.generateSnapshot(new ca.uhn.fhir.context.support.ValidationSupportContext(chain),
+                profile.copy(), profile.getUrl(), profile.getUrl(), profile.getName());
     }
 
     public List<Issue> validate(IBaseResource resource) {

@@ -95,6 +95,17 @@ class FhirProfilesValidationTest {
     }
 
     @Test
+    void everyProfileGetsASnapshotFromR4Core() {
+        for (StructureDefinition sd : Vignettes.PROFILES.profiles()) {
+            StructureDefinition withSnapshot = validator.snapshotOf(sd);
+            assertThat(withSnapshot.getSnapshot().getElement()).as("snapshot of %s", sd.getUrl())
+                    .hasSizeGreaterThan(sd.getDifferential().getElement().size() + 10);
+            assertThat(withSnapshot.getSnapshot().getElement()).anySatisfy(e ->
+                    assertThat(e.getPath()).isEqualTo(sd.getType() + ".code"));
+        }
+    }
+
+    @Test
     void aResourceThatBreaksAProfileIsReported() {
         String json = """
             {"resourceType":"Observation","meta":{"profile":["http://ombc-cds.org/fhir/StructureDefinition/ombc-lesion-count"]},

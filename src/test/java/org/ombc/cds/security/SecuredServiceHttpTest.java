@@ -40,11 +40,13 @@ class SecuredServiceHttpTest {
     private static final String ISS = "https://ehr.example.org";
     private static final String SERVICE_URL = "http://localhost/cds-services/ombc-patient-view";
     private static final ECKey KEY = Tokens.ecKey(Curve.P_384, "ehr-key-1");
+    private static final String ADMIN_TOKEN = "admin-" + java.util.UUID.randomUUID();
 
     @DynamicPropertySource
     static void trustTheTestEhr(DynamicPropertyRegistry registry) {
         registry.add("ombc.security.trusted-issuers[0].iss", () -> ISS);
         registry.add("ombc.security.trusted-issuers[0].jwks", () -> Tokens.jwks(KEY));
+        registry.add("ombc.audit.admin-token", () -> ADMIN_TOKEN);
     }
 
     @Autowired
@@ -137,6 +139,19 @@ class SecuredServiceHttpTest {
         }
         mvc.perform(post("/cds-services/ombc-patient-view/feedback").contentType(MediaType.APPLICATION_JSON)
                         .content("{}")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theGovernanceApiNeedsTheAdminToken() throws Exception {
+        mvc.perform(get("/ombc/feedback")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("A valid admin bearer token is required."));
+        mvc.perform(get("/ombc/feedback/summary").header("Authorization", "Bearer wrong")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/ombc/feedback/summary").header("Authorization", validToken()))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/ombc/feedback").header("Authorization", "Bearer " + ADMIN_TOKEN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.feedback").isArray());
+        mvc.perform(get("/ombc/feedback?from=yesterday").header("Authorization", "Bearer " + ADMIN_TOKEN))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
