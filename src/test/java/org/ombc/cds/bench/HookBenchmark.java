@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The work of one patient-view call for a realistic chart (about 60 resources in 7 prefetch keys): parse the
  * prefetch with HAPI, map to the OMBC model, assess, build the cards and write the JSON answer. Run with
- * {@code mvn -Pbench test-compile exec:exec}.
+ * {@code ./mvnw -Pbench test-compile exec:exec}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
