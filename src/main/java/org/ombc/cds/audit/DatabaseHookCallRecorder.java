@@ -73,8 +73,8 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                 a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
                 a.recommendations().stream().map(Recommendation::code).toList());
         try {
-            writer.execute(() -> write(new HookCallRow(clock.instant(), serviceId, request.hookInstance(),
-                    patientHash(patientId), callerIss, a.knowledgeVersion(),
+            writer.execute(() -> write(request.hookInstance(), () -> new HookCallRow(clock.instant(), serviceId,
+                    request.hookInstance(), patientHash(patientId), callerIss, a.knowledgeVersion(),
                     a.oligometastatic() == null ? null : a.oligometastatic().code(),
                     a.estroEortcState() == null ? null : a.estroEortcState().code(),
                     a.breastCancer() ? a.subtype().code() : null,
@@ -86,13 +86,14 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         }
     }
 
-    private void write(HookCallRow row) {
+    /** Builds the row here too: its patient hash may need the database (the salt), which may be down. */
+    private void write(String hookInstance, Supplier<HookCallRow> row) {
         try {
-            store.recordCall(row);
+            store.recordCall(row.get());
             written.increment();
         } catch (RuntimeException e) {
             failures.increment();
-            log.warn("audit of hook {} not stored: {}", row.hookInstance(), e.getClass().getSimpleName());
+            log.warn("audit of hook {} not stored: {}", hookInstance, e.getClass().getSimpleName());
         }
     }
 
