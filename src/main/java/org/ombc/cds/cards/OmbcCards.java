@@ -21,6 +21,8 @@ import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.model.Lesion;
+import org.ombc.cds.model.Terminology;
+import org.ombc.cds.model.ValueSetId;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,13 +41,15 @@ public final class OmbcCards {
 
     private final FhirJson fhir;
     private final ObjectMapper json;
-    private final String codeSystemUrl;
+    private final List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasons;
     private final String serviceLabel;
 
-    public OmbcCards(FhirJson fhir, ObjectMapper json, String codeSystemUrl, String serviceName) {
+    /** Override reasons are the ones published in ValueSet override-reasons, with their displays. */
+    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName) {
         this.fhir = fhir;
         this.json = json;
-        this.codeSystemUrl = codeSystemUrl;
+        this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
+                .map(c -> new org.ombc.cds.cdshooks.CdsHooksModel.Coding(c.system(), c.code(), c.display())).toList();
         this.serviceLabel = serviceName;
     }
 
@@ -82,7 +86,7 @@ public final class OmbcCards {
         String indicator = a.oligometastatic() == OligometastaticState.YES ? "warning" : "info";
         return new Card(UUID.randomUUID().toString(), summary(a), CardDetail.of(a), indicator, source(a),
                 suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "any",
-                overrideReasons(),
+                overrideReasons,
                 List.of(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null),
                         new Link("ESTRO-EORTC classification", Evidence.GUCKENBERGER_2020.url(), "absolute", null, null)),
                 Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
@@ -163,17 +167,6 @@ public final class OmbcCards {
     private Source source(Assessment a) {
         return new Source(serviceLabel + " (knowledge " + a.knowledgeVersion() + ")",
                 Evidence.MERLONI_2023.url(), null, null);
-    }
-
-    private List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasons() {
-        return List.of(reason("discussed-at-tumour-board", "Already discussed at tumour board"),
-                reason("not-fit-for-local-therapy", "Not fit for local therapy"),
-                reason("patient-preference", "Patient preference"),
-                reason("disagree-with-classification", "Disagree with the classification"));
-    }
-
-    private org.ombc.cds.cdshooks.CdsHooksModel.Coding reason(String code, String display) {
-        return new org.ombc.cds.cdshooks.CdsHooksModel.Coding(codeSystemUrl, code, display);
     }
 
     private Suggestion suggestion(String label, boolean recommended, String description, JsonNode resource) {

@@ -75,7 +75,7 @@ public class OmbcConfiguration {
 
     @Bean
     OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology) {
-        return new OmbcCards(fhir, json, terminology.codeSystemUrl(), "ombc-cds OMBC assessment");
+        return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment");
     }
 
     @Bean

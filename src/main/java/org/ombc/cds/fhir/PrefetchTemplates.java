@@ -38,10 +38,6 @@ public final class PrefetchTemplates {
         this.templates = t;
     }
 
-    public String template(PrefetchKey key) {
-        return templates.get(key);
-    }
-
     /** The templates as the discovery document lists them, in key order. */
     public Map<String, String> asDiscoveryMap() {
         Map<String, String> map = new LinkedHashMap<>();

@@ -47,12 +47,10 @@ public final class Terminology {
 
     private final Map<String, Members> valueSets;
     private final String knowledgeVersion;
-    private final String codeSystemUrl;
 
-    private Terminology(Map<String, Members> valueSets, String knowledgeVersion, String codeSystemUrl) {
+    private Terminology(Map<String, Members> valueSets, String knowledgeVersion) {
         this.valueSets = valueSets;
         this.knowledgeVersion = knowledgeVersion;
-        this.codeSystemUrl = codeSystemUrl;
     }
 
     /**
@@ -67,7 +65,7 @@ public final class Terminology {
                 String system = normaliseSystem(include.getSystem());
                 for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
                     members.codes.add(key(system, normaliseCode(system, concept.getCode())));
-                    members.listed.add(key(include.getSystem(), concept.getCode()));
+                    members.listed.add(new Concept(include.getSystem(), concept.getCode(), concept.getDisplay()));
                 }
                 for (ValueSet.ConceptSetFilterComponent filter : include.getFilter()) {
                     if (!"regex".equals(filter.getOp().toCode()) || !"code".equals(filter.getProperty())) {
@@ -98,17 +96,12 @@ public final class Terminology {
         if (!absent.isEmpty()) {
             throw new IllegalStateException("fhir-profiles lacks ValueSets " + absent);
         }
-        return new Terminology(Map.copyOf(byId), codeSystem.getVersion(), codeSystem.getUrl());
+        return new Terminology(Map.copyOf(byId), codeSystem.getVersion());
     }
 
     /** The version of our CodeSystem: the knowledge version every assessment carries. */
     public String knowledgeVersion() {
         return knowledgeVersion;
-    }
-
-    /** The canonical URL of our own CodeSystem (lesion count, sites, states, recommendations...). */
-    public String codeSystemUrl() {
-        return codeSystemUrl;
     }
 
     public boolean contains(ValueSetId valueSet, Coding coding) {
@@ -169,6 +162,15 @@ public final class Terminology {
      * members (ICD-10 chapters) are not listed.
      */
     public List<String> listedTokens(ValueSetId valueSet) {
+        return concepts(valueSet).stream().map(c -> key(c.system(), c.code())).distinct().toList();
+    }
+
+    /** A code a ValueSet lists one by one, with its display as published. */
+    public record Concept(String system, String code, String display) {
+    }
+
+    /** The concepts a ValueSet lists one by one, in file order (pattern members are not listed). */
+    public List<Concept> concepts(ValueSetId valueSet) {
         return List.copyOf(valueSets.get(valueSet.id()).listed);
     }
 
@@ -197,6 +199,6 @@ public final class Terminology {
     private static final class Members {
         final Set<String> codes = new HashSet<>();
         final Map<String, List<Pattern>> patterns = new HashMap<>();
-        final Set<String> listed = new java.util.LinkedHashSet<>();
+        final List<Concept> listed = new ArrayList<>();
     }
 }

@@ -52,7 +52,7 @@ class DatabaseHookCallRecorderTest {
                 new IssuedCardIndex(store, Duration.ofMinutes(1), 100), writer, Clock.systemUTC(), store::patientHashSalt,
                 meters);
         Assessment assessment = Vignettes.assess(PatientBundle.patient("p1").primary("2018-01-01").boneLesions(1, "2022-01-01"));
-        var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY.codeSystemUrl(), "ombc-cds")
+        var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY, "ombc-cds")
                 .cards(assessment, "p1", List.of());
         var request = new CdsHooksModel.Request("patient-view", "h-1", null, null,
                 new ObjectMapper().createObjectNode().put("patientId", "p1").put("userId", "Practitioner/1"), null, null);

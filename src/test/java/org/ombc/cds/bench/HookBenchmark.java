@@ -63,7 +63,7 @@ public class HookBenchmark {
         data = new PatientDataService(Vignettes.FHIR, Fetchers.offline(), null);
         mapper = new FhirToOmbc(Vignettes.TERMINOLOGY);
         assessor = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion());
-        cards = new OmbcCards(Vignettes.FHIR, json, Vignettes.TERMINOLOGY.codeSystemUrl(), "ombc-cds");
+        cards = new OmbcCards(Vignettes.FHIR, json, Vignettes.TERMINOLOGY, "ombc-cds");
         if (resources.size() < 55) {
             throw new IllegalStateException("chart too small: " + resources.size());
         }

@@ -36,7 +36,7 @@ class IncomingValidationTest {
 
         var assessment = new org.ombc.cds.logic.OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion())
                 .assess(new org.ombc.cds.model.FhirToOmbc(Vignettes.TERMINOLOGY).map(data.resources()));
-        var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY.codeSystemUrl(), "ombc-cds")
+        var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY, "ombc-cds")
                 .cards(assessment, "ombc-candidate-1", data.problems());
         assertThat(cards).hasSize(2);
         assertThat(cards.get(1).detail()).contains("Observation/count-1 is not valid");
