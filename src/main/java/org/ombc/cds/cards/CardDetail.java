@@ -74,7 +74,7 @@ final class CardDetail {
                     .append(lesion.onset() == null ? "no date" : lesion.onset()).append(" | Condition/")
                     .append(escape(lesion.conditionId())).append(" |\n");
         }
-        md.append("\n- Primary: ").append(r.primary().side().name().toLowerCase()).append(" breast, diagnosed ")
+        md.append("\n- Primary: ").append(r.primary().side().name().toLowerCase(java.util.Locale.ROOT)).append(" breast, diagnosed ")
                 .append(r.primary().diagnosed() == null ? "on an unknown date" : r.primary().diagnosed())
                 .append(r.primaryResected() ? ", resected" : ", no breast surgery recorded").append('\n');
         md.append("- Subtype: ").append(a.subtype().label()).append(" (ER ").append(receptor(r.er()))
@@ -93,7 +93,7 @@ final class CardDetail {
     }
 
     private static String receptor(ReceptorResult result) {
-        String s = result.status().name().toLowerCase();
+        String s = result.status().name().toLowerCase(java.util.Locale.ROOT);
         if (result.date() != null) {
             s += " " + result.date();
         }

@@ -78,7 +78,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.resolve(statusCode.value());
-        String error = status == null ? "error" : status.name().toLowerCase().replace('_', '-');
+        String error = status == null ? "error" : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         String detail = switch (statusCode.value()) {
             case 404 -> "No such resource.";
             case 405 -> "Method not allowed here.";

@@ -198,7 +198,7 @@ public final class OmbcAssessor {
     }
 
     static String status(ReceptorResult result) {
-        String s = result.status().name().toLowerCase();
+        String s = result.status().name().toLowerCase(java.util.Locale.ROOT);
         return result.date() == null ? s : s + " (" + result.date() + ")";
     }
 

@@ -214,7 +214,7 @@ class DataVariantVignettesTest {
     void contradictoryResultsOnTheSameDayAreUnknown() {
         var a = Vignettes.assess(luminalRelapse("er-same-day").er(false, "2016-01-10").boneLesions(1, "2021-03-01"));
         assertThat(a.missingData()).contains(MissingData.ER_STATUS);
-        assertThat(a.subtype()).isEqualTo(Subtype.HR_POSITIVE_HER2_NEGATIVE).as("PR positive, HER2 negative");
+        assertThat(a.subtype()).as("PR positive, HER2 negative").isEqualTo(Subtype.HR_POSITIVE_HER2_NEGATIVE);
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.ombc.cds.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering README states: the clinical logic and the OMBC model are plain Java, so that a clinician's
+ * vignette tests them without a server, and so that no protocol or framework detail can change a clinical answer.
+ */
+@AnalyzeClasses(packages = "org.ombc.cds", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+    private static final String[] FRAMEWORKS_AND_HTTP = {"org.springframework..", "jakarta.servlet..",
+            "java.net.http..", "org.apache.catalina..", "com.fasterxml.jackson.."};
+
+    @ArchTest
+    static final ArchRule logicIsPlainJava = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_HTTP)
+            .because("the selection logic is pure functions over the OMBC model (README, Architecture)");
+
+    @ArchTest
+    static final ArchRule logicNeverSeesFhir = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
+            .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7..")
+            .because("FHIR is read once, in the mapping; the rules see only the OMBC model");
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("org.ombc.cds.model..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_HTTP)
+            .because("the OMBC model is plain records (README, Architecture)");
+
+    @ArchTest
+    static final ArchRule logicDependsOnNothingAboveIt = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.ombc.cds.cdshooks..", "org.ombc.cds.fhir..",
+                    "org.ombc.cds.cards..", "org.ombc.cds.audit..", "org.ombc.cds.security..",
+                    "org.ombc.cds.sandbox..", "org.ombc.cds.config..")
+            .because("data flows one way: cdshooks -> fhir -> model -> logic -> cards");
+}
