@@ -68,7 +68,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
             cards.add(issued);
         }
         String patientId = request.context().get("patientId").asText();
-        log.info("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
+        log.debug("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
                 request.hookInstance(), cards.size(), latencyNanos / 1_000_000,
                 a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
                 a.recommendations().stream().map(Recommendation::code).toList());

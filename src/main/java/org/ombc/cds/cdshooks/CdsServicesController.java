@@ -1,5 +1,6 @@
 package org.ombc.cds.cdshooks;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +23,12 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.benmanes.caffeine.cache.Cache;
 
 /** The CDS Hooks 2.0 endpoints: discovery and the {@code ombc-patient-view} service. */
@@ -40,7 +44,7 @@ public class CdsServicesController {
     private final PatientViewService service;
     private final HookCallRecorder recorder;
     private final Cache<String, Response> recentResponses;
-    private final ObjectMapper json;
+    private final ObjectReader requestReader;
 
     public CdsServicesController(PrefetchTemplates templates, PatientViewService service, HookCallRecorder recorder,
                                  Cache<String, Response> recentResponses, ObjectMapper json) {
@@ -56,7 +60,11 @@ public class CdsServicesController {
         this.service = service;
         this.recorder = recorder;
         this.recentResponses = recentResponses;
-        this.json = json;
+        // Bound straight from the bytes: the prefetch values become Jackson trees that HAPI walks as they are
+        // (FhirJson.parse(JsonNode)), with FHIR decimals kept exact as HAPI's own reader keeps them.
+        this.requestReader = json.readerFor(Request.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
     }
 
     @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,7 +74,7 @@ public class CdsServicesController {
 
     @PostMapping(path = "/cds-services/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Response call(@PathVariable String id, @RequestBody JsonNode body,
+    public Response call(@PathVariable String id, @RequestBody byte[] body,
                          @RequestAttribute(name = JwtAuthenticationFilter.CALLER, required = false)
                          CdsJwtVerifier.Caller caller) {
         long started = System.nanoTime();
@@ -77,10 +85,10 @@ public class CdsServicesController {
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request", String.join("; ", problems),
                     Map.of("problems", problems));
         }
-        String replayKey = request.hookInstance() + "\n" + Hashes.sha256(body.toString());
+        String replayKey = request.hookInstance() + "\n" + Hashes.sha256(body);
         Response cached = recentResponses.getIfPresent(replayKey);
         if (cached != null) {
-            log.info("hook {} answered from the retry cache", request.hookInstance());
+            log.debug("hook {} answered from the retry cache", request.hookInstance());
             return cached;
         }
         PatientViewService.Outcome outcome = service.evaluate(request);
@@ -97,17 +105,32 @@ public class CdsServicesController {
         }
     }
 
-    private Request parse(JsonNode body) {
-        if (body == null || !body.isObject()) {
+    private Request parse(byte[] body) {
+        if (!startsAnObject(body)) {
             throw CdsHooksException.badRequest("The request body must be a JSON object.");
         }
         try {
-            return json.treeToValue(body, Request.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+            return requestReader.readValue(body);
+        } catch (StreamReadException e) {
+            throw CdsHooksException.badRequest("The request body is not valid JSON of the expected shape.");
+        } catch (IOException | IllegalArgumentException e) {
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                     ? m.getPath().get(0).getFieldName() : null;
             throw CdsHooksException.badRequest(field == null ? "The request does not have the CDS Hooks 2.0 shape."
                     : "The request member '" + field + "' has the wrong type.");
         }
+    }
+
+    private static boolean startsAnObject(byte[] body) {
+        for (byte b : body) {
+            if (b == '{') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != (byte) 0xEF && b != (byte) 0xBB
+                    && b != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -8,9 +8,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
 import ca.uhn.fhir.parser.IParserErrorHandler.IParseLocation;
@@ -58,6 +63,23 @@ public final class FhirJson {
     public IBaseResource parse(String json) {
         try {
             return parser().parseResource(json);
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+            throw new NotFhirException(e);
+        }
+    }
+
+    /**
+     * Parses one resource from JSON the request reader already built: HAPI walks the Jackson tree directly, so the
+     * prefetch is never written back to text and read a second time. Same tolerance as {@link #parse(String)}.
+     */
+    public IBaseResource parse(JsonNode json) {
+        if (!(json instanceof ObjectNode object)) {
+            throw new NotFhirException(new DataFormatException("a FHIR resource is a JSON object"));
+        }
+        JacksonStructure structure = new JacksonStructure();
+        structure.setNativeObject(object);
+        try {
+            return ((IJsonLikeParser) parser()).parseResource(structure);
         } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
             throw new NotFhirException(e);
         }

@@ -52,7 +52,7 @@ public final class PatientDataService {
             } else {
                 IBaseResource parsed;
                 try {
-                    parsed = json.parse(value.toString());
+                    parsed = json.parse(value);
                 } catch (FhirJson.NotFhirException e) {
                     throw new InvalidPrefetchException("prefetch." + key.key() + " is not valid FHIR R4 JSON.");
                 }

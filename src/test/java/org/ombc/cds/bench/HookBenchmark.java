@@ -54,6 +54,8 @@ public class HookBenchmark {
     private OmbcAssessor assessor;
     private OmbcCards cards;
     private List<Resource> resources;
+    private byte[] requestBytes;
+    private com.fasterxml.jackson.databind.ObjectReader requestReader;
 
     @Setup
     public void setUp() throws Exception {
@@ -64,6 +66,13 @@ public class HookBenchmark {
         mapper = new FhirToOmbc(Vignettes.TERMINOLOGY);
         assessor = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion());
         cards = new OmbcCards(Vignettes.FHIR, json, Vignettes.TERMINOLOGY, "ombc-cds");
+        var body = json.createObjectNode().put("hook", "patient-view").put("hookInstance", "h-1");
+        body.putObject("context").put("patientId", "bench-1").put("userId", "Practitioner/1");
+        body.set("prefetch", json.valueToTree(prefetch));
+        requestBytes = json.writeValueAsBytes(body);
+        requestReader = json.readerFor(CdsHooksModel.Request.class)
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
         if (resources.size() < 55) {
             throw new IllegalStateException("chart too small: " + resources.size());
         }
@@ -75,6 +84,29 @@ public class HookBenchmark {
         PatientData patientData = data.gather("bench-1", prefetch, null, null);
         Assessment assessment = assessor.assess(mapper.map(patientData.resources()));
         return json.writeValueAsString(new CdsHooksModel.Response(cards.cards(assessment, "bench-1", List.of()), null));
+    }
+
+    /** Parse once: the request bytes bound to the model, the prefetch trees handed to HAPI as they are. */
+    @Benchmark
+    public int requestToResourcesParseOnce() throws Exception {
+        CdsHooksModel.Request request = requestReader.readValue(requestBytes);
+        int n = 0;
+        for (JsonNode value : request.prefetch().values()) {
+            n += org.ombc.cds.fhir.FhirJson.resourcesOf(Vignettes.FHIR.parse(value)).size();
+        }
+        return n;
+    }
+
+    /** Before: the request read into a tree, bound, each prefetch value written back to text and parsed again. */
+    @Benchmark
+    public int requestToResourcesWriteBackAndReparse() throws Exception {
+        JsonNode tree = json.readTree(requestBytes);
+        CdsHooksModel.Request request = json.treeToValue(tree, CdsHooksModel.Request.class);
+        int n = org.ombc.cds.fhir.Hashes.sha256(tree.toString()).length() > 0 ? 0 : 1;
+        for (JsonNode value : request.prefetch().values()) {
+            n += org.ombc.cds.fhir.FhirJson.resourcesOf(Vignettes.FHIR.parse(value.toString())).size();
+        }
+        return n;
     }
 
     /** The clinical logic alone, on resources already parsed. */

@@ -1,0 +1,64 @@
+package org.ombc.cds.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.ombc.cds.support.Vignettes;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** Parsing a prefetch value from the request's Jackson tree behaves as parsing its text did. */
+class FhirJsonTest {
+
+    private static final ObjectReader REQUEST = new ObjectMapper().reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).with(JsonNodeFactory.withExactBigDecimals(true));
+
+    private static JsonNode tree(String json) throws Exception {
+        return REQUEST.readTree(json);
+    }
+
+    @Test
+    void aTreeParsesToTheSameResourceAsItsText() throws Exception {
+        String text = """
+                {"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Observation",
+                 "id":"o1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},
+                 "subject":{"reference":"Patient/p1"},"effectiveDateTime":"2021-03-20",
+                 "valueQuantity":{"value":18.50,"unit":"mm"},"_status":{"extension":[{"url":"http://x","valueBoolean":true}]}}}]}
+                """;
+        var fromTree = Vignettes.FHIR.parse(tree(text));
+        var fromText = Vignettes.FHIR.parse(text);
+        assertThat(Vignettes.FHIR.encode(fromTree)).isEqualTo(Vignettes.FHIR.encode(fromText));
+        Observation obs = (Observation) FhirJson.resourcesOf(fromTree).get(0);
+        assertThat(obs.getValueQuantity().getValueElement().getValueAsString()).as("FHIR decimals keep their precision")
+                .isEqualTo("18.50");
+    }
+
+    @Test
+    void unknownElementsAreToleratedAndBadPrimitiveValuesRefusedAsFromText() throws Exception {
+        Patient patient = (Patient) Vignettes.FHIR.parse(tree(
+                "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"ehrOwnElement\":{\"x\":1},\"gender\":\"female\"}"));
+        assertThat(patient.getIdPart()).isEqualTo("p1");
+        String badDate = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"not a date\"}";
+        assertThatThrownBy(() -> Vignettes.FHIR.parse(badDate)).isInstanceOf(FhirJson.NotFhirException.class);
+        JsonNode badDateTree = tree(badDate);
+        assertThatThrownBy(() -> Vignettes.FHIR.parse(badDateTree)).isInstanceOf(FhirJson.NotFhirException.class);
+    }
+
+    @Test
+    void jsonOfTheWrongStructureIsNotFhir() throws Exception {
+        JsonNode wrongType = tree("{\"resourceType\":\"Patient\",\"id\":\"p1\",\"name\":{\"family\":\"x\"}}");
+        assertThatThrownBy(() -> Vignettes.FHIR.parse(wrongType)).isInstanceOf(FhirJson.NotFhirException.class);
+        JsonNode noType = tree("{\"id\":\"p1\"}");
+        assertThatThrownBy(() -> Vignettes.FHIR.parse(noType)).isInstanceOf(FhirJson.NotFhirException.class);
+        JsonNode unknownType = tree("{\"resourceType\":\"NoSuchThing\"}");
+        assertThatThrownBy(() -> Vignettes.FHIR.parse(unknownType)).isInstanceOf(FhirJson.NotFhirException.class);
+        assertThatThrownBy(() -> Vignettes.FHIR.parse(tree("[1]"))).isInstanceOf(FhirJson.NotFhirException.class);
+    }
+}
