@@ -59,7 +59,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         List<IssuedCard> cards = new ArrayList<>();
         for (CdsHooksModel.Card card : outcome.cards()) {
             boolean main = card.extension() != null;
-            IssuedCard issued = new IssuedCard(card.uuid(), card.summary(), card.indicator(),
+            IssuedCard issued = new IssuedCard(card.uuid(), serviceId, card.summary(), card.indicator(),
                     main ? a.recommendations().stream().map(Recommendation::code).toList() : List.of(),
                     card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
                     card.overrideReasons() == null ? List.of()

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ombc.cds.cdshooks.CdsHooksException;
-import org.ombc.cds.cdshooks.CdsServicesController;
+import org.ombc.cds.cdshooks.HookServices;
 import org.ombc.cds.cdshooks.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +38,15 @@ public class FeedbackController {
 
     private final AuditStore store;
     private final FeedbackValidator validator;
+    private final HookServices services;
     private final Clock clock;
     private final String adminToken;
     private final boolean adminOpen;
 
-    public FeedbackController(AuditStore store, IssuedCardIndex cards, Clock clock, AuditProperties properties) {
+    public FeedbackController(AuditStore store, IssuedCardIndex cards, HookServices services, Clock clock,
+                              AuditProperties properties) {
         this.store = store;
+        this.services = services;
         this.validator = new FeedbackValidator(cards);
         this.clock = clock;
         this.adminToken = properties.adminToken();
@@ -53,8 +56,8 @@ public class FeedbackController {
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> feedback(@PathVariable String id, @RequestBody JsonNode body) {
-        CdsServicesController.requireKnownService(id);
-        FeedbackValidator.Result result = validator.validate(body);
+        services.require(id);
+        FeedbackValidator.Result result = validator.validate(id, body);
         if (!result.problems().isEmpty()) {
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-feedback", String.join("; ", result.problems()),
                     Map.of("problems", result.problems()));

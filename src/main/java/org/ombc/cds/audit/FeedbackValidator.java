@@ -10,7 +10,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Checks a CDS Hooks 2.0 feedback body item by item against the cards this service issued: the card exists,
+ * Checks a CDS Hooks 2.0 feedback body item by item against the cards the service it was posted to issued: the
+ * card exists and is that service's,
  * the outcome is accepted or overridden, accepted suggestions belong to the card, an override reason is one of
  * the card's own, and the timestamp is an instant. Every problem names its item.
  */
@@ -28,7 +29,8 @@ final class FeedbackValidator {
     record Result(List<FeedbackItem> items, List<String> problems) {
     }
 
-    Result validate(JsonNode body) {
+    /** @param serviceId the service the feedback was posted to: only its own cards are accepted */
+    Result validate(String serviceId, JsonNode body) {
         List<String> problems = new ArrayList<>();
         List<FeedbackItem> items = new ArrayList<>();
         JsonNode feedback = body == null ? null : body.get("feedback");
@@ -41,7 +43,7 @@ final class FeedbackValidator {
         for (int i = 0; i < feedback.size(); i++) {
             String at = "feedback[" + i + "]";
             int before = problems.size();
-            FeedbackItem item = item(feedback.get(i), at, problems);
+            FeedbackItem item = item(serviceId, feedback.get(i), at, problems);
             if (problems.size() == before && item != null) {
                 items.add(item);
             }
@@ -49,7 +51,7 @@ final class FeedbackValidator {
         return new Result(items, problems);
     }
 
-    private FeedbackItem item(JsonNode node, String at, List<String> problems) {
+    private FeedbackItem item(String serviceId, JsonNode node, String at, List<String> problems) {
         if (!node.isObject()) {
             problems.add(at + " must be an object");
             return null;
@@ -59,7 +61,7 @@ final class FeedbackValidator {
         if (cardId == null) {
             problems.add(at + ".card is required");
         } else {
-            card = cards.find(cardId);
+            card = cards.find(cardId).filter(c -> serviceId.equals(c.serviceId()));
             if (card.isEmpty()) {
                 problems.add(at + ".card is not a card this service issued");
             }

@@ -69,11 +69,7 @@ public final class OmbcCards {
     private Card mainCard(Assessment a, String patientId) {
         List<Suggestion> suggestions = new ArrayList<>();
         if (a.recommends(Recommendation.MDT_DISCUSSION)) {
-            suggestions.add(suggestion("Refer to the multidisciplinary tumour board", true,
-                    "Referral: tumour board review of oligometastatic breast cancer",
-                    serviceRequest(patientId, "3457005", "Patient referral",
-                            "Multidisciplinary tumour board review: oligometastatic breast cancer, metastasis-directed "
-                                    + "therapy with curative intent", a)));
+            suggestions.add(tumourBoardReferral(patientId, a));
         }
         if (a.recommends(Recommendation.STAGING_IMAGING)) {
             suggestions.add(suggestion("Order PET-CT for staging", true, "Order: PET-CT staging",
@@ -164,7 +160,16 @@ public final class OmbcCards {
                 null, null);
     }
 
-    private Source source(Assessment a) {
+    /** The tumour-board referral, the same draft ServiceRequest on every card that suggests it (any hook). */
+    Suggestion tumourBoardReferral(String patientId, Assessment a) {
+        return suggestion("Refer to the multidisciplinary tumour board", true,
+                "Referral: tumour board review of oligometastatic breast cancer",
+                serviceRequest(patientId, "3457005", "Patient referral",
+                        "Multidisciplinary tumour board review: oligometastatic breast cancer, metastasis-directed "
+                                + "therapy with curative intent", a));
+    }
+
+    Source source(Assessment a) {
         return new Source(serviceLabel + " (knowledge " + a.knowledgeVersion() + ")",
                 Evidence.MERLONI_2023.url(), null, null);
     }

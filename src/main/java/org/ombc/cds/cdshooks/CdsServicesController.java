@@ -1,15 +1,14 @@
 package org.ombc.cds.cdshooks;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.ombc.cds.cdshooks.CdsHooksModel.Discovery;
 import org.ombc.cds.cdshooks.CdsHooksModel.Request;
 import org.ombc.cds.cdshooks.CdsHooksModel.Response;
-import org.ombc.cds.cdshooks.CdsHooksModel.Service;
 import org.ombc.cds.fhir.Hashes;
-import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.security.CdsJwtVerifier;
 import org.ombc.cds.security.JwtAuthenticationFilter;
 import org.slf4j.Logger;
@@ -31,33 +30,20 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.benmanes.caffeine.cache.Cache;
 
-/** The CDS Hooks 2.0 endpoints: discovery and the {@code ombc-patient-view} service. */
+/** The CDS Hooks 2.0 endpoints: discovery, and every CDS service by its id ({@link HookServices}). */
 @RestController
 public class CdsServicesController {
 
-    public static final String SERVICE_ID = "ombc-patient-view";
-    public static final String HOOK = "patient-view";
-
     private static final Logger log = LoggerFactory.getLogger(CdsServicesController.class);
 
-    private final Discovery discovery;
-    private final PatientViewService service;
+    private final HookServices services;
     private final HookCallRecorder recorder;
     private final Cache<String, Response> recentResponses;
     private final ObjectReader requestReader;
 
-    public CdsServicesController(PrefetchTemplates templates, PatientViewService service, HookCallRecorder recorder,
+    public CdsServicesController(HookServices services, HookCallRecorder recorder,
                                  Cache<String, Response> recentResponses, ObjectMapper json) {
-        this.discovery = new Discovery(List.of(new Service(HOOK,
-                "Oligometastatic breast cancer (OMBC) assessment",
-                "Finds patients with oligometastatic breast cancer who may be cured by adding metastasis-directed "
-                        + "therapy (SABR, surgery, RFA, radiosurgery) to systemic therapy, with the ESTRO-EORTC "
-                        + "state, prognostic factors, options and evidence.",
-                SERVICE_ID, templates.asDiscoveryMap(),
-                "Send the prefetch keys listed, or fhirServer with fhirAuthorization so that missing keys can be "
-                        + "read; calls carry a JWT signed by a registered issuer (see README).",
-                null)));
-        this.service = service;
+        this.services = services;
         this.recorder = recorder;
         this.recentResponses = recentResponses;
         // Bound straight from the bytes: the prefetch values become Jackson trees that HAPI walks as they are
@@ -69,7 +55,7 @@ public class CdsServicesController {
 
     @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
     public Discovery discovery() {
-        return discovery;
+        return services.discovery();
     }
 
     @PostMapping(path = "/cds-services/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
@@ -78,14 +64,17 @@ public class CdsServicesController {
                          @RequestAttribute(name = JwtAuthenticationFilter.CALLER, required = false)
                          CdsJwtVerifier.Caller caller) {
         long started = System.nanoTime();
-        requireKnownService(id);
+        HookService service = services.require(id);
         Request request = parse(body);
-        List<String> problems = RequestValidator.problems(request, HOOK);
+        List<String> problems = new ArrayList<>(RequestValidator.problems(request, service.hook()));
+        if (request.context() != null && request.context().isObject()) {
+            problems.addAll(service.contextProblems(request.context()));
+        }
         if (!problems.isEmpty()) {
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request", String.join("; ", problems),
                     Map.of("problems", problems));
         }
-        String replayKey = request.hookInstance() + "\n" + Hashes.sha256(body);
+        String replayKey = id + "\n" + request.hookInstance() + "\n" + Hashes.sha256(body);
         Response cached = recentResponses.getIfPresent(replayKey);
         if (cached != null) {
             log.debug("hook {} answered from the retry cache", request.hookInstance());
@@ -94,15 +83,8 @@ public class CdsServicesController {
         PatientViewService.Outcome outcome = service.evaluate(request);
         Response response = new Response(outcome.cards(), null);
         recentResponses.put(replayKey, response);
-        recorder.record(SERVICE_ID, request, outcome, System.nanoTime() - started, caller == null ? null : caller.iss());
+        recorder.record(id, request, outcome, System.nanoTime() - started, caller == null ? null : caller.iss());
         return response;
-    }
-
-    public static void requireKnownService(String id) {
-        if (!SERVICE_ID.equals(id)) {
-            throw new CdsHooksException(HttpStatus.NOT_FOUND, "unknown-service",
-                    "No CDS service '" + id.replaceAll("[^A-Za-z0-9._-]", "?") + "'; see GET /cds-services.");
-        }
     }
 
     private Request parse(byte[] body) {

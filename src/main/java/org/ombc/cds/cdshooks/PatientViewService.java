@@ -4,38 +4,45 @@ import java.util.List;
 
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cdshooks.CdsHooksModel.Card;
-import org.ombc.cds.fhir.PatientData;
-import org.ombc.cds.fhir.PatientDataService;
+import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.logic.Assessment;
-import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.model.FhirToOmbc;
-import org.ombc.cds.model.OmbcRecord;
 
 /** One patient-view call: gather the data, map it, assess it, and answer with cards. */
-public final class PatientViewService {
+public final class PatientViewService implements HookService {
 
-    private final PatientDataService data;
-    private final FhirToOmbc mapper;
-    private final OmbcAssessor assessor;
+    public static final String SERVICE_ID = "ombc-patient-view";
+    public static final String HOOK = "patient-view";
+
+    private final CdsHooksModel.Service definition;
+    private final ChartAssessment chart;
     private final OmbcCards cards;
 
-    public PatientViewService(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor, OmbcCards cards) {
-        this.data = data;
-        this.mapper = mapper;
-        this.assessor = assessor;
+    public PatientViewService(PrefetchTemplates templates, ChartAssessment chart, OmbcCards cards) {
+        this.definition = new CdsHooksModel.Service(HOOK,
+                "Oligometastatic breast cancer (OMBC) assessment",
+                "Finds patients with oligometastatic breast cancer who may be cured by adding metastasis-directed "
+                        + "therapy (SABR, surgery, RFA, radiosurgery) to systemic therapy, with the ESTRO-EORTC "
+                        + "state, prognostic factors, options and evidence.",
+                SERVICE_ID, templates.asDiscoveryMap(),
+                "Send the prefetch keys listed, or fhirServer with fhirAuthorization so that missing keys can be "
+                        + "read; calls carry a JWT signed by a registered issuer (see README).",
+                null);
+        this.chart = chart;
         this.cards = cards;
     }
 
-    /** The outcome of one call: what was concluded and what is shown. */
+    /** The outcome of one call of any hook: what was concluded about the chart and what is shown. */
     public record Outcome(Assessment assessment, List<Card> cards) {
     }
 
+    @Override
+    public CdsHooksModel.Service definition() {
+        return definition;
+    }
+
+    @Override
     public Outcome evaluate(CdsHooksModel.Request request) {
-        String patientId = request.context().get("patientId").asText();
-        String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().access_token();
-        PatientData patientData = data.gather(patientId, request.prefetch(), request.fhirServer(), token);
-        OmbcRecord record = mapper.map(patientData.resources());
-        Assessment assessment = assessor.assess(record);
-        return new Outcome(assessment, cards.cards(assessment, patientId, patientData.problems()));
+        ChartAssessment.Result result = chart.assess(request);
+        return new Outcome(result.assessment(), cards.cards(result.assessment(), result.patientId(), result.problems()));
     }
 }

@@ -8,7 +8,7 @@ import org.ombc.cds.cdshooks.CdsHooksModel.Request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The checks of a CDS Hooks 2.0 patient-view request; every problem is named, none is fixed silently. */
+/** The checks common to every CDS Hooks 2.0 request of ours; every problem is named, none is fixed silently. */
 final class RequestValidator {
 
     private RequestValidator() {

@@ -1,6 +1,7 @@
 package org.ombc.cds.config;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,10 @@ import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cdshooks.BodySizeLimitFilter;
 import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.cards.OrderSignCards;
+import org.ombc.cds.cdshooks.ChartAssessment;
+import org.ombc.cds.cdshooks.HookServices;
+import org.ombc.cds.cdshooks.OrderSignService;
 import org.ombc.cds.cdshooks.PatientViewService;
 import org.ombc.cds.fhir.AllowedServers;
 import org.ombc.cds.fhir.FhirFetcher;
@@ -22,6 +27,7 @@ import org.ombc.cds.fhir.ProfilePackage;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
 import org.ombc.cds.model.Terminology;
+import org.ombc.cds.ordersign.DraftOrderReader;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -140,9 +146,26 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    PatientViewService patientViewService(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor,
-                                          OmbcCards cards) {
-        return new PatientViewService(data, mapper, assessor, cards);
+    ChartAssessment chartAssessment(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor) {
+        return new ChartAssessment(data, mapper, assessor);
+    }
+
+    @Bean
+    PatientViewService patientViewService(PrefetchTemplates templates, ChartAssessment chart, OmbcCards cards) {
+        return new PatientViewService(templates, chart, cards);
+    }
+
+    @Bean
+    OrderSignService orderSignService(PrefetchTemplates templates, ChartAssessment chart, FhirJson fhir,
+                                      Terminology terminology, OmbcCards cards, Clock clock) {
+        return new OrderSignService(templates, chart, fhir, new DraftOrderReader(terminology),
+                new OrderSignCards(cards, terminology), clock);
+    }
+
+    /** The CDS services in discovery order: patient-view first, then order-sign. */
+    @Bean
+    HookServices hookServices(PatientViewService patientView, OrderSignService orderSign) {
+        return new HookServices(List.of(patientView, orderSign));
     }
 
     @Bean

@@ -147,7 +147,11 @@ public final class PatientDataService {
         return kept;
     }
 
-    private static String subjectId(Resource resource) {
+    /**
+     * The id of the Patient a resource's {@code subject} (or {@code patient}) names, or null when it names no
+     * Patient (missing, a Group, an identifier or display only). Used for draft orders too: one rule for whose data.
+     */
+    public static String subjectId(Resource resource) {
         for (String name : List.of("subject", "patient")) {
             var property = resource.getNamedProperty(name);
             if (property != null && property.hasValues() && property.getValues().get(0) instanceof Reference ref

@@ -26,7 +26,14 @@ public enum ValueSetId {
     SYSTEMIC_THERAPY("systemic-therapy"),
     BREAST_SURGERY("breast-surgery"),
     IMAGING_CATEGORY("imaging-category"),
-    OVERRIDE_REASONS("override-reasons");
+    OVERRIDE_REASONS("override-reasons"),
+    // order-sign (clinical-rules 9): what a draft order is, and the override reasons of its cards
+    RADIOTHERAPY_ORDER("radiotherapy-order"),
+    TREATMENT_INTENT_PALLIATIVE("treatment-intent-palliative"),
+    TREATMENT_INTENT_CURATIVE("treatment-intent-curative"),
+    METASTASIS_SURGERY("metastasis-surgery"),
+    OVERRIDE_REASONS_PALLIATIVE_RADIOTHERAPY("override-reasons-palliative-radiotherapy"),
+    OVERRIDE_REASONS_SYSTEMIC_THERAPY_ALONE("override-reasons-systemic-therapy-alone");
 
     private final String id;
 

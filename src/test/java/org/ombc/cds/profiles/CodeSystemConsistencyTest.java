@@ -41,9 +41,18 @@ class CodeSystemConsistencyTest {
                 Arrays.stream(Factor.values()).filter(f -> !f.isFavorable()).map(Factor::code).sorted().toList());
     }
 
+    /** Each card offers its own override reasons; together they are exactly the CodeSystem's override reasons. */
     @Test
-    void theOverrideReasonValueSetListsExactlyTheCodeSystemsOverrideReasons() {
-        assertThat(Vignettes.TERMINOLOGY.concepts(org.ombc.cds.model.ValueSetId.OVERRIDE_REASONS).stream()
-                .map(c -> c.code()).sorted().toList()).isEqualTo(group("override-reason"));
+    void theOverrideReasonValueSetsListExactlyTheCodeSystemsOverrideReasons() {
+        List<org.ombc.cds.model.ValueSetId> sets = List.of(org.ombc.cds.model.ValueSetId.OVERRIDE_REASONS,
+                org.ombc.cds.model.ValueSetId.OVERRIDE_REASONS_PALLIATIVE_RADIOTHERAPY,
+                org.ombc.cds.model.ValueSetId.OVERRIDE_REASONS_SYSTEMIC_THERAPY_ALONE);
+        assertThat(sets.stream().flatMap(vs -> Vignettes.TERMINOLOGY.concepts(vs).stream()).map(c -> c.code())
+                .distinct().sorted().toList()).isEqualTo(group("override-reason"));
+        for (var vs : sets) {
+            assertThat(Vignettes.TERMINOLOGY.concepts(vs)).allSatisfy(c -> assertThat(c.display()).isEqualTo(
+                    Vignettes.PROFILES.codeSystem().getConcept().stream().filter(d -> d.getCode().equals(c.code()))
+                            .findFirst().orElseThrow().getDisplay()));
+        }
     }
 }

@@ -1,0 +1,34 @@
+package org.ombc.cds.cdshooks;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One CDS service of the discovery document: its definition, the checks of its hook's own context fields, and the
+ * evaluation of a call. The controller, the audit and feedback treat every service alike.
+ */
+public interface HookService {
+
+    /** The discovery entry; its {@code id} is the service's path segment and its {@code hook} the hook it answers. */
+    CdsHooksModel.Service definition();
+
+    /**
+     * Problems with context fields particular to this hook (the common ones, {@code patientId} and
+     * {@code userId}, are checked for every hook). Each problem names the field; none is fixed silently.
+     */
+    default List<String> contextProblems(JsonNode context) {
+        return List.of();
+    }
+
+    /** Answers a valid call; bad content it only finds while reading is a {@link CdsHooksException} (400). */
+    PatientViewService.Outcome evaluate(CdsHooksModel.Request request);
+
+    default String id() {
+        return definition().id();
+    }
+
+    default String hook() {
+        return definition().hook();
+    }
+}

@@ -1,0 +1,35 @@
+package org.ombc.cds.cdshooks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/** The CDS services this application offers, by service id, in discovery order. */
+public final class HookServices {
+
+    private final Map<String, HookService> byId = new LinkedHashMap<>();
+
+    public HookServices(List<HookService> services) {
+        for (HookService service : services) {
+            if (byId.put(service.id(), service) != null) {
+                throw new IllegalArgumentException("two CDS services with id " + service.id());
+            }
+        }
+    }
+
+    /** The service with this id; an unknown id is a 404 naming where to look. */
+    public HookService require(String id) {
+        HookService service = byId.get(id);
+        if (service == null) {
+            throw new CdsHooksException(HttpStatus.NOT_FOUND, "unknown-service",
+                    "No CDS service '" + id.replaceAll("[^A-Za-z0-9._-]", "?") + "'; see GET /cds-services.");
+        }
+        return service;
+    }
+
+    public CdsHooksModel.Discovery discovery() {
+        return new CdsHooksModel.Discovery(byId.values().stream().map(HookService::definition).toList());
+    }
+}
