@@ -1,7 +1,5 @@
 package org.ombc.cds.cards;
 
-import static org.ombc.cds.cards.Markdown.escape;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +84,14 @@ public final class OrderSignCards {
                 extension);
     }
 
-    /** Short markdown: why, the review's point in its words, one figure, the caveat, the options, who decides. */
+    /**
+     * Short markdown: why, the review's point in its words, one figure, the caveat, the options, who decides. The
+     * facts are the rules' own words (agent names as our ValueSet publishes them): no sender text to escape.
+     */
     static String detail(OrderSignAdvice advice, Assessment a, List<String> problems) {
         StringBuilder md = new StringBuilder(1200);
         md.append("**Oligometastatic breast cancer**: ")
-                .append(escape(String.join("; ", advice.facts()))).append(".\n\n");
+                .append(String.join("; ", advice.facts())).append(".\n\n");
         if (advice.kind() == Kind.PALLIATIVE_RADIOTHERAPY) {
             md.append("Local treatment of metastases \"").append(PALLIATIVE_QUOTE)
                     .append("\" (Merloni et al. 2023). With 1-5 lesions, curative-intent treatment may apply.\n\n");

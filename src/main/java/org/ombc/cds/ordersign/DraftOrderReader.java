@@ -2,7 +2,9 @@ package org.ombc.cds.ordersign;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -40,9 +42,13 @@ public final class DraftOrderReader {
             MedicationRequest.MedicationRequestStatus.COMPLETED);
 
     private final Terminology terminology;
+    private final Map<String, String> agentNames = new HashMap<>();
 
     public DraftOrderReader(Terminology terminology) {
         this.terminology = terminology;
+        for (Terminology.Concept concept : terminology.concepts(ValueSetId.SYSTEMIC_THERAPY)) {
+            agentNames.putIfAbsent(concept.code(), concept.display());
+        }
     }
 
     /** @param orders this patient's draft orders (the caller has left out those of anyone else) */
@@ -114,7 +120,10 @@ public final class DraftOrderReader {
                 || terminology.containsAny(ValueSetId.METASTASIS_SURGERY, code);
     }
 
-    /** The systemic anticancer agent an order names (ValueSet systemic-therapy), or null. */
+    /**
+     * The systemic anticancer agent an order names (ValueSet systemic-therapy), or null. The name is the one our
+     * ValueSet publishes (else the code): text the sender wrote never reaches a card.
+     */
     private String systemicAgent(Type medication) {
         CodeableConcept concept = null;
         if (medication instanceof CodeableConcept c) {
@@ -127,7 +136,7 @@ public final class DraftOrderReader {
         }
         for (Coding coding : concept.getCoding()) {
             if (terminology.contains(ValueSetId.SYSTEMIC_THERAPY, coding)) {
-                return coding.hasDisplay() ? coding.getDisplay() : coding.getCode();
+                return agentNames.getOrDefault(coding.getCode().trim(), coding.getCode().trim());
             }
         }
         return null;

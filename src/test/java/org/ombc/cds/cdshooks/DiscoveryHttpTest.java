@@ -30,7 +30,7 @@ class DiscoveryHttpTest {
     void discoveryListsThePatientViewServiceWithEveryPrefetchTheLogicNeeds() throws Exception {
         mvc.perform(get("/cds-services"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.services.length()").value(1))
+                .andExpect(jsonPath("$.services.length()").value(2))
                 .andExpect(jsonPath("$.services[0].id").value("ombc-patient-view"))
                 .andExpect(jsonPath("$.services[0].hook").value("patient-view"))
                 .andExpect(jsonPath("$.services[0].title").isNotEmpty())
@@ -47,9 +47,25 @@ class DiscoveryHttpTest {
     }
 
     @Test
+    void theOrderSignServiceAsksForTheSameChartAsPatientView() throws Exception {
+        String served = mvc.perform(get("/cds-services")).andReturn().getResponse().getContentAsString();
+        var services = json.readTree(served).get("services");
+        assertThat(services.get(1).get("id").asText()).isEqualTo("ombc-order-sign");
+        assertThat(services.get(1).get("hook").asText()).isEqualTo("order-sign");
+        assertThat(services.get(1).get("description").asText()).isNotBlank();
+        assertThat(services.get(1).get("prefetch")).isEqualTo(services.get(0).get("prefetch"));
+    }
+
+    /** Run with {@code -Dhooks.write=true} to rewrite hooks/discovery.json after a deliberate change. */
+    @Test
     void theDiscoveryDocumentInHooksIsWhatTheServiceServes() throws Exception {
         String served = mvc.perform(get("/cds-services")).andReturn().getResponse().getContentAsString();
-        assertThat(json.readTree(served)).isEqualTo(HookRequests.read(Path.of("hooks", "discovery.json")));
+        Path file = Path.of("hooks", "discovery.json");
+        if (Boolean.getBoolean("hooks.write")) {
+            java.nio.file.Files.writeString(file,
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(served)) + "\n");
+        }
+        assertThat(json.readTree(served)).isEqualTo(HookRequests.read(file));
     }
 
     @Test

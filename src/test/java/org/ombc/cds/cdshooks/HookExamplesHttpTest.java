@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ombc.cds.support.CardConformance;
 import org.ombc.cds.support.FhirServerStub;
@@ -29,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Replays every example request of {@code hooks/patient-view/} and compares the answer with the example response
+ * Replays every example request of {@code hooks/patient-view/} and {@code hooks/order-sign/} and compares the answer with the example response
  * next to it (uuids aside). Run with {@code -Dhooks.write=true} to rewrite the responses after a deliberate change.
  */
 @HttpTest
@@ -54,21 +55,31 @@ class HookExamplesHttpTest {
         FHIR.close();
     }
 
-    static Stream<String> examples() throws IOException {
-        try (Stream<Path> files = Files.list(HookRequests.DIR)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".request.json"))
+    /** Every example of both services: the hook folder names the service. */
+    static Stream<Arguments> examples() throws IOException {
+        List<String> patientView = names(HookRequests.DIR);
+        assertThat(patientView).contains("ombc-candidate", "polymetastatic", "no-breast-cancer", "no-prefetch-fhir-server");
+        List<String> orderSign = names(HookRequests.ORDER_SIGN_DIR);
+        assertThat(orderSign).contains("palliative-radiotherapy", "radiotherapy-intent-not-stated",
+                "curative-radiotherapy", "polymetastatic-palliative-radiotherapy", "unknown-order-types",
+                "no-prefetch-fhir-server");
+        return Stream.concat(patientView.stream().map(n -> Arguments.of(HookRequests.DIR, n)),
+                orderSign.stream().map(n -> Arguments.of(HookRequests.ORDER_SIGN_DIR, n)));
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".request.json"))
                     .map(n -> n.substring(0, n.length() - ".request.json".length())).sorted().toList();
-            assertThat(names).contains("ombc-candidate", "polymetastatic", "no-breast-cancer", "no-prefetch-fhir-server");
-            return names.stream();
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}/{1}")
     @MethodSource("examples")
-    void eachExampleRequestGetsItsExampleResponse(String name) throws Exception {
-        JsonNode response = replay(name);
+    void eachExampleRequestGetsItsExampleResponse(Path dir, String name) throws Exception {
+        JsonNode response = replay(dir, name);
         CardConformance.assertConformant(response);
-        Path expected = HookRequests.DIR.resolve(name + ".response.json");
+        Path expected = dir.resolve(name + ".response.json");
         JsonNode normalised = withoutUuids(response);
         if (Boolean.getBoolean("hooks.write")) {
             Files.writeString(expected, json.writerWithDefaultPrettyPrinter().writeValueAsString(normalised) + "\n");
@@ -78,16 +89,20 @@ class HookExamplesHttpTest {
 
     @Test
     void theFhirServerFallbackGivesTheSameCardsAsThePrefetch() throws Exception {
-        assertThat(withoutUuids(replay("no-prefetch-fhir-server"))).isEqualTo(withoutUuids(replay("ombc-candidate")));
+        assertThat(withoutUuids(replay(HookRequests.DIR, "no-prefetch-fhir-server")))
+                .isEqualTo(withoutUuids(replay(HookRequests.DIR, "ombc-candidate")));
+        assertThat(withoutUuids(replay(HookRequests.ORDER_SIGN_DIR, "no-prefetch-fhir-server")))
+                .isEqualTo(withoutUuids(replay(HookRequests.ORDER_SIGN_DIR, "palliative-radiotherapy")));
     }
 
-    private JsonNode replay(String name) throws Exception {
-        ObjectNode request = HookRequests.load(name);
+    private JsonNode replay(Path dir, String name) throws Exception {
+        ObjectNode request = HookRequests.load(dir, name);
+        String service = dir.equals(HookRequests.ORDER_SIGN_DIR) ? "ombc-order-sign" : "ombc-patient-view";
         if (request.has("fhirServer")) {
             request.put("fhirServer", FHIR.baseUrl());
         }
         request.put("hookInstance", java.util.UUID.randomUUID().toString());
-        String body = mvc.perform(post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/cds-services/" + service).contentType(MediaType.APPLICATION_JSON)
                 .content(HookRequests.text(request))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         return json.readTree(body);

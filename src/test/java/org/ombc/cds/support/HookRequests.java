@@ -9,17 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The example requests of {@code hooks/patient-view/}, loaded for tests that replay or vary them. */
+/** The example requests of {@code hooks/<hook>/}, loaded for tests that replay or vary them. */
 public final class HookRequests {
 
     public static final Path DIR = Path.of("hooks", "patient-view");
+    public static final Path ORDER_SIGN_DIR = Path.of("hooks", "order-sign");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HookRequests() {
     }
 
     public static ObjectNode load(String name) {
-        return (ObjectNode) read(DIR.resolve(name + ".request.json"));
+        return load(DIR, name);
+    }
+
+    public static ObjectNode load(Path dir, String name) {
+        return (ObjectNode) read(dir.resolve(name + ".request.json"));
     }
 
     public static JsonNode read(Path file) {
