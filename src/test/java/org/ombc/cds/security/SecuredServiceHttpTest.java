@@ -90,6 +90,22 @@ class SecuredServiceHttpTest {
                 .andExpect(jsonPath("$.check").value("wrong-audience"));
     }
 
+    /** order-sign is checked the same way: its own URL as aud, nothing without a token. */
+    @Test
+    void theOrderSignServiceNeedsATokenForItsOwnUrl() throws Exception {
+        ObjectNode request = HookRequests.load(HookRequests.ORDER_SIGN_DIR, "palliative-radiotherapy");
+        var call = post("/cds-services/ombc-order-sign").contentType(MediaType.APPLICATION_JSON)
+                .content(HookRequests.text(request));
+        mvc.perform(call).andExpect(status().isUnauthorized()).andExpect(jsonPath("$.check").value("missing-token"));
+        mvc.perform(call.header("Authorization", validToken())).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.check").value("wrong-audience"));
+        String own = "Bearer " + Tokens.sign(KEY, JWSAlgorithm.ES384,
+                Tokens.claims(ISS, "http://localhost/cds-services/ombc-order-sign").build());
+        mvc.perform(post("/cds-services/ombc-order-sign").contentType(MediaType.APPLICATION_JSON)
+                        .content(HookRequests.text(request)).header("Authorization", own))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.cards[0].indicator").value("warning"));
+    }
+
     @Test
     void aReplayedTokenIs401() throws Exception {
         String token = validToken();
