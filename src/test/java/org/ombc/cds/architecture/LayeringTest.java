@@ -33,6 +33,11 @@ class LayeringTest {
             .because("the OMBC model is plain records (README, Architecture)");
 
     @ArchTest
+    static final ArchRule orderSignRulesArePlainJava = noClasses().that().resideInAPackage("org.ombc.cds.ordersign..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_HTTP)
+            .because("the order-sign rules (clinical-rules 9) are pure functions like the selection logic");
+
+    @ArchTest
     static final ArchRule logicDependsOnNothingAboveIt = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
             .should().dependOnClassesThat().resideInAnyPackage("org.ombc.cds.cdshooks..", "org.ombc.cds.fhir..",
                     "org.ombc.cds.cards..", "org.ombc.cds.audit..", "org.ombc.cds.security..",
