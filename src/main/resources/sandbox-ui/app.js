@@ -136,6 +136,10 @@ async function openPatient(patient, button) {
   document.querySelectorAll('nav button').forEach((b) => b.removeAttribute('aria-current'));
   button.setAttribute('aria-current', 'true');
   $('chart-title').textContent = patient.name;
+  // One click to the SMART tumour-board view: a standalone launch against the sandbox's own open /fhir.
+  $('tumour-board').href = '/smart/launch?iss=' + encodeURIComponent(window.location.origin + '/fhir')
+    + '&patient=' + encodeURIComponent(patient.id);
+  $('tumour-board').hidden = false;
   $('status').textContent = 'Firing patient-view…';
   $('cards').replaceChildren();
   const request = {

@@ -129,12 +129,18 @@ public class OmbcConfiguration {
         return cache;
     }
 
+    /** The only FHIR servers the service calls: the CDS fallback and the tumour-board app alike. */
+    @Bean
+    AllowedServers allowedFhirServers() {
+        return new AllowedServers(properties.fhir().allowedServers());
+    }
+
     @Bean
     FhirFetcher fhirFetcher(FhirJson fhir, HttpClient fhirHttpClient, ExecutorService fhirFetchExecutor,
                             PrefetchTemplates templates, Cache<String, List<Resource>> fhirQueryCache,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, AllowedServers allowedFhirServers) {
         return new FhirFetcher(fhir, fhirHttpClient, fhirFetchExecutor,
-                new AllowedServers(properties.fhir().allowedServers()), templates, properties.fhir().timeout(),
+                allowedFhirServers, templates, properties.fhir().timeout(),
                 properties.fhir().maxPages(), fhirQueryCache, meters);
     }
 

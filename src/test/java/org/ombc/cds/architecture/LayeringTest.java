@@ -38,6 +38,12 @@ class LayeringTest {
             .because("the order-sign rules (clinical-rules 9) are pure functions like the selection logic");
 
     @ArchTest
+    static final ArchRule timelineIsPlainJava = noClasses().that().resideInAPackage("org.ombc.cds.timeline..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_HTTP)
+            .orShould().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7..")
+            .because("the tumour-board timeline is drawn from the assessment alone, testable without a server");
+
+    @ArchTest
     static final ArchRule logicDependsOnNothingAboveIt = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
             .should().dependOnClassesThat().resideInAnyPackage("org.ombc.cds.cdshooks..", "org.ombc.cds.fhir..",
                     "org.ombc.cds.cards..", "org.ombc.cds.audit..", "org.ombc.cds.security..",

@@ -1,0 +1,143 @@
+package org.ombc.cds.timeline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.ombc.cds.logic.Assessment;
+import org.ombc.cds.logic.EstroEortcState;
+import org.ombc.cds.logic.OligometastaticState;
+import org.ombc.cds.model.Lesion;
+import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.Site;
+import org.ombc.cds.model.TherapyPeriod;
+import org.ombc.cds.timeline.Timeline.LesionBar;
+import org.ombc.cds.timeline.Timeline.Mark;
+import org.ombc.cds.timeline.Timeline.MarkKind;
+import org.ombc.cds.timeline.Timeline.SiteRow;
+import org.ombc.cds.timeline.Timeline.TherapyBand;
+
+/**
+ * Turns an assessment into the picture a tumour board reads: when the primary was found, each metastasis by site,
+ * what resolved, what therapy ran when, which imaging exists, and the marks that decided the ESTRO-EORTC state
+ * (Guckenberger 2020: timing against the primary, therapy at the OMD diagnosis date).
+ */
+public final class TimelineModel {
+
+    /** De novo disease is synchronous when the OMD diagnosis falls within 6 months of the primary (rules 4). */
+    static final int SYNCHRONOUS_MONTHS = 6;
+    /** A disease-free interval of 24 months or more is favourable (rules 5; van Ommen-Nijhof 2020). */
+    static final int LONG_DFI_MONTHS = 24;
+
+    private TimelineModel() {
+    }
+
+    public static Timeline of(Assessment assessment, LocalDate today) {
+        return of(assessment, today, Map.of());
+    }
+
+    /** @param agentNames names of therapy agents by code (the systemic-therapy ValueSet's displays) */
+    public static Timeline of(Assessment assessment, LocalDate today, Map<String, String> agentNames) {
+        OmbcRecord record = assessment.record();
+        List<Mark> marks = new ArrayList<>();
+        @Nullable DateSpan primary = record.primary() == null || record.primary().diagnosed() == null ? null
+                : DateSpan.day(record.primary().diagnosed());
+        if (primary != null) {
+            marks.add(new Mark(MarkKind.PRIMARY_DIAGNOSIS, "Primary diagnosed", primary));
+        }
+        LocalDate omd = assessment.burden() == null ? null : assessment.burden().omdDate();
+        if (omd != null) {
+            marks.add(new Mark(MarkKind.OMD_DIAGNOSIS, "OMD diagnosis", DateSpan.day(omd)));
+        }
+        if (primary != null && timingAgainstPrimaryDecides(assessment)) {
+            marks.add(new Mark(MarkKind.SIX_MONTHS_AFTER_PRIMARY, "6 months", primary.plusMonths(SYNCHRONOUS_MONTHS)));
+        }
+        if (primary != null && assessment.metastatic()) {
+            marks.add(new Mark(MarkKind.TWENTY_FOUR_MONTHS_AFTER_PRIMARY, "24 months",
+                    primary.plusMonths(LONG_DFI_MONTHS)));
+        }
+        List<SiteRow> rows = rows(record.lesions(), today);
+        List<TherapyBand> therapies = record.therapies().stream().filter(t -> t.start() != null)
+                .sorted(Comparator.comparing(TherapyPeriod::start))
+                .map(t -> new TherapyBand(agentNames.getOrDefault(t.agent(), t.agent()), t.start(), t.end() == null ? today : t.end(), t.end() == null))
+                .toList();
+        List<LocalDate> imaging = record.imagingDates().stream().filter(Objects::nonNull).sorted().distinct().toList();
+
+        LocalDate earliest = Stream.of(
+                        marks.stream().map(m -> m.at().earliest()),
+                        rows.stream().flatMap(r -> r.lesions().stream()).map(l -> l.onset().earliest()),
+                        therapies.stream().map(TherapyBand::start), imaging.stream())
+                .flatMap(s -> s).min(Comparator.naturalOrder()).orElse(today.minusYears(1));
+        LocalDate latest = Stream.concat(Stream.of(today),
+                        Stream.concat(therapies.stream().map(TherapyBand::end), marks.stream().map(m -> m.at().latest())))
+                .max(Comparator.naturalOrder()).orElse(today);
+        return new Timeline(earliest.minusMonths(2).withDayOfMonth(1), latest.plusMonths(2).withDayOfMonth(1), today,
+                stateLabel(assessment), rows, therapies, imaging, marks);
+    }
+
+    /**
+     * The 6-month mark matters only for a first episode (de novo: synchronous or metachronous); repeat and induced
+     * disease are classed by their history, not their timing.
+     */
+    static boolean timingAgainstPrimaryDecides(Assessment assessment) {
+        EstroEortcState state = assessment.estroEortcState();
+        if (state == null) {
+            return assessment.metastatic() && assessment.burden() != null
+                    && !assessment.burden().polymetastaticHistory() && !assessment.burden().omdHistory();
+        }
+        return state == EstroEortcState.SYNCHRONOUS || state.name().startsWith("METACHRONOUS");
+    }
+
+    private static List<SiteRow> rows(List<Lesion> lesions, LocalDate today) {
+        Map<Site, List<LesionBar>> bySite = new LinkedHashMap<>();
+        lesions.stream().filter(l -> l.onset() != null).sorted(Comparator.comparing(Lesion::onset)).forEach(l -> {
+            boolean ongoing = l.current() && l.abatement() == null;
+            LocalDate end = l.abatement() != null ? l.abatement() : l.current() ? today : l.onset();
+            bySite.computeIfAbsent(l.site(), s -> new ArrayList<>())
+                    .add(new LesionBar(DateSpan.day(l.onset()), end, ongoing, l.count()));
+        });
+        List<SiteRow> rows = new ArrayList<>();
+        bySite.forEach((site, bars) -> rows.add(new SiteRow(site.code(), siteLabel(site), bars)));
+        return rows;
+    }
+
+    static String siteLabel(Site site) {
+        return switch (site) {
+            case BONE -> "Bone";
+            case LIVER -> "Liver";
+            case LUNG -> "Lung";
+            case BRAIN -> "Brain";
+            case PLEURA -> "Pleura";
+            case ADRENAL -> "Adrenal";
+            case AXILLARY_LYMPH_NODE -> "Axillary node";
+            case DISTANT_LYMPH_NODE -> "Distant node";
+            case SKIN_SOFT_TISSUE -> "Skin / soft tissue";
+            case OTHER -> "Other site";
+        };
+    }
+
+    static String stateLabel(Assessment assessment) {
+        if (!assessment.metastatic()) {
+            return "No current distant metastasis";
+        }
+        OligometastaticState oligo = assessment.oligometastatic();
+        if (oligo == OligometastaticState.NO) {
+            return "Polymetastatic: more than 5 current lesions";
+        }
+        if (oligo == OligometastaticState.INDETERMINATE) {
+            return "Metastatic, lesion count unknown";
+        }
+        EstroEortcState state = assessment.estroEortcState();
+        if (state == null) {
+            return "Oligometastatic; ESTRO-EORTC state undetermined (see missing data)";
+        }
+        String label = "Oligometastatic: " + state.label();
+        return state.isInduced() ? label + " (poorest chance of cure)" : label;
+    }
+}
