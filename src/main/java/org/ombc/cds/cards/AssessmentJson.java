@@ -6,6 +6,7 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Factor;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.logic.Trial;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -19,7 +20,7 @@ public record AssessmentJson(boolean breastCancer, boolean metastatic, Integer l
                              List<String> sites, String oligometastatic, String estroEortcState, String subtype,
                              Integer diseaseFreeIntervalMonths, List<String> favorableFactors,
                              List<String> unfavorableFactors, List<String> recommendations,
-                             List<String> missingData, String knowledgeVersion) {
+                             List<String> missingData, List<String> trials, String knowledgeVersion) {
 
     public static AssessmentJson of(Assessment a) {
         return new AssessmentJson(a.breastCancer(), a.metastatic(), a.lesionCount(), a.organCount(), a.sites(),
@@ -31,6 +32,7 @@ public record AssessmentJson(boolean breastCancer, boolean metastatic, Integer l
                 a.unfavorableFactors().stream().map(Factor::code).toList(),
                 a.recommendations().stream().map(Recommendation::code).toList(),
                 a.missingData().stream().map(MissingData::code).toList(),
+                a.trials().stream().map(Trial::nct).sorted().toList(),
                 a.knowledgeVersion());
     }
 }

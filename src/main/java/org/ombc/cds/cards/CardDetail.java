@@ -143,9 +143,15 @@ final class CardDetail {
             return;
         }
         md.append("#### Trials: check eligibility\n\n");
+        if (a.oligometastatic() == OligometastaticState.NO) {
+            md.append("Polymetastatic: metastasis-directed therapy within a trial only.\n\n");
+        }
         for (Trial trial : a.trials()) {
             md.append("- ").append(link(trial.displayName() + " " + trial.nct(), trial.url())).append(": ")
                     .append(trial.criteria()).append('\n');
+            for (String note : trial.notes()) {
+                md.append("  - ").append(note).append('\n');
+            }
         }
         md.append('\n');
     }

@@ -75,11 +75,6 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    OmbcAssessor ombcAssessor(Terminology terminology) {
-        return new OmbcAssessor(terminology.knowledgeVersion());
-    }
-
-    @Bean
     OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology) {
         return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment");
     }

@@ -69,8 +69,20 @@ public final class FhirProfileValidator {
     }
 
     public List<Issue> validate(IBaseResource resource) {
+        return issues(validator.validateWithResult(resource));
+    }
+
+    /**
+     * Validates JSON as written (unknown elements included, which the lenient parser would drop) against R4 and
+     * {@code profileUrl}, whether or not the resource declares it.
+     */
+    public List<Issue> validate(String json, String profileUrl) {
+        return issues(validator.validateWithResult(json, new ca.uhn.fhir.validation.ValidationOptions().addProfile(profileUrl)));
+    }
+
+    private static List<Issue> issues(ca.uhn.fhir.validation.ValidationResult result) {
         List<Issue> issues = new ArrayList<>();
-        for (SingleValidationMessage m : validator.validateWithResult(resource).getMessages()) {
+        for (SingleValidationMessage m : result.getMessages()) {
             if (m.getSeverity() != ResultSeverityEnum.INFORMATION) {
                 issues.add(new Issue(m.getSeverity().getCode(), m.getLocationString(), m.getMessage()));
             }

@@ -10,21 +10,26 @@ import java.util.stream.Stream;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.ombc.cds.model.Terminology;
 
 /**
- * Our published FHIR artefacts ({@code fhir-profiles/}): the CodeSystem, the ValueSets and the profiles. The
- * service's terminology and its validator are both built from this one package.
+ * Our published FHIR artefacts ({@code fhir-profiles/}): the CodeSystem, the ValueSets, the profiles and the
+ * trials (ResearchStudy, clinical-rules 8). The service's terminology, its trial list and its validator are all
+ * built from this one package.
  */
-public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, List<StructureDefinition> profiles) {
+public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, List<StructureDefinition> profiles,
+                             List<ResearchStudy> researchStudies) {
 
-    public static final List<String> FOLDERS = List.of("codesystems", "valuesets", "structuredefinitions");
+    public static final List<String> FOLDERS = List.of("codesystems", "valuesets", "structuredefinitions",
+            "researchstudies");
 
     public ProfilePackage {
         valueSets = List.copyOf(valueSets);
         profiles = List.copyOf(profiles);
+        researchStudies = List.copyOf(researchStudies);
     }
 
     /** Parses JSON documents; fails when our CodeSystem is absent. */
@@ -32,12 +37,15 @@ public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, Li
         CodeSystem codeSystem = null;
         List<ValueSet> valueSets = new ArrayList<>();
         List<StructureDefinition> profiles = new ArrayList<>();
+        List<ResearchStudy> studies = new ArrayList<>();
         for (String document : documents) {
             IBaseResource parsed = fhir.parse(document);
             if (parsed instanceof ValueSet vs) {
                 valueSets.add(vs);
             } else if (parsed instanceof StructureDefinition sd) {
                 profiles.add(sd);
+            } else if (parsed instanceof ResearchStudy study) {
+                studies.add(study);
             } else if (parsed instanceof CodeSystem cs && "ombc".equals(cs.getIdElement().getIdPart())) {
                 codeSystem = cs;
             }
@@ -45,7 +53,7 @@ public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, Li
         if (codeSystem == null) {
             throw new IllegalStateException("fhir-profiles/codesystems/CodeSystem-ombc.json is missing");
         }
-        return new ProfilePackage(codeSystem, valueSets, profiles);
+        return new ProfilePackage(codeSystem, valueSets, profiles, studies);
     }
 
     /** Reads the package from a checkout's {@code fhir-profiles/} folder (tests, tools). */
@@ -65,5 +73,12 @@ public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, Li
 
     public Terminology terminology() {
         return Terminology.of(codeSystem, valueSets);
+    }
+
+    /** Our trials as the logic reads them; fails, naming the study, when one cannot be read. */
+    public List<org.ombc.cds.logic.Trial> trials() {
+        return researchStudies.stream()
+                .map(s -> TrialDefinitions.toTrial(s, "fhir-profiles ResearchStudy/" + s.getIdElement().getIdPart()))
+                .toList();
     }
 }

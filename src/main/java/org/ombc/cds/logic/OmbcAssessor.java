@@ -31,9 +31,15 @@ public final class OmbcAssessor {
     static final double RFA_MAX_MM = 30.0;
 
     private final String knowledgeVersion;
+    private final List<Trial> trials;
 
-    public OmbcAssessor(String knowledgeVersion) {
+    /**
+     * @param knowledgeVersion the version every assessment carries
+     * @param trials           the trials to check (clinical-rules 8), as the loading layer read them
+     */
+    public OmbcAssessor(String knowledgeVersion, List<Trial> trials) {
         this.knowledgeVersion = knowledgeVersion;
+        this.trials = trials.stream().sorted(Comparator.comparing(Trial::nct)).toList();
     }
 
     public Assessment assess(OmbcRecord record) {
@@ -59,7 +65,8 @@ public final class OmbcAssessor {
         EstroEortcState state = oligo == OligometastaticState.YES ? estroEortcState(record, burden, findings) : null;
 
         List<Factor> factors = prognosticFactors(record, burden, dfi, findings);
-        Ctx ctx = new Ctx(record, burden, oligo, state, subtype, dfi);
+        List<Trial> matching = matchingTrials(record, burden, state, trials);
+        Ctx ctx = new Ctx(record, burden, oligo, state, subtype, dfi, matching);
         List<Recommendation> recommendations = new ArrayList<>();
         for (Recommendation recommendation : Recommendation.values()) {
             List<String> facts = applies(recommendation, ctx);
@@ -71,13 +78,12 @@ public final class OmbcAssessor {
             }
         }
         recommendations.sort(Comparator.comparing(Recommendation::code));
-        List<Trial> trials = recommendations.contains(Recommendation.CLINICAL_TRIAL) ? trials(ctx) : List.of();
 
         return new Assessment(true, true, burden.lesionCount(), burden.sites().isEmpty() ? null : burden.sites().size(),
                 burden.sites().stream().map(Site::code).sorted().toList(), oligo, state, subtype, dfi,
                 factors.stream().filter(Factor::isFavorable).sorted(Comparator.comparing(Factor::code)).toList(),
                 factors.stream().filter(f -> !f.isFavorable()).sorted(Comparator.comparing(Factor::code)).toList(),
-                List.copyOf(recommendations), missingData(record, burden), knowledgeVersion, trials,
+                List.copyOf(recommendations), missingData(record, burden), knowledgeVersion, matching,
                 Map.copyOf(findings), burden, record);
     }
 
@@ -206,7 +212,7 @@ public final class OmbcAssessor {
 
     /** What one recommendation reads; built once per assessment. */
     record Ctx(OmbcRecord record, DiseaseBurden burden, OligometastaticState oligo, EstroEortcState state,
-               Subtype subtype, Integer dfi) {
+               Subtype subtype, Integer dfi, List<Trial> trials) {
 
         boolean oligometastatic() {
             return oligo == OligometastaticState.YES;
@@ -228,7 +234,7 @@ public final class OmbcAssessor {
             case REGIONAL_CURATIVE_TREATMENT -> regionalCurativeTreatment(c);
             case PRIMARY_TUMOR_SURGERY -> primaryTumorSurgery(c);
             case STAGING_IMAGING -> stagingImaging(c);
-            case CLINICAL_TRIAL -> c.oligometastatic() ? List.of("oligometastatic: yes") : null;
+            case CLINICAL_TRIAL -> clinicalTrial(c);
         };
     }
 
@@ -357,20 +363,48 @@ public final class OmbcAssessor {
         return List.of("no imaging dated within " + IMAGING_WINDOW_DAYS + " days of the OMD date " + omd);
     }
 
-    static List<Trial> trials(Ctx c) {
-        if (c.burden().lesionCount() == null) {
+    /** clinical-rules 6 and 8: exactly when oligometastatic yes and some trial matches. */
+    static List<String> clinicalTrial(Ctx c) {
+        if (!c.oligometastatic() || c.trials().isEmpty()) {
+            return null;
+        }
+        return List.of("oligometastatic: yes", "trials to check: " + String.join(", ",
+                c.trials().stream().map(t -> t.displayName() + " (" + t.nct() + ")").toList()));
+    }
+
+    /**
+     * The open trials whose checked criteria the record meets, by NCT number (clinical-rules 8). Computed whenever
+     * the lesion count is known, so that 6-10 lesions (polymetastatic) still list SABR-COMET-10: within a trial
+     * only, with no metastasis-directed recommendation.
+     */
+    static List<Trial> matchingTrials(OmbcRecord record, DiseaseBurden burden, EstroEortcState state,
+                                      List<Trial> trials) {
+        if (burden.lesionCount() == null) {
             return List.of();
         }
-        Trial.TrialFacts facts = new Trial.TrialFacts(c.burden().lesionCount(), c.burden().sites().size(),
-                c.burden().lesionsAt(Site.BRAIN), c.siteOnly(Site.BONE), c.state(), hormoneReceptorPositive(c.record()),
-                c.record().er().isPositive(), c.record().her2().isNegative());
-        List<Trial> matching = new ArrayList<>();
-        for (Trial trial : Trial.values()) {
-            if (trial.matches(facts)) {
-                matching.add(trial);
-            }
-        }
-        return List.copyOf(matching);
+        TrialFacts facts = trialFacts(record, burden, state);
+        return trials.stream().filter(t -> t.matches(facts)).toList();
+    }
+
+    static TrialFacts trialFacts(OmbcRecord record, DiseaseBurden burden, EstroEortcState state) {
+        return new TrialFacts(burden.lesionCount(), burden.sites().size(), burden.lesionsAt(Site.BRAIN),
+                burden.sites().equals(Set.of(Site.BONE)), isFirstLine(state), isPrimaryControlled(record),
+                hormoneReceptorPositive(record), record.er().isPositive(), record.her2().isNegative(),
+                record.her2().isPositive(), state == EstroEortcState.SYNCHRONOUS);
+    }
+
+    /**
+     * "First line" (clinical-rules 8): the current episode is the first, ESTRO-EORTC de novo. Repeat and induced
+     * states come after an earlier episode or polymetastatic disease; an undetermined state is not first line.
+     */
+    static boolean isFirstLine(EstroEortcState state) {
+        return state == EstroEortcState.SYNCHRONOUS || state == EstroEortcState.METACHRONOUS_OLIGORECURRENCE
+                || state == EstroEortcState.METACHRONOUS_OLIGOPROGRESSION;
+    }
+
+    /** "Primary controlled" (clinical-rules 8): resected, or the primary Condition resolved, in remission or inactive. */
+    static boolean isPrimaryControlled(OmbcRecord record) {
+        return record.primaryResected() || record.primary().inactive();
     }
 
     // -- missing data -----------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ public enum Recommendation {
             "metastatic, and no imaging dated within 90 days of the OMD diagnosis date",
             List.of(Evidence.LIEVENS_2020, Evidence.WB_MRI)),
     CLINICAL_TRIAL("clinical-trial", "Check clinical trial eligibility", true,
-            "oligometastatic yes",
+            "oligometastatic yes and at least one open trial of clinical-rules 8 matches",
             List.of(Evidence.MERLONI_2023));
 
     private final String code;

@@ -1,62 +1,56 @@
 package org.ombc.cds.logic;
 
-import java.util.function.Predicate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Ongoing trials of metastasis-directed therapy the review lists (Table 2), with the headline criteria the
- * record can check. A match means "check eligibility", never "eligible".
+ * A trial of metastasis-directed therapy (clinical-rules 8, the review's Table 2), read from a FHIR ResearchStudy
+ * of {@code fhir-profiles/researchstudies/} or a site's extra folder. A match means "check eligibility", never
+ * "eligible": only the headline criteria the record can show are checked.
+ *
+ * @param nct         the ClinicalTrials.gov number, e.g. NCT03862911
+ * @param displayName the trial's short name
+ * @param status      the ResearchStudy status code; only {@code active} trials are ever listed
+ * @param phase       the ResearchStudy phase code, e.g. phase-3
+ * @param criteria    the eligibility criteria as text, for the clinician
+ * @param checks      the criteria the service checks against the record
+ * @param notes       what the clinician must check that the record cannot show ("brain lesions must have been
+ *                    treated first")
+ * @param source      where the definition was read from (a file name), for messages
  */
-public enum Trial {
-    OLIGOMA("OLIGOMA", "NCT04495309", "1-5 lesions, up to 3 brain lesions, any subtype",
-            a -> a.lesionCount() <= 5 && a.brainLesions() <= 3),
-    STEREO_SEIN("STEREO-SEIN", "NCT02089100", "de novo (synchronous) HR-positive, no brain lesions",
-            a -> a.estroEortcState() == EstroEortcState.SYNCHRONOUS && a.hormoneReceptorPositive()
-                    && a.brainLesions() == 0),
-    CLEAR("CLEAR", "NCT03750396", "ER-positive/HER2-negative, 1-2 lesions in one organ, no brain lesions",
-            a -> a.erPositive() && a.her2Negative() && a.lesionCount() <= 2 && a.organCount() == 1
-                    && a.brainLesions() == 0),
-    SABR_COMET_3("SABR-COMET-3", "NCT03862911", "1-3 lesions, controlled primary",
-            a -> a.lesionCount() <= 3),
-    SABR_COMET_10("SABR-COMET-10", "NCT03721341", "4-10 lesions, controlled primary",
-            a -> a.lesionCount() >= 4 && a.lesionCount() <= 10),
-    STEREO_OS("STEREO-OS", "NCT03143322", "1-3 bone-only lesions, first line",
-            a -> a.lesionCount() <= 3 && a.boneOnly());
+public record Trial(String nct, String displayName, String status, String phase, String criteria,
+                    List<TrialCriterion> checks, List<String> notes, String source) {
 
-    private final String name;
-    private final String nct;
-    private final String criteria;
-    private final Predicate<TrialFacts> matches;
+    /** The ResearchStudy status of a trial open for accrual (FHIR R4 research-study-status). */
+    public static final String ACTIVE = "active";
 
-    Trial(String name, String nct, String criteria, Predicate<TrialFacts> matches) {
-        this.name = name;
-        this.nct = nct;
-        this.criteria = criteria;
-        this.matches = matches;
-    }
-
-    public String displayName() {
-        return name;
-    }
-
-    public String nct() {
-        return nct;
-    }
-
-    public String criteria() {
-        return criteria;
+    public Trial {
+        checks = List.copyOf(checks);
+        notes = List.copyOf(notes);
     }
 
     public String url() {
         return "https://clinicaltrials.gov/study/" + nct;
     }
 
-    boolean matches(TrialFacts facts) {
-        return matches.test(facts);
+    /** A closed, completed or withdrawn trial is evidence at most, never one to join (NRG-BR002). */
+    public boolean open() {
+        return ACTIVE.equals(status);
     }
 
-    /** The facts the headline criteria read; only built when the lesion count is known. */
-    record TrialFacts(int lesionCount, int organCount, int brainLesions, boolean boneOnly,
-                      EstroEortcState estroEortcState, boolean hormoneReceptorPositive, boolean erPositive,
-                      boolean her2Negative) {
+    /** The checked criteria this patient does not meet (unknown facts do not meet a criterion). */
+    public List<TrialCriterion> unmet(TrialFacts facts) {
+        List<TrialCriterion> unmet = new ArrayList<>();
+        for (TrialCriterion check : checks) {
+            if (!check.isMetBy(facts)) {
+                unmet.add(check);
+            }
+        }
+        return unmet;
+    }
+
+    /** Open, and every checked criterion met. */
+    public boolean matches(TrialFacts facts) {
+        return open() && unmet(facts).isEmpty();
     }
 }

@@ -124,10 +124,12 @@ public final class FhirToOmbc {
         String id = null;
         LocalDate diagnosed = null;
         Laterality side = null;
+        boolean inactive = true;
         for (Condition condition : conditions) {
             if (!terminology.containsAny(ValueSetId.PRIMARY_BREAST_CANCER, condition.getCode())) {
                 continue;
             }
+            inactive &= !isCurrent(condition);
             LocalDate date = onset(condition);
             if (id == null || (date != null && (diagnosed == null || date.isBefore(diagnosed)))) {
                 id = ResourceIds.idOf(condition);
@@ -136,16 +138,21 @@ public final class FhirToOmbc {
             Laterality thisSide = laterality(condition);
             side = side == null ? thisSide : side.merge(thisSide);
         }
-        return id == null ? null : new PrimaryTumour(id, diagnosed, side);
+        return id == null ? null : new PrimaryTumour(id, diagnosed, side, inactive);
+    }
+
+    /** clinicalStatus active, recurrence or relapse; without a clinicalStatus, current unless abated. */
+    private boolean isCurrent(Condition condition) {
+        return condition.hasClinicalStatus()
+                ? terminology.containsAny(ValueSetId.CLINICAL_STATUS_CURRENT, condition.getClinicalStatus())
+                : FhirDates.end(condition.getAbatement()) == null;
     }
 
     private Lesion lesion(Condition condition, String id, Integer count, Double sizeMm) {
         Site site = siteOf(condition);
         boolean sternal = terminology.containsAny(ValueSetId.BODY_SITE_STERNUM, condition.getBodySite());
         LocalDate abatement = FhirDates.end(condition.getAbatement());
-        boolean current = condition.hasClinicalStatus()
-                ? terminology.containsAny(ValueSetId.CLINICAL_STATUS_CURRENT, condition.getClinicalStatus())
-                : abatement == null;
+        boolean current = isCurrent(condition);
         return new Lesion(id, site, sternal, laterality(condition), count, onset(condition),
                 current ? null : abatement, current, sizeMm);
     }

@@ -23,7 +23,7 @@ class AssessmentApiHttpTest {
 
     private static final List<String> CONTRACT = List.of("breastCancer", "metastatic", "lesionCount", "organCount",
             "sites", "oligometastatic", "estroEortcState", "subtype", "diseaseFreeIntervalMonths", "favorableFactors",
-            "unfavorableFactors", "recommendations", "missingData", "knowledgeVersion");
+            "unfavorableFactors", "recommendations", "missingData", "trials", "knowledgeVersion");
 
     @Autowired
     MockMvc mvc;

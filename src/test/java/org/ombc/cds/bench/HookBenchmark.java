@@ -64,7 +64,7 @@ public class HookBenchmark {
         prefetch = Prefetch.of(json, chart);
         data = new PatientDataService(Vignettes.FHIR, Fetchers.offline(), null);
         mapper = new FhirToOmbc(Vignettes.TERMINOLOGY);
-        assessor = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion());
+        assessor = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion(), Vignettes.PROFILES.trials());
         cards = new OmbcCards(Vignettes.FHIR, json, Vignettes.TERMINOLOGY, "ombc-cds");
         var body = json.createObjectNode().put("hook", "patient-view").put("hookInstance", "h-1");
         body.putObject("context").put("patientId", "bench-1").put("userId", "Practitioner/1");

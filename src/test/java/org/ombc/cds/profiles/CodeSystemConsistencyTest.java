@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Factor;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.logic.TrialCriterion;
 import org.ombc.cds.model.Site;
 import org.ombc.cds.support.Vignettes;
 
@@ -39,6 +41,18 @@ class CodeSystemConsistencyTest {
                 Arrays.stream(Factor.values()).filter(Factor::isFavorable).map(Factor::code).sorted().toList());
         assertThat(group("unfavorable-factor")).isEqualTo(
                 Arrays.stream(Factor.values()).filter(f -> !f.isFavorable()).map(Factor::code).sorted().toList());
+        // "synchronous" is the ESTRO-EORTC state code, reused as the criterion "in that state".
+        assertThat(group("trial-criterion")).isEqualTo(Arrays.stream(TrialCriterion.Kind.values())
+                .filter(k -> k != TrialCriterion.Kind.SYNCHRONOUS).map(TrialCriterion.Kind::code).sorted().toList());
+        assertThat(group("estro-eortc-state")).contains(TrialCriterion.Kind.SYNCHRONOUS.code());
+    }
+
+    @Test
+    void theTrialCriteriaValueSetListsExactlyTheCriteriaTheMatcherChecks() {
+        ValueSet vs = Vignettes.PROFILES.valueSets().stream().filter(v -> v.getIdElement().getIdPart().equals("trial-criteria"))
+                .findFirst().orElseThrow();
+        assertThat(vs.getCompose().getIncludeFirstRep().getConcept().stream().map(c -> c.getCode()).sorted().toList())
+                .isEqualTo(codes(TrialCriterion.Kind.values(), TrialCriterion.Kind::code));
     }
 
     /** Each card offers its own override reasons; together they are exactly the CodeSystem's override reasons. */

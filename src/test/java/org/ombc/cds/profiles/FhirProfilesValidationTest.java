@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.FhirProfileValidator;
+import org.ombc.cds.fhir.TrialDefinitions;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.Vignettes;
 
@@ -77,20 +80,31 @@ class FhirProfilesValidationTest {
         }
     }
 
+    /** Every resource profile is declared by an example or a trial; every extension is used by one. */
     @Test
-    void thereIsAnExampleForEveryProfileAndEveryExampleDeclaresOne() throws IOException {
+    void thereIsAnExampleForEveryProfileAndEveryExtensionIsUsed() throws IOException {
         List<String> declared = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("fhir-profiles", "examples"))) {
-            for (Path file : files.toList()) {
-                IBaseResource parsed = Vignettes.FHIR.parse(Files.readString(file));
-                List<Resource> resources = parsed instanceof Bundle ? FhirJson.resourcesOf(parsed) : List.of((Resource) parsed);
-                for (Resource r : resources) {
-                    r.getMeta().getProfile().forEach(p -> declared.add(p.getValue()));
+        List<String> usedExtensions = new ArrayList<>();
+        for (String folder : List.of("examples", "researchstudies")) {
+            try (Stream<Path> files = Files.list(Path.of("fhir-profiles", folder))) {
+                for (Path file : files.toList()) {
+                    IBaseResource parsed = Vignettes.FHIR.parse(Files.readString(file));
+                    List<Resource> resources = parsed instanceof Bundle ? FhirJson.resourcesOf(parsed) : List.of((Resource) parsed);
+                    for (Resource r : resources) {
+                        r.getMeta().getProfile().forEach(p -> declared.add(p.getValue()));
+                        if (r instanceof DomainResource d) {
+                            d.getExtension().forEach(e -> usedExtensions.add(e.getUrl()));
+                        }
+                    }
                 }
             }
         }
         for (StructureDefinition sd : Vignettes.PROFILES.profiles()) {
-            assertThat(declared).as("an example declares %s", sd.getUrl()).contains(sd.getUrl());
+            if (isExtension(sd)) {
+                assertThat(usedExtensions).as("a published resource uses %s", sd.getUrl()).contains(sd.getUrl());
+            } else {
+                assertThat(declared).as("an example declares %s", sd.getUrl()).contains(sd.getUrl());
+            }
         }
     }
 
@@ -99,10 +113,42 @@ class FhirProfilesValidationTest {
         for (StructureDefinition sd : Vignettes.PROFILES.profiles()) {
             StructureDefinition withSnapshot = validator.snapshotOf(sd);
             assertThat(withSnapshot.getSnapshot().getElement()).as("snapshot of %s", sd.getUrl())
-                    .hasSizeGreaterThan(sd.getDifferential().getElement().size() + 10);
+                    .hasSizeGreaterThan(sd.getDifferential().getElement().size() + (isExtension(sd) ? 2 : 10));
+            String element = isExtension(sd) ? "Extension.url" : sd.getType() + ".code";
             assertThat(withSnapshot.getSnapshot().getElement()).anySatisfy(e ->
-                    assertThat(e.getPath()).isEqualTo(sd.getType() + ".code"));
+                    assertThat(e.getPath()).isEqualTo(element));
         }
+    }
+
+    static Stream<Path> researchStudies() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("fhir-profiles", "researchstudies"))) {
+            return files.sorted().toList().stream();
+        }
+    }
+
+    /** Each trial is valid against ombc-trial as written, whether or not it declares it, and is read by the service. */
+    @ParameterizedTest
+    @MethodSource("researchStudies")
+    void everyTrialIsValidAgainstTheTrialProfile(Path file) throws IOException {
+        String json = Files.readString(file);
+        assertThat(validator.validate(json, TrialDefinitions.PROFILE)).as(file.toString())
+                .noneMatch(FhirProfileValidator.Issue::isError);
+        ResearchStudy study = (ResearchStudy) Vignettes.FHIR.parse(json);
+        assertThat(study.getMeta().getProfile()).extracting(p -> p.getValue()).contains(TrialDefinitions.PROFILE);
+        assertThat(TrialDefinitions.toTrial(study, file.toString()).checks()).as(file.toString()).isNotEmpty();
+    }
+
+    @Test
+    void aTrialWithAnUnknownCriterionOrNoNctNumberIsReported() throws IOException {
+        String json = Files.readString(Path.of("fhir-profiles", "researchstudies", "ResearchStudy-clear.json"));
+        assertThat(validator.validate(json.replace("\"one-organ\"", "\"one-orgn\""), TrialDefinitions.PROFILE))
+                .anyMatch(i -> i.isError() && i.message().contains("one-orgn"));
+        assertThat(validator.validate(json.replace("\"identifier\"", "\"identifiers\""), TrialDefinitions.PROFILE))
+                .anyMatch(FhirProfileValidator.Issue::isError);
+    }
+
+    private static boolean isExtension(StructureDefinition sd) {
+        return "Extension".equals(sd.getType());
     }
 
     @Test

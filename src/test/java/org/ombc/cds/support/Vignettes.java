@@ -24,7 +24,7 @@ public final class Vignettes {
     public static final ProfilePackage PROFILES = ProfilePackage.fromDirectory(FHIR, Path.of("fhir-profiles"));
     public static final Terminology TERMINOLOGY = PROFILES.terminology();
     private static final FhirToOmbc MAPPER = new FhirToOmbc(TERMINOLOGY);
-    private static final OmbcAssessor ASSESSOR = new OmbcAssessor(TERMINOLOGY.knowledgeVersion());
+    private static final OmbcAssessor ASSESSOR = new OmbcAssessor(TERMINOLOGY.knowledgeVersion(), PROFILES.trials());
 
     private Vignettes() {
     }
