@@ -2,8 +2,10 @@
 // through renderMarkdown, which escapes HTML before it adds any markup of its own.
 'use strict';
 
-const SERVICE = '/cds-services/ombc-patient-view';
+const SERVICES = { 'patient-view': '/cds-services/ombc-patient-view', 'order-sign': '/cds-services/ombc-order-sign' };
+const SNOMED = 'http://snomed.info/sct';
 const $ = (id) => document.getElementById(id);
+let currentPatient = null;
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -85,15 +87,16 @@ function uuid() {
   return 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => Math.floor(Math.random() * 16).toString(16));
 }
 
-async function sendFeedback(card, item, area) {
+// Feedback goes to the service that issued the card: each service accepts only its own cards.
+async function sendFeedback(card, service, item, area) {
   const body = { feedback: [Object.assign({ card: card.uuid, outcomeTimestamp: new Date().toISOString() }, item)] };
-  const result = await postJson(SERVICE + '/feedback', body);
+  const result = await postJson(service + '/feedback', body);
   area.replaceChildren(el('span', { class: result.status === 200 ? 'feedback-sent' : 'feedback-error' },
     result.status === 200 ? 'Feedback sent: ' + item.outcome : 'Feedback refused (' + result.status + '): '
       + (result.json.detail || '')));
 }
 
-function renderCard(card) {
+function renderCard(card, service) {
   const node = el('article', { class: 'card ' + card.indicator, 'data-card-uuid': card.uuid });
   node.append(el('div', { class: 'indicator' }, card.indicator));
   node.append(el('div', { class: 'summary' }, card.summary));
@@ -101,7 +104,7 @@ function renderCard(card) {
   const actions = el('div', { class: 'actions' });
   for (const suggestion of card.suggestions || []) {
     const button = el('button', { class: suggestion.isRecommended ? 'recommended' : '', type: 'button' }, suggestion.label);
-    button.addEventListener('click', () => sendFeedback(card,
+    button.addEventListener('click', () => sendFeedback(card, service,
       { outcome: 'accepted', acceptedSuggestions: [{ id: suggestion.uuid }] }, actions));
     actions.append(button);
   }
@@ -114,7 +117,7 @@ function renderCard(card) {
     const dismiss = el('button', { type: 'button', class: 'override' }, 'Dismiss with reason');
     dismiss.addEventListener('click', () => {
       const reason = card.overrideReasons.find((r) => r.code === select.value);
-      sendFeedback(card, { outcome: 'overridden', overrideReason: { reason } }, actions);
+      sendFeedback(card, service, { outcome: 'overridden', overrideReason: { reason } }, actions);
     });
     actions.append(select, dismiss);
   }
@@ -132,20 +135,44 @@ function renderCard(card) {
   return node;
 }
 
+// A draft palliative radiotherapy course for the open patient, as an EHR sends it in context.draftOrders: intent in
+// the mCODE treatment-intent extension (clinical-rules 9).
+function palliativeRadiotherapyOrder(patientId) {
+  return {
+    resourceType: 'Bundle', type: 'collection', entry: [{ resource: {
+      resourceType: 'ServiceRequest', id: 'sandbox-rt-1',
+      extension: [{ url: 'http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-treatment-intent',
+        valueCodeableConcept: { coding: [{ system: SNOMED, code: '363676003', display: 'Palliative - procedure intent' }] } }],
+      status: 'draft', intent: 'order',
+      code: { coding: [{ system: SNOMED, code: '1217123003', display: 'Radiotherapy course of treatment' }],
+        text: 'Palliative radiotherapy, 20 Gy in 5 fractions' },
+      subject: { reference: 'Patient/' + patientId },
+      authoredOn: new Date().toISOString().slice(0, 10),
+    } }],
+  };
+}
+
 async function openPatient(patient, button) {
   document.querySelectorAll('nav button').forEach((b) => b.removeAttribute('aria-current'));
   button.setAttribute('aria-current', 'true');
-  $('chart-title').textContent = patient.name;
+  currentPatient = patient;
+  $('sign-rt').disabled = false;
   // One click to the SMART tumour-board view: a standalone launch against the sandbox's own open /fhir.
   $('tumour-board').href = '/smart/launch?iss=' + encodeURIComponent(window.location.origin + '/fhir')
     + '&patient=' + encodeURIComponent(patient.id);
   $('tumour-board').hidden = false;
-  $('status').textContent = 'Firing patient-view…';
+  await fire(patient, 'patient-view');
+}
+
+async function fire(patient, hook) {
+  $('chart-title').textContent = patient.name;
+  $('status').textContent = 'Firing ' + hook + '…';
   $('cards').replaceChildren();
   const request = {
-    hookInstance: uuid(), hook: 'patient-view',
+    hookInstance: uuid(), hook,
     context: { userId: 'Practitioner/sandbox-oncologist', patientId: patient.id },
   };
+  if (hook === 'order-sign') request.context.draftOrders = palliativeRadiotherapyOrder(patient.id);
   if ($('use-fallback').checked) {
     request.fhirServer = window.location.origin + '/fhir';
     request.fhirAuthorization = { access_token: 'sandbox', token_type: 'Bearer', expires_in: 300,
@@ -155,8 +182,9 @@ async function openPatient(patient, button) {
     request.prefetch = await prefetch.json();
   }
   $('request-json').textContent = JSON.stringify(request, null, 2);
+  const service = SERVICES[hook];
   const started = performance.now();
-  const result = await postJson(SERVICE, request);
+  const result = await postJson(service, request);
   const millis = Math.round(performance.now() - started);
   $('response-json').textContent = JSON.stringify(result.json, null, 2);
   if (result.status !== 200) {
@@ -165,9 +193,9 @@ async function openPatient(patient, button) {
   }
   const cards = result.json.cards || [];
   $('status').textContent = cards.length === 0
-    ? 'No card: nothing applies to this patient (' + millis + ' ms).'
-    : cards.length + ' card(s) in ' + millis + ' ms.';
-  $('cards').replaceChildren(...cards.map(renderCard));
+    ? 'No card from ' + hook + ': nothing applies (' + millis + ' ms).'
+    : hook + ': ' + cards.length + ' card(s) in ' + millis + ' ms.';
+  $('cards').replaceChildren(...cards.map((card) => renderCard(card, service)));
 }
 
 async function loadPatients() {
@@ -181,4 +209,5 @@ async function loadPatients() {
   }
 }
 
+$('sign-rt').addEventListener('click', () => { if (currentPatient) fire(currentPatient, 'order-sign'); });
 loadPatients();

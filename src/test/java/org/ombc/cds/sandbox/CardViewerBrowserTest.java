@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A newcomer's first minute, in headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run):
- * open the sandbox, click a patient, read the card, accept a suggestion, and find the feedback stored.
+ * open the sandbox, click a patient, read the card, accept a suggestion, and find the feedback stored; sign a
+ * palliative radiotherapy order and read the order-sign card.
  */
 @SandboxServerTest
 class CardViewerBrowserTest {
@@ -93,6 +94,34 @@ class CardViewerBrowserTest {
         String stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/ombc/feedback")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(stored).contains(cardUuid, "\"outcome\":\"accepted\"");
+    }
+
+    @Test
+    void signingAPalliativeRadiotherapyOrderForAnOligometastaticPatientShowsTheOrderSignWarning() throws Exception {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sign-rt"))).isEnabled()).isFalse();
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[data-patient-id='demo-sync-luminal-bone']"))).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card.warning")));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-rt"))).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card.warning .summary"),
+                "before palliative RT"));
+        WebElement card = browser.findElement(By.cssSelector(".card.warning"));
+        assertThat(card.findElement(By.className("detail")).getText()).contains(
+                "is often considered for palliative purposes rather than curative intent", "42%");
+        assertThat(browser.findElement(By.id("request-json")).getAttribute("textContent"))
+                .contains("\"hook\": \"order-sign\"", "\"draftOrders\"", "363676003");
+        String cardUuid = card.getAttribute("data-card-uuid");
+
+        new org.openqa.selenium.support.ui.Select(card.findElement(By.cssSelector(".actions select")))
+                .selectByValue("urgent-palliation-needed");
+        card.findElement(By.cssSelector(".actions button.override")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card.warning .actions"),
+                "Feedback sent: overridden"));
+        String stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/ombc/feedback")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(stored).contains(cardUuid, "urgent-palliation-needed");
     }
 
     @Test
