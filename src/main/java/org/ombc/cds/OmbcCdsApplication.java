@@ -1,5 +1,6 @@
 package org.ombc.cds;
 
+import org.ombc.cds.ops.DevIssuerCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OmbcCdsApplication {
 
     public static void main(String[] args) {
+        if (DevIssuerCommand.handles(args)) {
+            // `dev-keys` and `token` are plain commands: no Spring context, no web server.
+            System.exit(DevIssuerCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(OmbcCdsApplication.class, args);
     }
 }

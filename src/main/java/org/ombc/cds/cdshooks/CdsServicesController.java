@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.github.benmanes.caffeine.cache.Cache;
 
 /** The CDS Hooks 2.0 endpoints: discovery, and every CDS service by its id ({@link HookServices}). */
 @RestController
@@ -38,11 +37,11 @@ public class CdsServicesController {
 
     private final HookServices services;
     private final HookCallRecorder recorder;
-    private final Cache<String, Response> recentResponses;
+    private final HookResponseCache recentResponses;
     private final ObjectReader requestReader;
 
     public CdsServicesController(HookServices services, HookCallRecorder recorder,
-                                 Cache<String, Response> recentResponses, ObjectMapper json) {
+                                 HookResponseCache recentResponses, ObjectMapper json) {
         this.services = services;
         this.recorder = recorder;
         this.recentResponses = recentResponses;

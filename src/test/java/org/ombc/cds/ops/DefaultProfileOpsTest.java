@@ -13,13 +13,14 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The default profile keeps health and metrics off the public port: a load balancer or a caller on the network
- * reaches the CDS service, an operator's monitoring reaches the management port.
+ * The default (secured) profile as an operator deploys it: health and metrics off the public port (a caller on
+ * the network reaches the CDS service, the operator's monitoring reaches the management port); the API
+ * description readable without a token; no Swagger UI.
  */
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:management-port-tests;DB_CLOSE_DELAY=-1")
-class ManagementPortTest {
+        properties = "spring.datasource.url=jdbc:h2:mem:default-profile-ops-tests;DB_CLOSE_DELAY=-1")
+class DefaultProfileOpsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -44,5 +45,14 @@ class ManagementPortTest {
             assertThat(get(publicPort, path).statusCode()).as(path + " on the public port").isEqualTo(404);
         }
         assertThat(get(publicPort, "/cds-services").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiDescriptionNeedsNoTokenAndSwaggerUiIsOff() throws Exception {
+        HttpResponse<String> docs = get(publicPort, "/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"/cds-services/{id}\"", "\"/ombc/assessment\"", "CDS Hooks 2.0");
+        assertThat(get(publicPort, "/swagger-ui/index.html").statusCode()).isEqualTo(404);
+        assertThat(get(publicPort, "/swagger-ui.html").statusCode()).isEqualTo(404);
     }
 }

@@ -1,0 +1,141 @@
+package org.ombc.cds.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ombc.cds.cdshooks.CdsHooksModel.Card;
+import org.ombc.cds.cdshooks.CdsHooksModel.Coding;
+import org.ombc.cds.cdshooks.CdsHooksModel.Response;
+import org.ombc.cds.cdshooks.CdsHooksModel.Source;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Two replicas on one database: a retry that reaches the other replica gets the same answer. */
+class DatabaseHookResponseCacheTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final Response ANSWER = new Response(List.of(new Card(UUID.randomUUID().toString(),
+            "Oligometastatic (2 bone lesions): discuss at tumour board", "**detail** 1.5 cm", "warning",
+            new Source("ombc-cds", null, null, null), null, null,
+            List.of(new Coding("http://ombc-cds.org/fhir/CodeSystem/ombc", "patient-preference", "Patient preference")),
+            null, Map.of("ombc-assessment", Map.of("lesionCount", 2, "sizeCm", 1.5, "sites", List.of("bone"))))),
+            null);
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T08:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private DriverManagerDataSource dataSource;
+    private JdbcTemplate jdbc;
+    private DatabaseHookResponseCache replicaA;
+    private DatabaseHookResponseCache replicaB;
+
+    @BeforeEach
+    void database() {
+        dataSource = new DriverManagerDataSource("jdbc:h2:mem:hook-responses-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        replicaA = replica(dataSource);
+        replicaB = replica(dataSource);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        replicaA.close();
+        replicaB.close();
+        jdbc.execute("shutdown");
+    }
+
+    private DatabaseHookResponseCache replica(DataSource db) {
+        return new DatabaseHookResponseCache(Caffeine.newBuilder().<String, Response>build(), new JdbcTemplate(db), JSON,
+                Executors.newSingleThreadExecutor(), clock, Duration.ofSeconds(30), new SimpleMeterRegistry());
+    }
+
+    @Test
+    void aRetryReachingTheOtherReplicaGetsTheSameAnswer() throws Exception {
+        String key = "hook-1\nbody-hash";
+        assertThat(replicaB.getIfPresent(key)).isNull();
+        replicaA.put(key, ANSWER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> replicaB.getIfPresent(key) != null);
+        assertThat(JSON.writeValueAsString(replicaB.getIfPresent(key))).isEqualTo(JSON.writeValueAsString(ANSWER));
+        assertThat(replicaB.getIfPresent("hook-1\nanother-body")).isNull();
+    }
+
+    @Test
+    void theTableHoldsOnlyAHashOfTheClientsKey() {
+        String key = "a-hook-instance-of-the-client\nbody";
+        replicaA.put(key, ANSWER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count() == 1);
+        assertThat(jdbc.queryForObject("select replay_key from hook_response", String.class))
+                .hasSize(64).doesNotContain("hook-instance");
+    }
+
+    @Test
+    void anExpiredAnswerIsNotServedAndIsDeleted() {
+        String key = "hook-2\nbody";
+        replicaA.put(key, ANSWER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count() == 1);
+        now.set(now.get().plusSeconds(31));
+        assertThat(replicaB.getIfPresent(key)).as("expired for the other replica").isNull();
+        assertThat(replicaB.deleteExpired()).isEqualTo(1);
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void aDatabaseThatFailsCostsAFreshAssessmentNeverAFailedHook() {
+        String key = "hook-3\nbody";
+        jdbc.execute("drop table hook_response");
+        replicaA.put(key, ANSWER);
+        assertThat(replicaA.getIfPresent(key)).as("this replica still has its own answer").isNotNull();
+        assertThat(replicaB.getIfPresent(key)).isNull();
+        // Backing off: the broken table is not asked again at once (each ask could wait for a timeout).
+        jdbc.execute("create table hook_response (replay_key varchar(64) primary key, response text not null,"
+                + " expires_at timestamp with time zone not null)");
+        replicaA.put("hook-4\nbody", ANSWER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count() == 1);
+        assertThat(replicaB.getIfPresent("hook-4\nbody")).isNull();
+        now.set(now.get().plus(DatabaseHookResponseCache.BACK_OFF).plusSeconds(1));
+        assertThat(replicaB.getIfPresent("hook-4\nbody")).isNotNull();
+    }
+
+    private int count() {
+        Integer n = jdbc.queryForObject("select count(*) from hook_response", Integer.class);
+        return n == null ? 0 : n;
+    }
+}
