@@ -178,6 +178,7 @@ final class CardDetail {
             md.append("- ").append(link(evidence.citation(), evidence.url())).append('\n');
         }
         md.append("\nKnowledge version ").append(knowledgeVersion)
-                .append(" (rules: clinical-rules.md, after Merloni et al. 2023).\n");
+                .append(" (rules: ").append(link("clinical rules", org.ombc.cds.logic.ClinicalRules.DOCUMENT))
+                .append(", after Merloni et al. 2023).\n");
     }
 }

@@ -1,0 +1,138 @@
+package org.ombc.cds.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.junit.jupiter.api.Test;
+import org.ombc.cds.support.Vignettes;
+
+/**
+ * {@code docs/clinical-rules.md} is the rules as the code applies them: written from the recommendation rows, the
+ * thresholds, the trials (ResearchStudy files) and the README's decisions where the rules are silent. The test
+ * fails when the file and the code disagree; {@code -Ddocs.write=true} rewrites the file (review the diff).
+ */
+class ClinicalRulesDocumentTest {
+
+    private static final Path DOCUMENT = Path.of(ClinicalRules.DOCUMENT);
+    private static final String DECISIONS = "## Clinical decisions where the rules are silent";
+
+    @Test
+    void theRulesDocumentIsWhatTheCodeApplies() throws IOException {
+        String expected = document();
+        if (Boolean.getBoolean("docs.write")) {
+            Files.createDirectories(DOCUMENT.getParent());
+            Files.writeString(DOCUMENT, expected);
+        }
+        assertThat(Files.exists(DOCUMENT)).as("%s exists (run with -Ddocs.write=true)", DOCUMENT).isTrue();
+        assertThat(Files.readString(DOCUMENT)).as("%s is generated from the code: run this test with "
+                + "-Ddocs.write=true and review the diff", DOCUMENT).isEqualTo(expected);
+    }
+
+    @Test
+    void everyRecommendationEveryTrialAndEveryThresholdIsInTheDocument() throws IOException {
+        String doc = document();
+        for (Recommendation r : Recommendation.values()) {
+            assertThat(doc).contains("`" + r.code() + "`");
+        }
+        for (Trial t : Vignettes.PROFILES.trials()) {
+            assertThat(doc).contains(t.nct()).contains(t.displayName());
+        }
+        assertThat(doc).contains("| " + OmbcAssessor.SYNCHRONOUS_MONTHS + " months |")
+                .contains("| " + OmbcAssessor.IMAGING_WINDOW_DAYS + " days |");
+    }
+
+    static String document() throws IOException {
+        StringBuilder md = new StringBuilder();
+        String version = Vignettes.TERMINOLOGY.knowledgeVersion();
+        md.append("# Clinical rules of ombc-cds\n\n")
+                .append("Knowledge version ").append(version).append(". This is what the service applies, in the ")
+                .append("project's words, after Merloni et al. 2023 (Ther Adv Med Oncol, ")
+                .append("[doi:10.1177/17588359231161412](https://doi.org/10.1177/17588359231161412)) and the ")
+                .append("ESTRO-ASTRO and ESTRO-EORTC consensus papers. It is generated from the code (the ")
+                .append("recommendation rows, the thresholds, the trials in `fhir-profiles/researchstudies/`) and ")
+                .append("the README's decisions; `ClinicalRulesDocumentTest` fails when they disagree ")
+                .append("(`./mvnw test -Dtest=ClinicalRulesDocumentTest -Ddocs.write=true` rewrites it).\n\n")
+                .append("Decision support only: the tumour board decides.\n\n");
+
+        md.append("## Thresholds\n\n| threshold | value | rule |\n|---|---|---|\n")
+                .append("| oligometastatic (ESTRO-ASTRO) | at most ").append(DiseaseBurden.OLIGO_MAX)
+                .append(" lesions | yes with 1-").append(DiseaseBurden.OLIGO_MAX).append(" current distant lesions, no above ")
+                .append(DiseaseBurden.OLIGO_MAX).append(", indeterminate when the count is unknown |\n")
+                .append("| synchronous (ESTRO-EORTC) | ").append(OmbcAssessor.SYNCHRONOUS_MONTHS)
+                .append(" months | OMD diagnosis within this many months of the primary, either side |\n")
+                .append("| long disease-free interval | ").append(OmbcAssessor.LONG_DFI_MONTHS)
+                .append(" months | favourable factor at this many months or more (van Ommen-Nijhof 2020) |\n")
+                .append("| short DFI before lung surgery | ").append(OmbcAssessor.LUNG_SHORT_DFI_MONTHS)
+                .append(" months | negative factor for a solitary lung lesion at this many months or less, or unknown (Fan 2015) |\n")
+                .append("| staging imaging window | ").append(OmbcAssessor.IMAGING_WINDOW_DAYS)
+                .append(" days | imaging dated within this many days of the OMD date, before or after |\n")
+                .append("| liver RFA size | ").append((int) OmbcAssessor.RFA_MAX_MM)
+                .append(" mm | a single liver lesion under this size (Bai 2018) |\n\n");
+
+        md.append("## Recommendations\n\n")
+                .append("Metastasis-directed recommendations are never given when oligometastatic is `no`; of them only ")
+                .append("`mdt-discussion` is given when it is `indeterminate`.\n\n")
+                .append("| code | recommendation | when | metastasis-directed | evidence |\n|---|---|---|---|---|\n");
+        for (Recommendation r : Recommendation.values()) {
+            String when = r.rule().substring(r.rule().indexOf(": ") + 2);
+            md.append("| `").append(r.code()).append("` | ").append(r.title()).append(" | ").append(when)
+                    .append(" | ").append(r.isMetastasisDirected() ? "yes" : "no").append(" | ")
+                    .append(r.evidence().stream().map(e -> "[" + e.citation() + "](" + e.url() + ")")
+                            .collect(Collectors.joining("; ")))
+                    .append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## Trials\n\n")
+                .append("A trial is listed under \"check eligibility\" (never \"eligible\") when its status is `active` ")
+                .append("and the record meets every criterion the service checks; the lesion count must be known. ")
+                .append("The `clinical-trial` recommendation appears exactly when the patient is oligometastatic and a ")
+                .append("trial is listed; with more than ").append(DiseaseBurden.OLIGO_MAX)
+                .append(" lesions a trial may still be listed (within a trial only), with no metastasis-directed ")
+                .append("recommendation. A site adds or replaces trials with ResearchStudy files in ")
+                .append("`ombc.knowledge.extra-dir`.\n\n")
+                .append("| trial | NCT | status | phase | checked criteria | notes |\n|---|---|---|---|---|---|\n");
+        List<Trial> trials = Vignettes.PROFILES.trials().stream().sorted(Comparator.comparing(Trial::nct)).toList();
+        for (Trial t : trials) {
+            md.append("| ").append(t.displayName()).append(" | [").append(t.nct()).append("](").append(t.url())
+                    .append(") | ").append(t.status()).append(" | ").append(t.phase()).append(" | ")
+                    .append(t.checks().stream().map(TrialCriterion::label).collect(Collectors.joining(", ")))
+                    .append(" | ").append(String.join(" ", t.notes())).append(" |\n");
+        }
+        md.append("\n| criterion | meaning |\n|---|---|\n");
+        for (TrialCriterion.Kind kind : TrialCriterion.Kind.values()) {
+            md.append("| `").append(kind.code()).append("` | ").append(definition(kind.code())).append(" |\n");
+        }
+        md.append('\n');
+
+        md.append(decisionsFromReadme());
+        return md.toString();
+    }
+
+    private static String definition(String code) {
+        CodeSystem.ConceptDefinitionComponent concept = Vignettes.PROFILES.codeSystem().getConcept().stream()
+                .filter(c -> c.getCode().equals(code)).findFirst().orElseThrow();
+        String definition = concept.getDefinition();
+        return code.equals("synchronous")
+                ? "the ESTRO-EORTC state is synchronous (de novo, within " + OmbcAssessor.SYNCHRONOUS_MONTHS
+                        + " months of the primary)"
+                : definition.replaceFirst("^Trial criterion: ", "");
+    }
+
+    /** The README section, as the README words it, up to the next section. */
+    private static String decisionsFromReadme() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf(DECISIONS);
+        assertThat(start).as("README has the section '%s'", DECISIONS).isNotNegative();
+        int end = readme.indexOf("\n## ", start + DECISIONS.length());
+        String section = readme.substring(start + DECISIONS.length(), end < 0 ? readme.length() : end).strip();
+        return "## Decisions where the rules are silent\n\n(From the README.)\n\n" + section + "\n";
+    }
+}
