@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminOpen    the governance API needs no token (sandbox only)
  * @param queueSize    audit writes waiting for the database before new ones are dropped and counted
  * @param cardMemory   how long issued cards are kept in memory for feedback validation
+ * @param maxFeedbackItems feedback items accepted in one call; more is a 400
  */
 @ConfigurationProperties("ombc.audit")
 public record AuditProperties(String adminToken,
                               @DefaultValue("false") boolean adminOpen,
                               @DefaultValue("10000") int queueSize,
-                              @DefaultValue("24h") Duration cardMemory) {
+                              @DefaultValue("24h") Duration cardMemory,
+                              @DefaultValue("100") int maxFeedbackItems) {
 }

@@ -91,10 +91,12 @@ public final class AuditStore {
     public Optional<IssuedCard> findCard(String uuid) {
         return guard(() -> {
             List<IssuedCard> cards = jdbc.query("select c.uuid, h.service_id, c.summary, c.indicator, c.suggestion_ids,"
-                    + " c.override_codes from issued_card c join hook_call h on h.id = c.hook_call_id where c.uuid = ?",
+                    + " c.override_codes, h.caller_iss from issued_card c join hook_call h on h.id = c.hook_call_id"
+                    + " where c.uuid = ?",
                     (rs, n) -> new IssuedCard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     jdbc.queryForList("select code from issued_card_recommendation where card_uuid = ?"
-                    + " order by code", String.class, rs.getString(1)), split(rs.getString(5)), split(rs.getString(6))), uuid);
+                    + " order by code", String.class, rs.getString(1)), split(rs.getString(5)), split(rs.getString(6)),
+                    rs.getString(7)), uuid);
             return cards.stream().findFirst();
         });
     }

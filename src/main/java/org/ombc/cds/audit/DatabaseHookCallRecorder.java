@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.ombc.cds.cdshooks.CdsHooksModel;
 import org.ombc.cds.cdshooks.HookCallRecorder;
+import org.ombc.cds.cdshooks.LogSafe;
 import org.ombc.cds.cdshooks.PatientViewService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
@@ -63,13 +64,14 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                     main ? a.recommendations().stream().map(Recommendation::code).toList() : List.of(),
                     card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
                     card.overrideReasons() == null ? List.of()
-                            : card.overrideReasons().stream().map(c -> c.system() + "|" + c.code()).toList());
+                            : card.overrideReasons().stream().map(c -> c.system() + "|" + c.code()).toList(),
+                    callerIss);
             index.remember(issued);
             cards.add(issued);
         }
         String patientId = request.context().get("patientId").asText();
         log.debug("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
-                request.hookInstance(), cards.size(), latencyNanos / 1_000_000,
+                LogSafe.of(request.hookInstance()), cards.size(), latencyNanos / 1_000_000,
                 a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
                 a.recommendations().stream().map(Recommendation::code).toList());
         try {
@@ -82,7 +84,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                     a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000, cards)));
         } catch (RejectedExecutionException e) {
             failures.increment();
-            log.warn("audit of hook {} dropped: the audit queue is full", request.hookInstance());
+            log.warn("audit of hook {} dropped: the audit queue is full", LogSafe.of(request.hookInstance()));
         }
     }
 
@@ -93,7 +95,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
             written.increment();
         } catch (RuntimeException e) {
             failures.increment();
-            log.warn("audit of hook {} not stored: {}", hookInstance, e.getClass().getSimpleName());
+            log.warn("audit of hook {} not stored: {}", LogSafe.of(hookInstance), e.getClass().getSimpleName());
         }
     }
 

@@ -11,11 +11,13 @@ import java.util.Map;
 import org.ombc.cds.cdshooks.CdsHooksException;
 import org.ombc.cds.cdshooks.HookServices;
 import org.ombc.cds.cdshooks.ErrorBody;
+import org.ombc.cds.security.CdsJwtVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * CDS Hooks 2.0 feedback ({@code POST /cds-services/{id}/feedback}) and the governance API that reads it back
@@ -39,6 +43,7 @@ public class FeedbackController {
     private final AuditStore store;
     private final FeedbackValidator validator;
     private final HookServices services;
+    private final IssuedCardIndex cards;
     private final Clock clock;
     private final String adminToken;
     private final boolean adminOpen;
@@ -47,7 +52,8 @@ public class FeedbackController {
                               AuditProperties properties) {
         this.store = store;
         this.services = services;
-        this.validator = new FeedbackValidator(cards);
+        this.validator = new FeedbackValidator(cards, properties.maxFeedbackItems());
+        this.cards = cards;
         this.clock = clock;
         this.adminToken = properties.adminToken();
         this.adminOpen = properties.adminOpen();
@@ -55,8 +61,12 @@ public class FeedbackController {
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> feedback(@PathVariable String id, @RequestBody JsonNode body) {
+    public Map<String, Object> feedback(@PathVariable String id, @RequestBody JsonNode body,
+                                        @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
         services.require(id);
+        if (caller != null) {
+            requireOwnCards(body, caller.iss());
+        }
         FeedbackValidator.Result result = validator.validate(id, body);
         if (!result.problems().isEmpty()) {
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-feedback", String.join("; ", result.problems()),
@@ -67,18 +77,43 @@ public class FeedbackController {
         return Map.of("stored", stored, "duplicates", result.items().size() - stored);
     }
 
+    /**
+     * Feedback belongs to the caller: only the issuer a card was issued to may report its outcome (checked before
+     * anything else about the items, so that another EHR learns nothing of the card).
+     */
+    private void requireOwnCards(JsonNode body, String iss) {
+        JsonNode feedback = body == null ? null : body.get("feedback");
+        if (feedback == null || !feedback.isArray()) {
+            return;
+        }
+        for (int i = 0; i < feedback.size(); i++) {
+            JsonNode card = feedback.get(i).get("card");
+            if (card == null || !card.isTextual()) {
+                continue;
+            }
+            var issued = cards.find(card.asText());
+            if (issued.isPresent() && !iss.equals(issued.get().issuer())) {
+                log.info("feedback refused: feedback[{}] is on a card issued to another caller", i);
+                throw new CdsHooksException(HttpStatus.FORBIDDEN, "forbidden",
+                        "feedback[" + i + "].card was not issued to this caller.");
+            }
+        }
+    }
+
     @GetMapping(path = "/ombc/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> list(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        requireAdmin(authorization);
+                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                    HttpServletRequest request) {
+        requireAdmin(authorization, request);
         Instant start = instant(from, Instant.EPOCH, "from");
         Instant end = instant(to, clock.instant().plusSeconds(1), "to");
         return Map.of("feedback", store.feedback(start, end));
     }
 
     @GetMapping(path = "/ombc/feedback/summary", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> summary(@RequestHeader(name = "Authorization", required = false) String authorization) {
-        requireAdmin(authorization);
+    public Map<String, Object> summary(@RequestHeader(name = "Authorization", required = false) String authorization,
+                                       HttpServletRequest request) {
+        requireAdmin(authorization, request);
         List<Map<String, Object>> rows = store.summary();
         return Map.of("recommendations", rows);
     }
@@ -86,21 +121,39 @@ public class FeedbackController {
     @ExceptionHandler(StorageUnavailableException.class)
     ResponseEntity<Object> storageDown(StorageUnavailableException e) {
         log.warn("feedback storage unavailable: {}", e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .contentType(MediaType.APPLICATION_JSON).body(ErrorBody.of("storage-unavailable", e.getMessage()));
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.set("Retry-After", "30");
+        return ErrorBody.entity(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", e.getMessage(), Map.of(), headers);
     }
 
-    private void requireAdmin(String authorization) {
+    private void requireAdmin(String authorization, HttpServletRequest request) {
         if (adminOpen) {
+            requireSameOrigin(request);
             return;
         }
         if (adminToken == null || adminToken.isBlank()) {
             throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "The governance API is disabled: set ombc.admin.token.");
+                    "The governance API is disabled: set ombc.audit.admin-token.");
         }
         String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
         if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
             throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid admin bearer token is required.");
+        }
+    }
+
+    /**
+     * Without a token (sandbox), the governance API answers only this origin's own pages and non-browser clients:
+     * a page of another origin cannot read the feedback through the visitor's browser.
+     */
+    private static void requireSameOrigin(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        boolean crossSite = site != null && !site.equals("same-origin") && !site.equals("none");
+        String origin = request.getHeader("Origin");
+        String own = request.getScheme() + "://" + request.getHeader("Host");
+        if (crossSite || (origin != null && !origin.equalsIgnoreCase(own))) {
+            log.info("governance API refused a cross-origin request");
+            throw new CdsHooksException(HttpStatus.FORBIDDEN, "forbidden",
+                    "The governance API answers only same-origin requests in the sandbox.");
         }
     }
 

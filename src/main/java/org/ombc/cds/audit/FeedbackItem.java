@@ -11,9 +11,11 @@ public record FeedbackItem(String card, String outcome, List<String> acceptedSug
         acceptedSuggestions = List.copyOf(acceptedSuggestions);
     }
 
-    /** Identity for idempotency: the same item posted twice is stored once. */
+    /**
+     * Identity for idempotency: one outcome per card per {@code outcomeTimestamp}. The same item posted twice, or a
+     * second, different outcome for a card and time already recorded, is stored once (the first stands).
+     */
     String identity() {
-        return String.join("\u0001", card, outcome, String.join(",", acceptedSuggestions), String.valueOf(overrideSystem),
-                String.valueOf(overrideCode), String.valueOf(userComment), outcomeTimestamp.toString());
+        return String.join("\u0001", card, outcomeTimestamp.toString());
     }
 }

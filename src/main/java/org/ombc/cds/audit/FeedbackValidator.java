@@ -17,13 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class FeedbackValidator {
 
-    static final int MAX_ITEMS = 100;
     static final int MAX_COMMENT = 2000;
+    /** Column sizes of the feedback table (V1): longer values are the client's mistake, a 400, not a 503. */
+    static final int MAX_SYSTEM = 300;
+    static final int MAX_CODE = 100;
+    static final int MAX_DISPLAY = 300;
 
     private final IssuedCardIndex cards;
+    private final int maxItems;
 
-    FeedbackValidator(IssuedCardIndex cards) {
+    FeedbackValidator(IssuedCardIndex cards, int maxItems) {
         this.cards = cards;
+        this.maxItems = maxItems;
     }
 
     record Result(List<FeedbackItem> items, List<String> problems) {
@@ -37,15 +42,22 @@ final class FeedbackValidator {
         if (feedback == null || !feedback.isArray() || feedback.isEmpty()) {
             return new Result(items, List.of("'feedback' must be a non-empty array"));
         }
-        if (feedback.size() > MAX_ITEMS) {
-            return new Result(items, List.of("at most " + MAX_ITEMS + " feedback items per call"));
+        if (feedback.size() > maxItems) {
+            return new Result(items, List.of("feedback[" + maxItems + "]: at most " + maxItems
+                    + " feedback items per call (ombc.audit.max-feedback-items)"));
         }
+        java.util.Map<String, String> outcomeOfCard = new java.util.HashMap<>();
         for (int i = 0; i < feedback.size(); i++) {
             String at = "feedback[" + i + "]";
             int before = problems.size();
             FeedbackItem item = item(serviceId, feedback.get(i), at, problems);
             if (problems.size() == before && item != null) {
-                items.add(item);
+                String earlier = outcomeOfCard.putIfAbsent(item.card(), item.outcome());
+                if (earlier != null && !earlier.equals(item.outcome())) {
+                    problems.add(at + ".outcome contradicts an earlier item of this batch for the same card");
+                } else {
+                    items.add(item);
+                }
             }
         }
         return new Result(items, problems);
@@ -92,6 +104,8 @@ final class FeedbackValidator {
                         problems.add(at + ".acceptedSuggestions items need an 'id'");
                     } else if (card.isPresent() && !card.get().suggestionIds().contains(id)) {
                         problems.add(at + ".acceptedSuggestions id " + safe(id) + " is not a suggestion of that card");
+                    } else if (accepted.contains(id)) {
+                        problems.add(at + ".acceptedSuggestions id " + safe(id) + " is repeated");
                     } else {
                         accepted.add(id);
                     }
@@ -123,6 +137,9 @@ final class FeedbackValidator {
                 system = text(reason, "system");
                 code = text(reason, "code");
                 display = text(reason, "display");
+                tooLong(system, MAX_SYSTEM, at + ".overrideReason.reason.system", problems);
+                tooLong(code, MAX_CODE, at + ".overrideReason.reason.code", problems);
+                tooLong(display, MAX_DISPLAY, at + ".overrideReason.reason.display", problems);
                 if (card.isPresent() && !card.get().overrideCodes().contains(system + "|" + code)) {
                     problems.add(at + ".overrideReason.reason is not one of the card's override reasons");
                 }
@@ -134,6 +151,12 @@ final class FeedbackValidator {
             return null;
         }
         return new FeedbackItem(cardId, outcome, accepted, system, code, display, comment, timestamp);
+    }
+
+    private static void tooLong(String value, int max, String what, List<String> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(what + " is longer than " + max + " characters");
+        }
     }
 
     private static String text(JsonNode node, String field) {

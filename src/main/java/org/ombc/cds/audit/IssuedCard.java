@@ -2,9 +2,18 @@ package org.ombc.cds.audit;
 
 import java.util.List;
 
-/** What a service (by its id) showed on one card: enough to validate feedback about it and to count it per recommendation. */
+/**
+ * What a service (by its id) showed on one card: enough to validate feedback about it and to count it per
+ * recommendation. {@code issuer} is the verified {@code iss} of the call that received it (null when calls are not
+ * authenticated, in the sandbox): only that issuer may send feedback on the card.
+ */
 public record IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                         List<String> suggestionIds, List<String> overrideCodes) {
+                         List<String> suggestionIds, List<String> overrideCodes, String issuer) {
+
+    public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
+                      List<String> suggestionIds, List<String> overrideCodes) {
+        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, null);
+    }
 
     public IssuedCard {
         recommendations = List.copyOf(recommendations);

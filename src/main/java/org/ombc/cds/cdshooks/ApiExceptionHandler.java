@@ -18,7 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure into a JSON body with the right status: 400 for what the client sent wrong, 404/405/415 from
+ * Turns every failure into a Problem Details body ({@link ErrorBody}) with the right status: 400 for what the client sent wrong, 404/405/415 from
  * Spring MVC, 413 for oversized bodies, and 500 only for our own bugs, without a stack trace or request content.
  */
 @RestControllerAdvice
@@ -28,26 +28,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CdsHooksException.class)
     ResponseEntity<Object> cdsHooks(CdsHooksException e) {
-        log.info("answered {} {}: {}", e.status().value(), e.error(), e.getMessage());
-        return json(e.status(), ErrorBody.of(e.error(), e.getMessage(), e.details()));
+        log.info("answered {} {}: {}", e.status().value(), e.error(), LogSafe.of(e.getMessage()));
+        return ErrorBody.entity(e.status(), e.error(), e.getMessage(), e.details(), new HttpHeaders());
     }
 
     @ExceptionHandler(InvalidPrefetchException.class)
     ResponseEntity<Object> invalidPrefetch(InvalidPrefetchException e) {
-        log.info("answered 400 invalid-prefetch: {}", e.getMessage());
-        return json(HttpStatus.BAD_REQUEST, ErrorBody.of("invalid-prefetch", e.getMessage()));
+        log.info("answered 400 invalid-prefetch: {}", LogSafe.of(e.getMessage()));
+        return ErrorBody.entity(HttpStatus.BAD_REQUEST, "invalid-prefetch", e.getMessage());
     }
 
     @ExceptionHandler(DataUnavailableException.class)
     ResponseEntity<Object> unavailable(DataUnavailableException e) {
-        log.info("answered 412 data-unavailable: {}", e.reasons());
-        return json(HttpStatus.PRECONDITION_FAILED,
-                ErrorBody.of("data-unavailable", e.getMessage(), Map.of("keys", e.reasons())));
+        log.info("answered 412 data-unavailable: {}", LogSafe.of(e.reasons()));
+        return ErrorBody.entity(HttpStatus.PRECONDITION_FAILED, "data-unavailable", e.getMessage(),
+                Map.of("keys", e.reasons()), new HttpHeaders());
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
-        return json(HttpStatus.PAYLOAD_TOO_LARGE, ErrorBody.of("payload-too-large", e.getMessage()));
+        return ErrorBody.entity(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", e.getMessage());
+    }
+
+    @ExceptionHandler(BodyReadTimeoutException.class)
+    ResponseEntity<Object> tooSlow(BodyReadTimeoutException e) {
+        return ErrorBody.entity(HttpStatus.REQUEST_TIMEOUT, "request-timeout", e.getMessage(), Map.of(),
+                connectionClose());
+    }
+
+    private static HttpHeaders connectionClose() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setConnection("close");
+        return headers;
     }
 
     @ExceptionHandler(Exception.class)
@@ -56,9 +68,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
-        log.error("unexpected failure ({})", e.getClass().getName(), e);
-        return json(HttpStatus.INTERNAL_SERVER_ERROR,
-                ErrorBody.of("internal-error", "The service failed unexpectedly; the failure is logged."));
+        BodyReadTimeoutException tooSlow = causeOf(e, BodyReadTimeoutException.class);
+        if (tooSlow != null) {
+            return tooSlow(tooSlow);
+        }
+        log.error("unexpected failure ({})", e.getClass().getName(), LogSafe.throwable(e));
+        return ErrorBody.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The service failed unexpectedly; the failure is logged.");
     }
 
     @Override
@@ -69,9 +85,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
+        BodyReadTimeoutException tooSlow = causeOf(ex, BodyReadTimeoutException.class);
+        if (tooSlow != null) {
+            return tooSlow(tooSlow);
+        }
         String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
                 ? "The request body is missing." : "The request body is not valid JSON of the expected shape.";
-        return json(HttpStatus.BAD_REQUEST, ErrorBody.of("bad-request", detail));
+        return ErrorBody.entity(HttpStatus.BAD_REQUEST, "bad-request", detail);
     }
 
     @Override
@@ -90,12 +110,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (headers != null && headers.getAllow() != null && !headers.getAllow().isEmpty()) {
             out.setAllow(headers.getAllow());
         }
-        out.setContentType(MediaType.APPLICATION_JSON);
-        return new ResponseEntity<>(ErrorBody.of(error, detail), out, statusCode);
+        return new ResponseEntity<>(ErrorBody.of(statusCode.value(), error, detail, Map.of()),
+                withProblemType(out), statusCode);
     }
 
-    private static ResponseEntity<Object> json(HttpStatus status, Map<String, Object> body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    private static HttpHeaders withProblemType(HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -10,51 +10,50 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Refuses bodies over the configured limit with 413: at once when Content-Length says so, else while reading
- * (chunked bodies), so an oversized request never reaches the parser whole.
+ * (chunked bodies), so an oversized request never reaches the parser whole. A body that takes longer than
+ * {@code maxReadTime} to arrive (a client trickling it to hold a thread) fails with 408 at the next byte.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
-    private final ObjectMapper json;
+    private final long maxReadNanos;
 
-    public BodySizeLimitFilter(long limit, ObjectMapper json) {
+    public BodySizeLimitFilter(long limit, java.time.Duration maxReadTime) {
         this.limit = limit;
-        this.json = json;
+        this.maxReadNanos = maxReadTime.toNanos();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(413);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ErrorBody.of("payload-too-large",
-                    new BodyTooLargeException(limit).getMessage()));
+            ErrorBody.write(response, 413, "payload-too-large", new BodyTooLargeException(limit).getMessage(),
+                    java.util.Map.of());
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, limit, System.nanoTime() + maxReadNanos), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
+        private final long deadline;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, long deadline) {
             super(request);
             this.limit = limit;
+            this.deadline = deadline;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, deadline);
             }
             return stream;
         }
@@ -63,11 +62,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class CountingStream extends ServletInputStream {
         private final ServletInputStream in;
         private final long limit;
+        private final long deadline;
         private long read;
 
-        CountingStream(ServletInputStream in, long limit) {
+        CountingStream(ServletInputStream in, long limit, long deadline) {
             this.in = in;
             this.limit = limit;
+            this.deadline = deadline;
         }
 
         @Override
@@ -89,6 +90,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         }
 
         private void count(int n) throws IOException {
+            if (System.nanoTime() - deadline > 0) {
+                throw new BodyReadTimeoutException();
+            }
             read += n;
             if (read > limit) {
                 throw new BodyTooLargeException(limit);

@@ -10,15 +10,14 @@ import org.ombc.cds.cdshooks.CdsHooksModel.Request;
 import org.ombc.cds.cdshooks.CdsHooksModel.Response;
 import org.ombc.cds.fhir.Hashes;
 import org.ombc.cds.security.CdsJwtVerifier;
-import org.ombc.cds.security.JwtAuthenticationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -60,8 +59,7 @@ public class CdsServicesController {
     @PostMapping(path = "/cds-services/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Response call(@PathVariable String id, @RequestBody byte[] body,
-                         @RequestAttribute(name = JwtAuthenticationFilter.CALLER, required = false)
-                         CdsJwtVerifier.Caller caller) {
+                         @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
         long started = System.nanoTime();
         HookService service = services.require(id);
         Request request = parse(body);
@@ -76,7 +74,7 @@ public class CdsServicesController {
         String replayKey = id + "\n" + request.hookInstance() + "\n" + Hashes.sha256(body);
         Response cached = recentResponses.getIfPresent(replayKey);
         if (cached != null) {
-            log.debug("hook {} answered from the retry cache", request.hookInstance());
+            log.debug("hook {} answered from the retry cache", LogSafe.of(request.hookInstance()));
             return cached;
         }
         PatientViewService.Outcome outcome = service.evaluate(request);

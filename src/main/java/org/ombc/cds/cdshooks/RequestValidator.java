@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The checks common to every CDS Hooks 2.0 request of ours; every problem is named, none is fixed silently. */
 final class RequestValidator {
 
+    /** CDS Hooks 2.0: "hookInstance: A universally unique identifier (UUID) for this particular hook call". */
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private RequestValidator() {
     }
 
@@ -23,6 +27,8 @@ final class RequestValidator {
         }
         if (request.hookInstance() == null || request.hookInstance().isBlank()) {
             problems.add("hookInstance is required");
+        } else if (!UUID.matcher(request.hookInstance()).matches()) {
+            problems.add("hookInstance must be a UUID");
         }
         JsonNode context = request.context();
         if (context == null || !context.isObject()) {

@@ -170,9 +170,10 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ObjectMapper json) {
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            org.ombc.cds.security.SecurityProperties security) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(properties.maxRequestBytes().toBytes(), json));
+                new BodySizeLimitFilter(properties.maxRequestBytes().toBytes(), security.bodyReadTimeout()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -11,9 +11,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -30,7 +27,8 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Verifies the JWT that a CDS client sends with every call (CDS Hooks 2.0, "Trusting CDS Clients"): an
  * asymmetric signature by a key of a registered issuer, {@code aud} equal to the URL called, {@code exp},
- * {@code iat} and {@code jti} present, times within the allowed skew, and each {@code jti} accepted once.
+ * {@code iat} and {@code jti} present, times within the allowed skew, a lifetime ({@code exp - iat}) and age
+ * ({@code now - iat}) within the maximum, and each {@code jti} accepted once ({@link ReplayGuard}).
  */
 public final class CdsJwtVerifier {
 
@@ -45,31 +43,24 @@ public final class CdsJwtVerifier {
     private final Map<String, TrustedIssuer> issuers;
     private final JwksCache keys;
     private final Duration skew;
+    private final Duration maxLifetime;
     private final Clock clock;
-    private final Cache<String, Instant> seenJti;
+    private final ReplayGuard replays;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
 
+    /** With an in-memory replay guard and a 1 h maximum lifetime: for tests of the verifier alone. */
     public CdsJwtVerifier(List<TrustedIssuer> issuers, JwksCache keys, Duration skew, Clock clock) {
+        this(issuers, keys, skew, Duration.ofHours(1), clock, new MemoryReplayGuard(clock));
+    }
+
+    public CdsJwtVerifier(List<TrustedIssuer> issuers, JwksCache keys, Duration skew, Duration maxLifetime, Clock clock,
+                          ReplayGuard replays) {
         this.issuers = issuers.stream().collect(Collectors.toUnmodifiableMap(TrustedIssuer::iss, Function.identity()));
         this.keys = keys;
         this.skew = skew;
+        this.maxLifetime = maxLifetime;
         this.clock = clock;
-        this.seenJti = Caffeine.newBuilder().maximumSize(1_000_000).expireAfter(new Expiry<String, Instant>() {
-            @Override
-            public long expireAfterCreate(String key, Instant expires, long currentTime) {
-                return Math.max(1, Duration.between(clock.instant(), expires).toNanos());
-            }
-
-            @Override
-            public long expireAfterUpdate(String key, Instant value, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-
-            @Override
-            public long expireAfterRead(String key, Instant value, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        }).build();
+        this.replays = replays;
     }
 
     public Caller verify(String authorization, String expectedAudience) throws JwtRejectedException {
@@ -78,6 +69,15 @@ public final class CdsJwtVerifier {
 
     /** As {@link #verify(String, String)}, with {@code aud} allowed to be any of {@code audiences}. */
     public Caller verify(String authorization, List<String> audiences) throws JwtRejectedException {
+        try {
+            return verifyChecked(authorization, audiences);
+        } catch (RuntimeException e) {
+            // a token shaped to break a library (huge numbers, odd types): refused, never a 500
+            throw new JwtRejectedException(RejectedCheck.MALFORMED_TOKEN);
+        }
+    }
+
+    private Caller verifyChecked(String authorization, List<String> audiences) throws JwtRejectedException {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new JwtRejectedException(RejectedCheck.MISSING_TOKEN);
         }
@@ -101,18 +101,24 @@ public final class CdsJwtVerifier {
         verifySignature(jwt, header, issuer);
         verifyClaims(claims, audiences);
         Instant expires = claims.getExpirationTime().toInstant().plus(skew);
-        if (seenJti.asMap().putIfAbsent(issuer.iss() + "\n" + claims.getJWTID(), expires) != null) {
+        if (!replays.firstUse(issuer.iss(), claims.getJWTID(), expires)) {
             throw new JwtRejectedException(RejectedCheck.REPLAYED);
         }
         return new Caller(issuer.iss(), claims.getSubject(), claims.getJWTID());
     }
 
+    /**
+     * An issuer with a pinned key set ({@code jwks}, {@code jwks-file}) is verified with it alone: a {@code jku}
+     * header is then never fetched and need not be listed (the public CDS Hooks sandbox always sends one). Otherwise
+     * a {@code jku} must be on the issuer's allow-list, and is fetched instead of {@code jwks-uri}.
+     */
     private void verifySignature(SignedJWT jwt, JWSHeader header, TrustedIssuer issuer) throws JwtRejectedException {
-        String jku = header.getJWKURL() == null ? null : header.getJWKURL().toString();
+        boolean pinned = issuer.jwksUri() == null;
+        String jku = header.getJWKURL() == null || pinned ? null : header.getJWKURL().toString();
         if (jku != null && !issuer.allowedJku().contains(jku)) {
             throw new JwtRejectedException(RejectedCheck.UNTRUSTED_JKU);
         }
-        String remoteUrl = jku != null ? jku : issuer.jwksUri();
+        String remoteUrl = pinned ? null : jku != null ? jku : issuer.jwksUri();
         JWKSet set = remoteUrl != null ? keys.remote(remoteUrl, false) : keys.local(issuer);
         List<JWK> candidates = candidates(set, header);
         if (candidates.isEmpty() && remoteUrl != null) {
@@ -153,8 +159,11 @@ public final class CdsJwtVerifier {
             throw new JwtRejectedException(RejectedCheck.WRONG_AUDIENCE);
         }
         Instant now = clock.instant();
-        if (exp.toInstant().plus(skew).isBefore(now)) {
+        if (exp.toInstant().plus(skew).isBefore(now) || iat.toInstant().plus(maxLifetime).plus(skew).isBefore(now)) {
             throw new JwtRejectedException(RejectedCheck.EXPIRED);
+        }
+        if (Duration.between(iat.toInstant(), exp.toInstant()).compareTo(maxLifetime) > 0) {
+            throw new JwtRejectedException(RejectedCheck.LIFETIME_TOO_LONG);
         }
         if (iat.toInstant().minus(skew).isAfter(now)
                 || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(skew).isAfter(now))) {

@@ -8,70 +8,53 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ombc.cds.cdshooks.ErrorBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * Requires a verified JWT on every call that carries patient data: POSTs under {@code /cds-services/} (the
- * service and its feedback) and to {@code /ombc/assessment}. Discovery and CORS preflight stay open. The caller
- * is left as a request attribute for the audit.
+ * Inside the Spring Security chain: on the routes that need a token ({@link SecurityConfiguration#NEEDS_TOKEN},
+ * matched on the normalised path), verifies the CDS Hooks JWT and puts the caller in the security context; a
+ * failed check is answered 401 by the entry point. Authorisation, not this filter, refuses a call that arrives
+ * here unauthenticated, so a route this filter skipped is still closed.
  */
-public final class JwtAuthenticationFilter extends OncePerRequestFilter {
+final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
-    public static final String CALLER = "org.ombc.cds.security.JwtAuthenticationFilter.caller";
-    private static final Logger log = LoggerFactory.getLogger(JwtAuthenticationFilter.class);
-
+    private final RequestMatcher needsToken;
     private final CdsJwtVerifier verifier;
-    private final String publicBaseUrl;
-    private final ObjectMapper json;
+    private final Audiences audiences;
+    private final AuthenticationEntryPoint entryPoint;
 
-    public JwtAuthenticationFilter(CdsJwtVerifier verifier, String publicBaseUrl, ObjectMapper json) {
+    JwtAuthenticationFilter(RequestMatcher needsToken, CdsJwtVerifier verifier, Audiences audiences,
+                            AuthenticationEntryPoint entryPoint) {
+        this.needsToken = needsToken;
         this.verifier = verifier;
-        this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
-                : publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        this.json = json;
+        this.audiences = audiences;
+        this.entryPoint = entryPoint;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean protectedPath = path.startsWith("/cds-services/") || path.equals("/ombc/assessment");
-        return !protectedPath || "OPTIONS".equals(request.getMethod()) || "GET".equals(request.getMethod());
+        return !needsToken.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        CdsJwtVerifier.Caller caller;
         try {
-            String audience = audience(request);
-            // Feedback may carry the service URL or the feedback URL as aud: clients differ, both name our service.
-            List<String> accepted = audience.endsWith("/feedback")
-                    ? List.of(audience, audience.substring(0, audience.length() - "/feedback".length()))
-                    : List.of(audience);
-            CdsJwtVerifier.Caller caller = verifier.verify(request.getHeader("Authorization"), accepted);
-            request.setAttribute(CALLER, caller);
-            chain.doFilter(request, response);
+            List<String> accepted = audiences.accepted(request);
+            caller = verifier.verify(request.getHeader("Authorization"), accepted);
         } catch (JwtRejectedException e) {
-            log.info("refused {} {}: JWT check failed: {}", request.getMethod(), request.getRequestURI(), e.check().code());
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
-                    + e.check().code() + "\"");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ErrorBody.of("unauthorized", e.check().detail(),
-                    java.util.Map.of("check", e.check().code())));
+            SecurityContextHolder.clearContext();
+            entryPoint.commence(request, response, new JwtRejectedAuthenticationException(e.check()));
+            return;
         }
-    }
-
-    /** The URL the client called, which must be the token's {@code aud}. */
-    private String audience(HttpServletRequest request) {
-        if (publicBaseUrl != null) {
-            return publicBaseUrl + request.getRequestURI().substring(request.getContextPath().length());
-        }
-        return request.getRequestURL().toString();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new CallerAuthentication(caller));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
     }
 }

@@ -11,10 +11,12 @@ public enum RejectedCheck {
     KEYS_UNAVAILABLE("keys-unavailable", "The issuer's keys could not be fetched."),
     BAD_SIGNATURE("bad-signature", "The signature does not verify."),
     WRONG_AUDIENCE("wrong-audience", "'aud' is not the URL of the service called."),
-    EXPIRED("expired", "The token has expired."),
+    EXPIRED("expired", "The token has expired ('exp' passed, or 'iat' older than the maximum token lifetime)."),
+    LIFETIME_TOO_LONG("lifetime-too-long", "The token's lifetime ('exp' - 'iat') exceeds the maximum token lifetime."),
     NOT_YET_VALID("not-yet-valid", "'nbf' or 'iat' is in the future."),
     MISSING_CLAIM("missing-claim", "A required claim (iss, aud, exp, iat, jti) is missing."),
-    REPLAYED("replayed", "This token's 'jti' was already used.");
+    REPLAYED("replayed", "This token's 'jti' was already used."),
+    REPLAY_CHECK_UNAVAILABLE("replay-check-unavailable", "The replay check cannot be made now (database unavailable); retry later.");
 
     private final String code;
     private final String detail;

@@ -7,26 +7,105 @@ import java.time.Duration;
 import org.ombc.cds.config.OmbcProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** The CDS Hooks trust model: JWT verification unless the sandbox profile turns it off, loudly. */
+/**
+ * The CDS Hooks trust model on Spring Security. The firewall ({@link CanonicalPathFirewall}) refuses every request
+ * whose path is not in canonical form before any rule is applied; the rules then match the normalised path, and
+ * {@link #NEEDS_TOKEN} is written once and used both to run the JWT checks and to deny the route unless they
+ * passed. The sandbox profile ({@code ombc.security.enabled=false}) opens every route, loudly, but keeps the
+ * firewall.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** Case-insensitive, so that {@code /CDS-SERVICES/...} is protected too, not merely unrouted. */
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withPathPatternParser(
+            caseInsensitive());
 
-    /** Placeholder until the JWT checks move into this chain (issue 11): the servlet filter still guards. */
+    /**
+     * Every call that carries patient data: any method on {@code /cds-services/**} (services, their feedback, and
+     * any service added later) and {@code /ombc/assessment}, except discovery ({@code GET /cds-services}) and CORS
+     * preflight ({@code OPTIONS}).
+     */
+    public static final RequestMatcher NEEDS_TOKEN = new AndRequestMatcher(
+            new OrRequestMatcher(PATHS.matcher("/cds-services/**"), PATHS.matcher("/ombc/assessment"),
+                    PATHS.matcher("/ombc/assessment/**")),
+            new NegatedRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.OPTIONS, "/**"),
+                    PATHS.matcher(HttpMethod.GET, "/cds-services"))));
+
+    private static PathPatternParser caseInsensitive() {
+        PathPatternParser parser = new PathPatternParser();
+        parser.setCaseSensitive(false);
+        return parser;
+    }
+
     @Bean
-    org.springframework.security.web.SecurityFilterChain ombcSecurityFilterChain(
-            org.springframework.security.config.annotation.web.builders.HttpSecurity http) throws Exception {
-        return http.csrf(c -> c.disable()).authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .headers(h -> h.disable()).requestCache(r -> r.disable()).securityContext(c -> c.disable())
-                .sessionManagement(s -> s.disable()).anonymous(a -> a.disable()).build();
+    SecurityFilterChain ombcSecurityFilterChain(HttpSecurity http, SecurityProperties security, CdsJwtVerifier verifier,
+                                                OmbcProperties properties) throws Exception {
+        ProblemEntryPoint problems = new ProblemEntryPoint();
+        http.csrf(c -> c.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        Audiences audiences = new Audiences(properties.publicBaseUrl(), security.allowedHosts());
+        if (security.enabled()) {
+            http.addFilterBefore(new JwtAuthenticationFilter(NEEDS_TOKEN, verifier, audiences, problems),
+                    AuthorizationFilter.class);
+            http.authorizeHttpRequests(a -> a.requestMatchers(NEEDS_TOKEN).authenticated().anyRequest().permitAll());
+            startupMessages(security, audiences);
+        } else {
+            http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+            log.warn("""
+
+                    ***********************************************************************************
+                    *  SANDBOX: CDS calls are accepted WITHOUT authentication (ombc.security.enabled  *
+                    *  is false). Never expose this instance to real patient data.                     *
+                    ***********************************************************************************""");
+        }
+        return http.build();
+    }
+
+    private static void startupMessages(SecurityProperties security, Audiences audiences) {
+        if (security.trustedIssuers().isEmpty()) {
+            log.warn("No trusted issuers are configured (ombc.security.trusted-issuers): every CDS call will be "
+                    + "refused with 401. See README, 'Registering an EHR'.");
+        } else {
+            log.info("JWT verification on: {} trusted issuer(s)", security.trustedIssuers().size());
+        }
+        if (!audiences.configured()) {
+            log.warn("Neither ombc.public-base-url nor ombc.security.allowed-hosts is set: no token's 'aud' can "
+                    + "match, every CDS call will be refused with 401 wrong-audience. See README, 'Security'.");
+        }
+    }
+
+    /** Refuses every non-canonical path, odd methods and characters (see {@link CanonicalPathFirewall}). */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new CanonicalPathFirewall();
+    }
+
+    /** A firewall refusal is a JSON 400, not the servlet container's HTML page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new ProblemEntryPoint();
     }
 
     @Bean
@@ -42,32 +121,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    CdsJwtVerifier cdsJwtVerifier(SecurityProperties security, JwksCache keys, Clock clock) {
-        return new CdsJwtVerifier(security.trustedIssuers(), keys, security.clockSkew(), clock);
+    ReplayGuard replayGuard(JdbcTemplate jdbc, Clock clock) {
+        return new DatabaseReplayGuard(jdbc, clock, Duration.ofMinutes(1));
     }
 
     @Bean
-    FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthenticationFilter(SecurityProperties security,
-                                                                           CdsJwtVerifier verifier,
-                                                                           OmbcProperties properties,
-                                                                           ObjectMapper json) {
-        FilterRegistrationBean<JwtAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new JwtAuthenticationFilter(verifier, properties.publicBaseUrl(), json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        registration.setEnabled(security.enabled());
-        if (!security.enabled()) {
-            log.warn("""
-
-                    ***********************************************************************************
-                    *  SANDBOX: CDS calls are accepted WITHOUT authentication (ombc.security.enabled  *
-                    *  is false). Never expose this instance to real patient data.                     *
-                    ***********************************************************************************""");
-        } else if (security.trustedIssuers().isEmpty()) {
-            log.warn("No trusted issuers are configured (ombc.security.trusted-issuers): every CDS call will be "
-                    + "refused with 401. See README, 'Registering an EHR'.");
-        } else {
-            log.info("JWT verification on: {} trusted issuer(s)", security.trustedIssuers().size());
-        }
-        return registration;
+    CdsJwtVerifier cdsJwtVerifier(SecurityProperties security, JwksCache keys, Clock clock, ReplayGuard replays) {
+        return new CdsJwtVerifier(security.trustedIssuers(), keys, security.clockSkew(), security.maxTokenLifetime(),
+                clock, replays);
     }
 }

@@ -12,10 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedIssuers  the EHRs allowed to call, with their keys
  * @param clockSkew       tolerance for exp, iat and nbf
  * @param jwksMinRefresh  a remote key set is fetched again for an unknown kid at most this often
+ * @param allowedHosts    without {@code ombc.public-base-url}, the hosts (or host:port) whose requests may
+ *                        derive the expected {@code aud}; any other Host header gets 401 wrong-audience
+ * @param maxTokenLifetime a token whose {@code exp - iat} exceeds this, or whose {@code iat} is older than this,
+ *                        is refused (CDS Hooks recommends 5 minutes)
+ * @param bodyReadTimeout the whole request body must arrive within this; a slower one is cut with 408, so a
+ *                        client trickling a body holds a request thread no longer
  */
 @ConfigurationProperties("ombc.security")
 public record SecurityProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue List<TrustedIssuer> trustedIssuers,
                                  @DefaultValue("60s") Duration clockSkew,
-                                 @DefaultValue("60s") Duration jwksMinRefresh) {
+                                 @DefaultValue("60s") Duration jwksMinRefresh,
+                                 @DefaultValue List<String> allowedHosts,
+                                 @DefaultValue("1h") Duration maxTokenLifetime,
+                                 @DefaultValue("10s") Duration bodyReadTimeout) {
 }

@@ -106,7 +106,7 @@ class PatientViewHttpTest {
         ((ObjectNode) request.get("prefetch")).put("observations", json.readTree(
                 "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}"));
         call(request).andExpect(status().isPreconditionFailed())
-                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("data-unavailable"))
                 .andExpect(jsonPath("$.keys.conditions").value("no-fhir-server"))
                 .andExpect(jsonPath("$.keys.observations").value("no-fhir-server"));
@@ -178,7 +178,7 @@ class PatientViewHttpTest {
         mvc.perform(post("/cds-services/other").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.error").value("unknown-service"));
         mvc.perform(get("/nothing-here")).andExpect(status().isNotFound())
-                .andExpect(content().contentType(MediaType.APPLICATION_JSON));
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -228,6 +228,31 @@ class CdsJwtVerifierTest {
     }
 
     @Test
+    void aPinnedKeySetIsUsedEvenWhenTheTokenCarriesAnAllowedJku() throws Exception {
+        String unreachable = "http://127.0.0.1:1/sandbox-jwks";
+        verifier = verifier(new TrustedIssuer("pinned-iss", null, Tokens.jwks(EC), null, List.of(unreachable)));
+        assertThat(verifier.verify(bearer(Tokens.sign(EC, JWSAlgorithm.ES384, Tokens.claims("pinned-iss", AUD).build(),
+                h -> h.jwkURL(URI.create(unreachable)))), AUD)).isNotNull();
+        ECKey other = Tokens.ecKey(Curve.P_384, "ec-1");
+        assertThat(rejection(bearer(Tokens.sign(other, JWSAlgorithm.ES384, Tokens.claims("pinned-iss", AUD).build(),
+                h -> h.jwkURL(URI.create(jwksUrl("/other-jwks"))))))).as("a jku cannot bring its own key")
+                .isEqualTo(RejectedCheck.BAD_SIGNATURE);
+    }
+
+    @Test
+    void lifetimeAndAgeAreBounded() {
+        Instant now = clock.instant();
+        assertThat(rejection(bearer(Tokens.sign(EC, JWSAlgorithm.ES384, Tokens.claims(ISS, AUD).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(2)))).build())))).isEqualTo(RejectedCheck.LIFETIME_TOO_LONG);
+        assertThat(rejection(bearer(Tokens.sign(EC, JWSAlgorithm.ES384, Tokens.claims(ISS, AUD)
+                .issueTime(Date.from(now.minus(Duration.ofMinutes(62)))).expirationTime(Date.from(now.plusSeconds(10)))
+                .build())))).isEqualTo(RejectedCheck.EXPIRED);
+        assertThat(rejection(bearer(Tokens.sign(EC, JWSAlgorithm.ES384, Tokens.claims(ISS, AUD).issueTime(Date.from(now))
+                .expirationTime(Date.from(Instant.parse("3000-01-01T00:00:00Z"))).build()))))
+                .isEqualTo(RejectedCheck.LIFETIME_TOO_LONG);
+    }
+
+    @Test
     void anUnreachableKeySetIsReportedAsSuch() {
         JWKS.stubFor(get(anyUrl()).willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
         assertThat(rejection(bearer(Tokens.sign(EC, JWSAlgorithm.ES384, Tokens.claims(ISS, AUD).build()))))

@@ -32,7 +32,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 
 /** The default profile: every call that carries patient data needs a JWT of a registered issuer. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:secured-tests;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:secured-tests;DB_CLOSE_DELAY=-1",
+        "ombc.security.allowed-hosts=localhost"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class SecuredServiceHttpTest {
