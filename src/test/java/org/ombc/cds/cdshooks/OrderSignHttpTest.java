@@ -103,7 +103,7 @@ class OrderSignHttpTest {
         ObjectNode request = palliativeExample();
         ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", "Patient/someone-else");
         call(request).andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-draft-orders"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("another patient")));
     }

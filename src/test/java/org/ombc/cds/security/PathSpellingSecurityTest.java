@@ -38,6 +38,9 @@ class PathSpellingSecurityTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     private static final java.util.Map<String, String> BODIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String body(String endpoint) {
@@ -184,7 +187,7 @@ class PathSpellingSecurityTest {
     @Test
     void discoveryHealthAndPreflightStayOpen() throws Exception {
         assertThat(RawHttp.send(port, "GET", "/cds-services", null).status()).isEqualTo(200);
-        assertThat(RawHttp.send(port, "GET", "/actuator/health", null).status()).isEqualTo(200);
+        assertThat(RawHttp.send(managementPort, "GET", "/actuator/health", null).status()).isEqualTo(200);
         RawHttp.Answer preflight = RawHttp.send(port, "OPTIONS", SERVICE, null, "Origin: https://sandbox.cds-hooks.org",
                 "Access-Control-Request-Method: POST", "Access-Control-Request-Headers: authorization,content-type");
         assertThat(preflight.status()).isEqualTo(200);

@@ -38,6 +38,9 @@ class SlowClientSecurityTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @Autowired
     ServletWebServerApplicationContext context;
 
@@ -48,8 +51,12 @@ class SlowClientSecurityTest {
     }
 
     private long millis(String method, String path, String body, String... headers) throws IOException {
+        return millis(port, method, path, body, headers);
+    }
+
+    private long millis(int onPort, String method, String path, String body, String... headers) throws IOException {
         long started = System.nanoTime();
-        RawHttp.Answer answer = RawHttp.send(port, method, path, body, headers);
+        RawHttp.Answer answer = RawHttp.send(onPort, method, path, body, headers);
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         assertThat(answer.status()).as("%s %s: %s", method, path, answer.body()).isEqualTo(200);
         return elapsed;
@@ -90,7 +97,7 @@ class SlowClientSecurityTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> busyThreads() >= SLOW_CLIENTS * 3 / 4);
 
             assertThat(millis("GET", "/cds-services", null)).as("discovery ms").isLessThan(1000);
-            assertThat(millis("GET", "/actuator/health", null)).as("health ms").isLessThan(1000);
+            assertThat(millis(managementPort, "GET", "/actuator/health", null)).as("health ms").isLessThan(1000);
             assertThat(hookCall()).as("hook call ms").isLessThan(1000);
 
         } finally {

@@ -70,8 +70,12 @@ public final class RawHttp {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (java.net.SocketException answeredEarly) {
+                // the server answered (e.g. 413) and closed before the whole request was sent: read that answer
+            }
             return parse(readAll(socket.getInputStream()));
         }
     }
