@@ -1,11 +1,8 @@
 package org.ombc.cds.audit;
 
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,21 +28,22 @@ public class AuditConfiguration {
         return new IssuedCardIndex(store, properties.cardMemory(), 100_000);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService auditWriter(AuditProperties properties) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.queueSize()),
-                r -> {
-                    Thread t = new Thread(r, "audit-writer");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+    /** Every H2 database on disk is opened with WRITE_DELAY=0, whatever URL the user gave: see {@link DurableH2}. */
+    @Bean
+    static BeanPostProcessor durableH2() {
+        return new DurableH2();
     }
 
     @Bean
-    DatabaseHookCallRecorder hookCallRecorder(AuditStore store, IssuedCardIndex index, ExecutorService auditWriter,
-                                              Clock clock, MeterRegistry meters) {
+    AuditBatchWriter auditWriter(AuditStore store, AuditProperties properties, MeterRegistry meters) {
+        return new AuditBatchWriter(store, properties.queueSize(), meters);
+    }
+
+    @Bean
+    DatabaseHookCallRecorder hookCallRecorder(AuditStore store, IssuedCardIndex index, AuditBatchWriter auditWriter,
+                                              Clock clock) {
         var salt = Caffeine.newBuilder().maximumSize(1).<String, String>build();
-        return new DatabaseHookCallRecorder(store, index, auditWriter, clock,
-                () -> salt.get("salt", k -> store.patientHashSalt()), meters);
+        return new DatabaseHookCallRecorder(index, auditWriter, clock,
+                () -> salt.get("salt", k -> store.patientHashSalt()));
     }
 }

@@ -1,6 +1,9 @@
 package org.ombc.cds.audit;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +19,6 @@ import org.ombc.cds.fhir.Hashes;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,37 +57,78 @@ public final class AuditStore {
     }
 
     public void recordCall(HookCallRow call) {
-        guard(() -> tx.execute(status -> {
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("insert into hook_call (called_at, service_id, hook_instance, patient_hash,"
-                        + " caller_iss, knowledge_version, oligometastatic, estro_eortc_state, subtype, recommendations,"
-                        + " missing_data, latency_micros) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-                ps.setTimestamp(1, Timestamp.from(call.calledAt()));
-                ps.setString(2, call.serviceId());
-                ps.setString(3, call.hookInstance());
-                ps.setString(4, call.patientHash());
-                ps.setString(5, call.callerIss());
-                ps.setString(6, call.knowledgeVersion());
-                ps.setString(7, call.oligometastatic());
-                ps.setString(8, call.estroEortcState());
-                ps.setString(9, call.subtype());
-                ps.setString(10, String.join(",", call.recommendations()));
-                ps.setString(11, String.join(",", call.missingData()));
-                ps.setLong(12, call.latencyMicros());
-                return ps;
-            }, key);
-            long id = key.getKey().longValue();
-            for (IssuedCard card : call.cards()) {
-                jdbc.update("insert into issued_card (uuid, hook_call_id, summary, indicator, suggestion_ids, override_codes)"
-                        + " values (?, ?, ?, ?, ?, ?)", card.uuid(), id, card.summary(), card.indicator(),
-                        String.join(",", card.suggestionIds()), String.join(",", card.overrideCodes()));
-                for (String code : card.recommendations()) {
-                    jdbc.update("insert into issued_card_recommendation (card_uuid, code) values (?, ?)", card.uuid(), code);
+        recordCalls(List.of(call));
+    }
+
+    /**
+     * Stores a batch of audited calls in one transaction, as three JDBC batches (calls, their cards, the cards'
+     * recommendations): one commit, and one round trip per table, for however many calls the batch holds.
+     */
+    public void recordCalls(List<HookCallRow> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        guard(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
+            long[] ids = new long[calls.size()];
+            try (PreparedStatement ps = con.prepareStatement("insert into hook_call (called_at, service_id,"
+                    + " hook_instance, patient_hash, caller_iss, knowledge_version, oligometastatic, estro_eortc_state,"
+                    + " subtype, recommendations, missing_data, latency_micros)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                for (HookCallRow call : calls) {
+                    ps.setTimestamp(1, Timestamp.from(call.calledAt()));
+                    ps.setString(2, call.serviceId());
+                    ps.setString(3, call.hookInstance());
+                    ps.setString(4, call.patientHash());
+                    ps.setString(5, call.callerIss());
+                    ps.setString(6, call.knowledgeVersion());
+                    ps.setString(7, call.oligometastatic());
+                    ps.setString(8, call.estroEortcState());
+                    ps.setString(9, call.subtype());
+                    ps.setString(10, String.join(",", call.recommendations()));
+                    ps.setString(11, String.join(",", call.missingData()));
+                    ps.setLong(12, call.latencyMicros());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    int i = 0;
+                    while (keys.next()) {
+                        if (i == ids.length) {
+                            throw new IllegalStateException("more generated keys than audited calls");
+                        }
+                        ids[i++] = keys.getLong(1);
+                    }
+                    if (i != ids.length) {
+                        throw new IllegalStateException("the database returned " + i + " keys for " + ids.length
+                                + " audited calls");
+                    }
                 }
             }
+            try (PreparedStatement cards = con.prepareStatement("insert into issued_card (uuid, hook_call_id, summary,"
+                    + " indicator, suggestion_ids, override_codes) values (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement recommendations = con.prepareStatement(
+                         "insert into issued_card_recommendation (card_uuid, code) values (?, ?)")) {
+                for (int i = 0; i < calls.size(); i++) {
+                    for (IssuedCard card : calls.get(i).cards()) {
+                        cards.setString(1, card.uuid());
+                        cards.setLong(2, ids[i]);
+                        cards.setString(3, card.summary());
+                        cards.setString(4, card.indicator());
+                        cards.setString(5, String.join(",", card.suggestionIds()));
+                        cards.setString(6, String.join(",", card.overrideCodes()));
+                        cards.addBatch();
+                        for (String code : card.recommendations()) {
+                            recommendations.setString(1, card.uuid());
+                            recommendations.setString(2, code);
+                            recommendations.addBatch();
+                        }
+                    }
+                }
+                cards.executeBatch();
+                recommendations.executeBatch();
+            }
             return null;
-        }));
+        })));
     }
 
     public Optional<IssuedCard> findCard(String uuid) {

@@ -3,11 +3,10 @@ package org.ombc.cds.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -23,34 +22,26 @@ import org.ombc.cds.logic.Recommendation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 /**
- * Audits every hook call in the background: the hook answers first and never waits on the database. A failed or
- * dropped write is counted ({@code ombc.audit.failures}) and logged by class, never with patient data.
+ * Audits every hook call in the background: the hook answers first and never waits on the database; the
+ * {@link AuditBatchWriter} writes the rows in batches. A failed or dropped write is counted
+ * ({@code ombc.audit.failures}) and logged by class, never with patient data.
  */
 public final class DatabaseHookCallRecorder implements HookCallRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseHookCallRecorder.class);
 
-    private final AuditStore store;
     private final IssuedCardIndex index;
-    private final ExecutorService writer;
+    private final AuditBatchWriter writer;
     private final Clock clock;
     private final Supplier<String> salt;
-    private final Counter failures;
-    private final Counter written;
 
-    public DatabaseHookCallRecorder(AuditStore store, IssuedCardIndex index, ExecutorService writer, Clock clock,
-                                    Supplier<String> salt, MeterRegistry meters) {
-        this.store = store;
+    public DatabaseHookCallRecorder(IssuedCardIndex index, AuditBatchWriter writer, Clock clock,
+                                    Supplier<String> salt) {
         this.index = index;
         this.writer = writer;
         this.clock = clock;
         this.salt = salt;
-        this.failures = meters.counter("ombc.audit.failures");
-        this.written = meters.counter("ombc.audit.writes");
     }
 
     @Override
@@ -74,28 +65,17 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                 LogSafe.of(request.hookInstance()), cards.size(), latencyNanos / 1_000_000,
                 a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
                 a.recommendations().stream().map(Recommendation::code).toList());
-        try {
-            writer.execute(() -> write(request.hookInstance(), () -> new HookCallRow(clock.instant(), serviceId,
-                    request.hookInstance(), patientHash(patientId), callerIss, a.knowledgeVersion(),
-                    a.oligometastatic() == null ? null : a.oligometastatic().code(),
-                    a.estroEortcState() == null ? null : a.estroEortcState().code(),
-                    a.breastCancer() ? a.subtype().code() : null,
-                    a.recommendations().stream().map(Recommendation::code).toList(),
-                    a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000, cards)));
-        } catch (RejectedExecutionException e) {
-            failures.increment();
+        Instant calledAt = clock.instant();
+        // Built on the writer thread: its patient hash may need the database (the salt), which may be down.
+        boolean queued = writer.offer(() -> new HookCallRow(calledAt, serviceId, request.hookInstance(),
+                patientHash(patientId), callerIss, a.knowledgeVersion(),
+                a.oligometastatic() == null ? null : a.oligometastatic().code(),
+                a.estroEortcState() == null ? null : a.estroEortcState().code(),
+                a.breastCancer() ? a.subtype().code() : null,
+                a.recommendations().stream().map(Recommendation::code).toList(),
+                a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000, cards));
+        if (!queued) {
             log.warn("audit of hook {} dropped: the audit queue is full", LogSafe.of(request.hookInstance()));
-        }
-    }
-
-    /** Builds the row here too: its patient hash may need the database (the salt), which may be down. */
-    private void write(String hookInstance, Supplier<HookCallRow> row) {
-        try {
-            store.recordCall(row.get());
-            written.increment();
-        } catch (RuntimeException e) {
-            failures.increment();
-            log.warn("audit of hook {} not stored: {}", LogSafe.of(hookInstance), e.getClass().getSimpleName());
         }
     }
 

@@ -7,8 +7,6 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
@@ -47,10 +45,10 @@ class DatabaseHookCallRecorderTest {
         DeadDatabase db = new DeadDatabase();
         AuditStore store = new AuditStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        ExecutorService writer = Executors.newSingleThreadExecutor();
-        DatabaseHookCallRecorder recorder = new DatabaseHookCallRecorder(store,
-                new IssuedCardIndex(store, Duration.ofMinutes(1), 100), writer, Clock.systemUTC(), store::patientHashSalt,
-                meters);
+        AuditBatchWriter writer = new AuditBatchWriter(store, 100, meters);
+        writer.start();
+        DatabaseHookCallRecorder recorder = new DatabaseHookCallRecorder(
+                new IssuedCardIndex(store, Duration.ofMinutes(1), 100), writer, Clock.systemUTC(), store::patientHashSalt);
         Assessment assessment = Vignettes.assess(PatientBundle.patient("p1").primary("2018-01-01").boneLesions(1, "2022-01-01"));
         var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY, "ombc-cds")
                 .cards(assessment, "p1", List.of());
@@ -62,6 +60,6 @@ class DatabaseHookCallRecorderTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.counter("ombc.audit.failures").count() == 2);
         assertThat(meters.counter("ombc.audit.writes").count()).isZero();
-        writer.shutdownNow();
+        writer.stop();
     }
 }

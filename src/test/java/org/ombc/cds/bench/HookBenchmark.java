@@ -109,6 +109,17 @@ public class HookBenchmark {
         return n;
     }
 
+    /**
+     * Writes the benchmark's chart as a patient-view request, the body of the load run ({@code src/test/load}):
+     * {@code java -cp <test classpath> org.ombc.cds.bench.HookBenchmark src/test/load/full-chart.request.json}.
+     */
+    public static void main(String[] args) throws Exception {
+        HookBenchmark benchmark = new HookBenchmark();
+        benchmark.setUp();
+        JsonNode request = benchmark.json.readTree(benchmark.requestBytes);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), benchmark.json.writeValueAsString(request));
+    }
+
     /** The clinical logic alone, on resources already parsed. */
     @Benchmark
     public Assessment mapAndAssess() {
