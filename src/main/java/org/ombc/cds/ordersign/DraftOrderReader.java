@@ -87,23 +87,19 @@ public final class DraftOrderReader {
     }
 
     /**
-     * The stated intent: the mCODE treatment-intent extension wins; else reasonCode and category codings. Both
-     * palliative and curative stated is a contradiction, read as unknown (which still prompts the card).
+     * The stated intent, from the mCODE treatment-intent extension, reasonCode and category alike. Palliative and
+     * curative both stated, in one place or across them, is a contradiction read as unknown: it still prompts the
+     * card, since only a clear curative intent makes the tumour-board question moot.
      */
     TreatmentIntent intent(ServiceRequest request) {
-        List<CodeableConcept> fromExtension = new ArrayList<>();
+        List<CodeableConcept> stated = new ArrayList<>(request.getReasonCode());
+        stated.addAll(request.getCategory());
         for (Extension extension : request.getExtensionsByUrl(MCODE_TREATMENT_INTENT)) {
             if (extension.getValue() instanceof CodeableConcept value) {
-                fromExtension.add(value);
+                stated.add(value);
             }
         }
-        TreatmentIntent stated = intent(fromExtension);
-        if (stated != TreatmentIntent.UNKNOWN) {
-            return stated;
-        }
-        List<CodeableConcept> coded = new ArrayList<>(request.getReasonCode());
-        coded.addAll(request.getCategory());
-        return intent(coded);
+        return intent(stated);
     }
 
     private TreatmentIntent intent(List<CodeableConcept> concepts) {

@@ -25,14 +25,23 @@ final class SmartAuthorizationRequestResolver implements OAuth2AuthorizationRequ
         this.delegate.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
     }
 
+    /** An unknown or expired registration id is no authorization request: the path then answers 404. */
     @Override
     public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-        return withLaunchContext(delegate.resolve(request), request);
+        try {
+            return withLaunchContext(delegate.resolve(request), request);
+        } catch (IllegalArgumentException unknownRegistration) {
+            return null;
+        }
     }
 
     @Override
     public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
-        return withLaunchContext(delegate.resolve(request, registrationId), request);
+        try {
+            return withLaunchContext(delegate.resolve(request, registrationId), request);
+        } catch (IllegalArgumentException unknownRegistration) {
+            return null;
+        }
     }
 
     private static @Nullable OAuth2AuthorizationRequest withLaunchContext(@Nullable OAuth2AuthorizationRequest base,

@@ -184,6 +184,28 @@ class OrderSignVignettesTest {
     }
 
     @Test
+    void aCurativeCategoryDoesNotSilenceAContradictoryExtension() {
+        org.hl7.fhir.r4.model.ServiceRequest rt = (org.hl7.fhir.r4.model.ServiceRequest)
+                DraftOrders.forPatient("o7b").palliativeRadiotherapy("rt-7b").resources().get(0);
+        rt.addExtension("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-treatment-intent",
+                PatientBundle.sct(DraftOrders.CURATIVE));
+        rt.addCategory(PatientBundle.sct(DraftOrders.CURATIVE));
+        assertThat(READER.intent(rt)).isEqualTo(TreatmentIntent.UNKNOWN);
+        assertThat(sign(oligometastatic("o7b"), DraftOrders.forPatient("o7b").add(rt)).card().indicator())
+                .isEqualTo("warning");
+    }
+
+    @Test
+    void aCurativeExtensionWithAPalliativeReasonIsAContradictionThatStillWarns() {
+        org.hl7.fhir.r4.model.ServiceRequest rt = (org.hl7.fhir.r4.model.ServiceRequest)
+                DraftOrders.forPatient("o7c").radiotherapyWithCategory("rt-7c", DraftOrders.PALLIATIVE)
+                        .resources().get(0);
+        rt.addExtension("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-treatment-intent",
+                PatientBundle.sct(DraftOrders.CURATIVE));
+        assertThat(READER.intent(rt)).isEqualTo(TreatmentIntent.UNKNOWN);
+    }
+
+    @Test
     void ordersOfUnknownKindsAreIgnoredSilently() {
         DraftOrders drafts = DraftOrders.forPatient("o8").labOrder("lab-1")
                 .add(new org.hl7.fhir.r4.model.NutritionOrder());

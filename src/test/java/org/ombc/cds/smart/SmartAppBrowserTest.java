@@ -195,6 +195,16 @@ class SmartAppBrowserTest {
     }
 
     @Test
+    void anUnknownAuthorizationRegistrationIsNotFoundNotAServerError() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/oauth2/authorization/no-such-ehr")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
     void aServerThatIsNotAllowedIsRefusedBeforeAnyRedirect() {
         browser.get("http://localhost:" + port + "/smart/launch?iss=https://evil.example/fhir&launch=x");
 
