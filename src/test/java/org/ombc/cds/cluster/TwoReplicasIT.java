@@ -104,8 +104,6 @@ class TwoReplicasIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("needs seen jti ids in the database (issue 11, V2__seen_jti): until that lands, "
-            + "each replica keeps its own replay cache and accepts a token once")
     void aTokenUsedOnOneReplicaIsRefusedByTheOther() throws Exception {
         String token = token(SERVICE);
         String body = request();
