@@ -6,7 +6,9 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.AssessmentJson;
 import org.ombc.cds.cdshooks.CdsHooksException;
+import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
+import org.ombc.cds.fhir.PatientCompartment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
 import org.springframework.http.MediaType;
@@ -14,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code POST /ombc/assessment}: a patient's resources as a FHIR R4 Bundle in, the assessment out. A public
@@ -46,10 +51,29 @@ public class AssessmentController {
             throw CdsHooksException.badRequest("The body must be a FHIR Bundle of the patient's resources, not a "
                     + parsed.fhirType() + ".");
         }
-        List<Resource> resources = FhirJson.resourcesOf(parsed);
-        if (resources.stream().noneMatch(Patient.class::isInstance)) {
+        List<FhirEntry> entries = FhirJson.entriesOf(parsed);
+        // Whose data (clinical-rules 8): one Patient per Bundle, and only resources that name it are read.
+        Set<String> patients = new TreeSet<>();
+        Set<String> fullUrls = new LinkedHashSet<>();
+        String patientId = null;
+        for (FhirEntry entry : entries) {
+            if (entry.resource() instanceof Patient patient) {
+                String id = patient.getIdElement().getIdPart();
+                patients.add(id != null ? "id:" + id : "fullUrl:" + entry.fullUrl());
+                patientId = id;
+                if (entry.fullUrl() != null) {
+                    fullUrls.add(entry.fullUrl());
+                }
+            }
+        }
+        if (patients.isEmpty()) {
             throw CdsHooksException.badRequest("The Bundle holds no Patient.");
         }
+        if (patients.size() > 1) {
+            throw CdsHooksException.badRequest("The Bundle holds " + patients.size() + " different Patients; send "
+                    + "one patient's resources per Bundle.");
+        }
+        List<Resource> resources = new PatientCompartment(patientId, null, fullUrls).select(entries).kept();
         return AssessmentJson.of(assessor.assess(mapper.map(resources)));
     }
 }

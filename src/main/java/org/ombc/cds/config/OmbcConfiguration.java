@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cdshooks.BodySizeLimitFilter;
 import org.ombc.cds.cdshooks.CdsHooksModel;
@@ -18,6 +17,7 @@ import org.ombc.cds.cdshooks.HookServices;
 import org.ombc.cds.cdshooks.OrderSignService;
 import org.ombc.cds.cdshooks.PatientViewService;
 import org.ombc.cds.fhir.AllowedServers;
+import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirFetcher;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.FhirProfileValidator;
@@ -84,10 +84,14 @@ public class OmbcConfiguration {
         return new PrefetchTemplates(terminology);
     }
 
+    /**
+     * Parses FHIR server answers. No thread here ever waits on a server (the HTTP exchanges are asynchronous), so
+     * one thread per core is enough and a slow server cannot take them.
+     */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService fhirFetchExecutor() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(32, r -> {
+        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "fhir-fetch-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -103,8 +107,8 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    Cache<String, List<Resource>> fhirQueryCache(MeterRegistry meters) {
-        Cache<String, List<Resource>> cache = Caffeine.newBuilder()
+    Cache<String, List<FhirEntry>> fhirQueryCache(MeterRegistry meters) {
+        Cache<String, List<FhirEntry>> cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.fhir().cache().ttl())
                 .maximumSize(properties.fhir().cache().maxEntries())
                 .recordStats()
@@ -132,11 +136,11 @@ public class OmbcConfiguration {
 
     @Bean
     FhirFetcher fhirFetcher(FhirJson fhir, HttpClient fhirHttpClient, ExecutorService fhirFetchExecutor,
-                            PrefetchTemplates templates, Cache<String, List<Resource>> fhirQueryCache,
+                            PrefetchTemplates templates, Cache<String, List<FhirEntry>> fhirQueryCache,
                             MeterRegistry meters, AllowedServers allowedFhirServers) {
         return new FhirFetcher(fhir, fhirHttpClient, fhirFetchExecutor,
                 allowedFhirServers, templates, properties.fhir().timeout(),
-                properties.fhir().maxPages(), fhirQueryCache, meters);
+                properties.fhir().maxPages(), properties.fhir().maxResponseBytes().toBytes(), fhirQueryCache, meters);
     }
 
     @Bean

@@ -35,11 +35,13 @@ public record OmbcProperties(String publicBaseUrl,
      * @param allowedServers base URLs the fallback may call; empty turns the fallback off
      * @param maxPages       Bundle pages followed per query
      * @param cache          query result cache
+     * @param maxResponseBytes a FHIR server answer larger than this is refused ({@code too-large}) unread
      */
     public record Fhir(@DefaultValue("2s") Duration timeout,
                        @DefaultValue List<String> allowedServers,
                        @DefaultValue("5") int maxPages,
-                       @DefaultValue Cache cache) {
+                       @DefaultValue Cache cache,
+                       @DefaultValue("20MB") DataSize maxResponseBytes) {
     }
 
     public record Cache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maxEntries) {

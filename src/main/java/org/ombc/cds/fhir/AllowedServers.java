@@ -33,13 +33,8 @@ public final class AllowedServers {
     }
 
     public boolean allows(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getUserInfo() != null) {
+        URI uri = parse(url);
+        if (uri == null) {
             return false;
         }
         for (URI entry : entries) {
@@ -50,6 +45,54 @@ public final class AllowedServers {
         return false;
     }
 
+    /**
+     * Whether {@code url} (a page link) is allowed and lies under {@code server} (the request's fhirServer): pages
+     * of a search are read from the server that was asked, nowhere else.
+     */
+    public boolean allowsUnder(String server, String url) {
+        URI base = parse(server);
+        URI uri = parse(url);
+        return base != null && uri != null && allows(url) && effectivePort(base) == effectivePort(uri)
+                && matches(base, uri);
+    }
+
+    /**
+     * The URL parsed, or null when it is not an absolute http(s) URL without user info, or when its path could
+     * mean something else after decoding: dot segments ({@code ..}, {@code .}), path parameters ({@code ..;}),
+     * percent-encoded dots, slashes, backslashes or percent signs ({@code %2e%2e}, {@code %2f}, {@code %5c},
+     * {@code %252e}), and NUL or backslash anywhere ({@code %00}, {@code %5c}). A FHIR base URL or page link
+     * needs none of them; a server behind a proxy could resolve them to a path off the allow-list.
+     */
+    static URI parse(String url) {
+        if (url == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (uri.getScheme() == null || uri.getHost() == null || uri.getUserInfo() != null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            return null;
+        }
+        String raw = uri.toString().toLowerCase(Locale.ROOT);
+        if (raw.contains("%00") || raw.contains("%5c")) {
+            return null;
+        }
+        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath().toLowerCase(Locale.ROOT);
+        if (rawPath.contains(";") || rawPath.contains("%2e") || rawPath.contains("%2f") || rawPath.contains("%25")) {
+            return null;
+        }
+        for (String segment : rawPath.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return null;
+            }
+        }
+        return uri;
+    }
+
     private static boolean matches(URI entry, URI uri) {
         if (!entry.getScheme().equalsIgnoreCase(uri.getScheme())
                 || !entry.getHost().toLowerCase(Locale.ROOT).equals(uri.getHost().toLowerCase(Locale.ROOT))) {
@@ -58,11 +101,8 @@ public final class AllowedServers {
         if (entry.getPort() != -1 && effectivePort(entry) != effectivePort(uri)) {
             return false;
         }
-        String prefix = trimSlash(entry.getPath());
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        if (path.contains("/../") || path.endsWith("/..")) {
-            return false;
-        }
+        String prefix = trimSlash(entry.getRawPath());
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
     }
 

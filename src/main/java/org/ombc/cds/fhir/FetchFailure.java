@@ -11,7 +11,10 @@ public enum FetchFailure {
     SERVER_ERROR("server-error", "the FHIR server answered 5xx"),
     CONNECTION_ERROR("connection-error", "the FHIR server could not be reached"),
     NOT_FHIR("not-fhir", "the FHIR server's answer is not FHIR R4 JSON"),
-    WRONG_RESOURCE_TYPE("wrong-resource-type", "the FHIR server answered a resource of the wrong type");
+    WRONG_RESOURCE_TYPE("wrong-resource-type", "the FHIR server answered a resource of the wrong type"),
+    TOO_LARGE("too-large", "the FHIR server's answer is larger than ombc.fhir.max-response-bytes"),
+    INCOMPLETE("incomplete", "only part of the search result could be read (more pages than allowed, "
+            + "or fewer entries than its total)");
 
     private final String code;
     private final String description;

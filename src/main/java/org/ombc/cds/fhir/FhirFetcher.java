@@ -15,14 +15,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +35,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Runs the prefetch queries a client did not send against its FHIR server: all keys in parallel, pages followed
- * up to a cap, one deadline for the whole fetch, one retry of a GET that failed to connect, successful results
- * cached per server, query and token hash. Only allow-listed servers are called, pages included.
+ * Runs the prefetch queries a client did not send against its FHIR server, and reads the remaining pages of a
+ * prefetch search the client sent only in part: all keys in parallel, pages followed up to a cap, one deadline
+ * for the whole fetch covering connect, headers and body, answers over a size cap refused while they arrive, one
+ * retry of a GET that failed to connect, successful query results cached per server, query and token hash. Only
+ * allow-listed servers are called, and pages only under the server asked.
+ *
+ * <p>Every HTTP exchange is asynchronous: a slow or silent server holds a socket, never a thread, so six slow
+ * servers cannot starve a seventh call; at the deadline the exchanges still running are cancelled (their
+ * connections closed) and the call answers at once.
  */
 public final class FhirFetcher {
 
@@ -43,165 +51,318 @@ public final class FhirFetcher {
 
     private final FhirJson json;
     private final HttpClient http;
-    private final ExecutorService executor;
+    private final Executor parseExecutor;
     private final AllowedServers allowed;
     private final PrefetchTemplates templates;
     private final Duration timeout;
     private final int maxPages;
-    private final Cache<String, List<Resource>> cache;
+    private final long maxResponseBytes;
+    private final Cache<String, List<FhirEntry>> cache;
     private final MeterRegistry meters;
 
-    public FhirFetcher(FhirJson json, HttpClient http, ExecutorService executor, AllowedServers allowed,
-                       PrefetchTemplates templates, Duration timeout, int maxPages,
-                       Cache<String, List<Resource>> cache, MeterRegistry meters) {
+    /**
+     * @param parseExecutor    where answers are parsed (CPU only: no thread waits on a server)
+     * @param maxResponseBytes answers larger than this are refused as {@code too-large} without being read whole
+     */
+    public FhirFetcher(FhirJson json, HttpClient http, Executor parseExecutor, AllowedServers allowed,
+                       PrefetchTemplates templates, Duration timeout, int maxPages, long maxResponseBytes,
+                       Cache<String, List<FhirEntry>> cache, MeterRegistry meters) {
         this.json = json;
         this.http = http;
-        this.executor = executor;
+        this.parseExecutor = parseExecutor;
         this.allowed = allowed;
         this.templates = templates;
         this.timeout = timeout;
         this.maxPages = maxPages;
+        this.maxResponseBytes = maxResponseBytes;
         this.cache = cache;
         this.meters = meters;
     }
 
-    /** The outcome of one key: resources, or why there are none. */
-    public record Result(List<Resource> resources, FetchFailure failure) {
+    /** The outcome of one key: its entries, or why there are none. */
+    public record Result(List<FhirEntry> entries, FetchFailure failure) {
+
+        public Result {
+            entries = List.copyOf(entries);
+        }
+
         static Result failed(FetchFailure failure) {
             return new Result(List.of(), failure);
         }
+
+        public List<Resource> resources() {
+            return entries.stream().map(FhirEntry::resource).toList();
+        }
+    }
+
+    /**
+     * The rest of a search the client sent only its first page(s) of.
+     *
+     * @param next    the {@code next} link of the last page sent, or null when there is none (then the whole query
+     *                is run again)
+     * @param matched search matches already sent
+     * @param total   the {@code total} the client's Bundle gave, or null
+     */
+    public record Continuation(String next, int matched, Integer total) {
     }
 
     public Map<PrefetchKey, Result> fetch(String fhirServer, String accessToken, String patientId,
                                           Set<PrefetchKey> keys) {
+        return fetch(fhirServer, accessToken, patientId, keys, Map.of());
+    }
+
+    /**
+     * @param keys          keys to query from the start
+     * @param continuations keys whose prefetch was one page of a longer search: the remaining pages are read
+     *                      (a continuation's result holds only those pages)
+     */
+    public Map<PrefetchKey, Result> fetch(String fhirServer, String accessToken, String patientId,
+                                          Set<PrefetchKey> keys, Map<PrefetchKey, Continuation> continuations) {
         Map<PrefetchKey, Result> results = new EnumMap<>(PrefetchKey.class);
+        Set<PrefetchKey> all = keys.isEmpty() ? Set.copyOf(continuations.keySet())
+                : union(keys, continuations.keySet());
+        if (all.isEmpty()) {
+            return results;
+        }
         if (fhirServer == null || fhirServer.isBlank()) {
-            keys.forEach(k -> results.put(k, Result.failed(FetchFailure.NO_FHIR_SERVER)));
+            all.forEach(k -> results.put(k, Result.failed(FetchFailure.NO_FHIR_SERVER)));
             return results;
         }
         if (!allowed.allows(fhirServer)) {
             log.info("fallback refused: FHIR server not allow-listed (host hash {})", Hashes.shortHash(fhirServer));
-            keys.forEach(k -> results.put(k, Result.failed(FetchFailure.NOT_ALLOWED)));
+            all.forEach(k -> results.put(k, Result.failed(FetchFailure.NOT_ALLOWED)));
             return results;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         String tokenHash = accessToken == null ? "-" : Hashes.sha256(accessToken);
+        Exchanges exchanges = new Exchanges();
         Map<PrefetchKey, CompletableFuture<Result>> running = new EnumMap<>(PrefetchKey.class);
-        for (PrefetchKey key : keys) {
-            running.put(key, CompletableFuture.supplyAsync(
-                    () -> fetchKey(fhirServer, accessToken, tokenHash, patientId, key, deadline), executor));
+        for (PrefetchKey key : all) {
+            Continuation continuation = continuations.get(key);
+            Call call = new Call(fhirServer, accessToken, key, deadline, exchanges);
+            CompletableFuture<Result> result;
+            if (continuation != null && continuation.next() != null) {
+                result = call.continueFrom(continuation);
+            } else {
+                result = call.query(templates.query(key, patientId), tokenHash);
+            }
+            running.put(key, result);
+        }
+        try {
+            CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // Fall through: what finished is used, the rest is a timeout.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // Each key's failure is read below.
+        } finally {
+            exchanges.cancelAll();
         }
         for (Map.Entry<PrefetchKey, CompletableFuture<Result>> entry : running.entrySet()) {
-            long left = deadline - System.nanoTime();
             Result result;
             try {
-                result = entry.getValue().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                entry.getValue().cancel(true);
-                result = Result.failed(FetchFailure.TIMEOUT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                result = Result.failed(FetchFailure.TIMEOUT);
-            } catch (ExecutionException e) {
+                result = entry.getValue().getNow(null);
+            } catch (CompletionException | CancellationException e) {
                 log.warn("fallback query for key {} failed unexpectedly ({})", entry.getKey().key(),
-                        e.getCause().getClass().getName());
+                        rootCause(e).getClass().getName());
                 result = Result.failed(FetchFailure.CONNECTION_ERROR);
             }
-            results.put(entry.getKey(), result);
+            results.put(entry.getKey(), result == null ? Result.failed(FetchFailure.TIMEOUT) : result);
         }
         return results;
     }
 
-    private Result fetchKey(String server, String token, String tokenHash, String patientId, PrefetchKey key,
-                            long deadline) {
-        String url = join(server, encodeQuery(templates.query(key, patientId)));
-        String cacheKey = server + "\n" + url + "\n" + tokenHash;
-        List<Resource> cached = cache.getIfPresent(cacheKey);
-        if (cached != null) {
-            return new Result(cached, null);
-        }
-        Timer.Sample sample = Timer.start(meters);
-        Result result = fetchPages(url, token, key, deadline);
-        sample.stop(meters.timer("ombc.fhir.fetch", "key", key.key(),
-                "outcome", result.failure() == null ? "ok" : result.failure().code()));
-        if (result.failure() == null) {
-            cache.put(cacheKey, result.resources());
-        } else {
-            log.info("fallback query for key {} failed: {}", key.key(), result.failure().code());
-        }
-        return result;
+    private static Set<PrefetchKey> union(Set<PrefetchKey> a, Set<PrefetchKey> b) {
+        Set<PrefetchKey> out = java.util.EnumSet.noneOf(PrefetchKey.class);
+        out.addAll(a);
+        out.addAll(b);
+        return out;
     }
 
-    private Result fetchPages(String url, String token, PrefetchKey key, long deadline) {
-        List<Resource> resources = new ArrayList<>();
-        String next = url;
-        for (int page = 0; next != null && page < maxPages; page++) {
-            if (!allowed.allows(next)) {
-                return Result.failed(FetchFailure.NOT_ALLOWED);
+    /** The HTTP exchanges of one fetch, cancelled together at its deadline. */
+    private static final class Exchanges {
+        private final ConcurrentLinkedQueue<Runnable> cancels = new ConcurrentLinkedQueue<>();
+        private volatile boolean cancelled;
+
+        void add(Runnable cancel) {
+            cancels.add(cancel);
+            if (cancelled) {
+                cancel.run();
             }
-            Object answer = get(next, token, deadline);
-            if (answer instanceof FetchFailure failure) {
-                return Result.failed(failure);
-            }
-            IBaseResource parsed = (IBaseResource) answer;
-            boolean read = key == PrefetchKey.PATIENT;
-            String type = parsed.fhirType();
-            if (read ? !key.resourceType().equals(type) : !"Bundle".equals(type)) {
-                return Result.failed(FetchFailure.WRONG_RESOURCE_TYPE);
-            }
-            resources.addAll(FhirJson.resourcesOf(parsed));
-            next = parsed instanceof Bundle bundle && bundle.getLink(Bundle.LINK_NEXT) != null
-                    ? bundle.getLink(Bundle.LINK_NEXT).getUrl() : null;
         }
-        return new Result(List.copyOf(resources), null);
+
+        void cancelAll() {
+            cancelled = true;
+            for (Runnable cancel; (cancel = cancels.poll()) != null; ) {
+                cancel.run();
+            }
+        }
     }
 
-    /** One GET: the parsed resource, or the failure class. Retried once on a connection failure. */
-    private Object get(String url, String token, long deadline) {
-        for (int attempt = 0; ; attempt++) {
+    /** The pages of one key. */
+    private final class Call {
+        private final String server;
+        private final String token;
+        private final PrefetchKey key;
+        private final long deadline;
+        private final Exchanges exchanges;
+        private final List<FhirEntry> entries = new ArrayList<>();
+        private int matched;
+        private Integer total;
+        private final long started = System.nanoTime();
+
+        Call(String server, String token, PrefetchKey key, long deadline, Exchanges exchanges) {
+            this.server = server;
+            this.token = token;
+            this.key = key;
+            this.deadline = deadline;
+            this.exchanges = exchanges;
+        }
+
+        CompletableFuture<Result> query(String query, String tokenHash) {
+            String url = join(server, encodeQuery(query));
+            String cacheKey = server + "\n" + url + "\n" + tokenHash;
+            List<FhirEntry> cached = cache.getIfPresent(cacheKey);
+            if (cached != null) {
+                return CompletableFuture.completedFuture(new Result(cached, null));
+            }
+            return page(url, 0).thenApply(result -> {
+                if (result.failure() == null) {
+                    cache.put(cacheKey, result.entries());
+                }
+                return measured(result);
+            });
+        }
+
+        CompletableFuture<Result> continueFrom(Continuation continuation) {
+            matched = continuation.matched();
+            total = continuation.total();
+            return page(continuation.next(), 1).thenApply(this::measured);
+        }
+
+        private Result measured(Result result) {
+            meters.timer("ombc.fhir.fetch", "key", key.key(),
+                    "outcome", result.failure() == null ? "ok" : result.failure().code())
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            if (result.failure() != null) {
+                log.info("fallback query for key {} failed: {}", key.key(), result.failure().code());
+            }
+            return result;
+        }
+
+        /** Reads page {@code n} (0 is the query itself), then the next while there is one and the cap allows. */
+        private CompletableFuture<Result> page(String url, int n) {
+            boolean first = n == 0;
+            if (first ? !allowed.allows(url) : !allowed.allowsUnder(server, url)) {
+                return CompletableFuture.completedFuture(Result.failed(FetchFailure.NOT_ALLOWED));
+            }
+            return get(url, 0).thenCompose(answer -> {
+                if (answer instanceof FetchFailure failure) {
+                    return CompletableFuture.completedFuture(Result.failed(failure));
+                }
+                IBaseResource parsed = (IBaseResource) answer;
+                boolean read = key == PrefetchKey.PATIENT;
+                String type = parsed.fhirType();
+                if (read ? !key.resourceType().equals(type) : !"Bundle".equals(type)) {
+                    return CompletableFuture.completedFuture(Result.failed(FetchFailure.WRONG_RESOURCE_TYPE));
+                }
+                entries.addAll(FhirJson.entriesOf(parsed));
+                if (read) {
+                    return CompletableFuture.completedFuture(new Result(entries, null));
+                }
+                matched += SearchPages.matches(parsed);
+                if (total == null) {
+                    total = SearchPages.total(parsed);
+                }
+                String next = SearchPages.next(parsed);
+                if (next == null) {
+                    // A server that says it has more matches than it gave, without a way to get them: incomplete.
+                    return CompletableFuture.completedFuture(total != null && matched < total
+                            ? Result.failed(FetchFailure.INCOMPLETE) : new Result(entries, null));
+                }
+                if (n + 1 >= maxPages) {
+                    return CompletableFuture.completedFuture(Result.failed(FetchFailure.INCOMPLETE));
+                }
+                return page(next, n + 1);
+            });
+        }
+
+        /** One GET: the parsed resource, or the failure class. Retried once on a connection failure. */
+        private CompletableFuture<Object> get(String url, int attempt) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return FetchFailure.TIMEOUT;
+                return CompletableFuture.completedFuture(FetchFailure.TIMEOUT);
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofNanos(left))
+                    // One connection per exchange: an HTTP/2 connection shared by a slow and a healthy query
+                    // would let the slow one stall the other.
+                    .version(HttpClient.Version.HTTP_1_1)
                     .header("Accept", "application/fhir+json")
                     .GET();
             if (token != null && !token.isBlank()) {
                 request.header("Authorization", "Bearer " + token);
             }
-            try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status == 401 || status == 403) {
-                    return FetchFailure.UNAUTHORIZED;
+            LimitedBody.Handler handler = new LimitedBody.Handler(maxResponseBytes);
+            CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), handler);
+            exchanges.add(() -> {
+                handler.cancel();
+                exchange.cancel(true);
+            });
+            return exchange.handle((response, error) -> error).thenCompose(error -> {
+                if (error == null) {
+                    HttpResponse<byte[]> response = exchange.join();
+                    FetchFailure failure = classify(response.statusCode());
+                    if (failure != null) {
+                        return CompletableFuture.completedFuture(failure);
+                    }
+                    return CompletableFuture.supplyAsync(() -> parse(response.body()), parseExecutor);
                 }
-                if (status == 404) {
-                    return FetchFailure.NOT_FOUND;
+                Throwable cause = rootCause(error);
+                if (cause instanceof LimitedBody.TooLargeException) {
+                    return CompletableFuture.completedFuture(FetchFailure.TOO_LARGE);
                 }
-                if (status >= 500) {
-                    return FetchFailure.SERVER_ERROR;
+                if (cause instanceof HttpTimeoutException || cause instanceof CancellationException
+                        || System.nanoTime() >= deadline) {
+                    return CompletableFuture.completedFuture(FetchFailure.TIMEOUT);
                 }
-                if (status != 200) {
-                    return FetchFailure.CLIENT_ERROR;
+                if (cause instanceof IOException io && attempt == 0 && isConnectionFailure(io)) {
+                    return get(url, attempt + 1);
                 }
-                try {
-                    return json.parse(response.body());
-                } catch (FhirJson.NotFhirException e) {
-                    return FetchFailure.NOT_FHIR;
-                }
-            } catch (HttpTimeoutException e) {
-                return FetchFailure.TIMEOUT;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return FetchFailure.TIMEOUT;
-            } catch (IOException e) {
-                if (attempt == 0 && isConnectionFailure(e)) {
-                    continue;
-                }
-                return FetchFailure.CONNECTION_ERROR;
-            }
+                return CompletableFuture.completedFuture(FetchFailure.CONNECTION_ERROR);
+            });
         }
+    }
+
+    private Object parse(byte[] body) {
+        try {
+            return json.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (FhirJson.NotFhirException e) {
+            return FetchFailure.NOT_FHIR;
+        }
+    }
+
+    private static FetchFailure classify(int status) {
+        if (status == 401 || status == 403) {
+            return FetchFailure.UNAUTHORIZED;
+        }
+        if (status == 404) {
+            return FetchFailure.NOT_FOUND;
+        }
+        if (status >= 500) {
+            return FetchFailure.SERVER_ERROR;
+        }
+        return status == 200 ? null : FetchFailure.CLIENT_ERROR;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static boolean isConnectionFailure(IOException e) {

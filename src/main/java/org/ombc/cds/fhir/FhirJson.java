@@ -59,11 +59,16 @@ public final class FhirJson {
         }
     }
 
-    /** Parses one resource; throws {@link NotFhirException} naming the problem class, never the content. */
+    /**
+     * Parses one resource; throws {@link NotFhirException} for anything HAPI cannot read, never naming the
+     * content.
+     */
     public IBaseResource parse(String json) {
         try {
             return parser().parseResource(json);
-        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // HAPI answers some malformed input (an entry resource that is not an object, an extension array
+            // holding a string) with a NullPointerException or ClassCastException: all of it is "not FHIR".
             throw new NotFhirException(e);
         }
     }
@@ -92,6 +97,19 @@ public final class FhirJson {
     /** A resource, or a Bundle's entry resources (search outcome entries left out). */
     public static List<Resource> resourcesOf(IBaseResource parsed) {
         List<Resource> out = new ArrayList<>();
+        for (FhirEntry entry : entriesOf(parsed)) {
+            out.add(entry.resource());
+        }
+        return out;
+    }
+
+    /**
+     * A resource, or a Bundle's entries (search outcome entries left out), each with its {@code fullUrl}: whose
+     * data a resource is may be said by that fullUrl (clinical-rules 8). A resource without an id takes the
+     * fullUrl as its id, so that it can be named and de-duplicated.
+     */
+    public static List<FhirEntry> entriesOf(IBaseResource parsed) {
+        List<FhirEntry> out = new ArrayList<>();
         if (parsed instanceof Bundle bundle) {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 Resource resource = entry.getResource();
@@ -99,15 +117,14 @@ public final class FhirJson {
                         && entry.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME)) {
                     continue;
                 }
-                if (!resource.hasIdElement() || resource.getIdElement().isEmpty()) {
-                    if (entry.hasFullUrl()) {
-                        resource.setId(entry.getFullUrl());
-                    }
+                String fullUrl = entry.hasFullUrl() ? entry.getFullUrl() : null;
+                if ((!resource.hasIdElement() || resource.getIdElement().isEmpty()) && fullUrl != null) {
+                    resource.setId(fullUrl);
                 }
-                out.add(resource);
+                out.add(new FhirEntry(resource, fullUrl));
             }
         } else if (parsed instanceof Resource resource) {
-            out.add(resource);
+            out.add(new FhirEntry(resource, null));
         }
         return out;
     }

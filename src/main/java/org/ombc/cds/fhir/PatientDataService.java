@@ -1,6 +1,7 @@
 package org.ombc.cds.fhir;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,10 @@ public final class PatientDataService {
 
     public PatientData gather(String patientId, Map<String, JsonNode> prefetch, String fhirServer,
                               String accessToken) {
-        List<Resource> resources = new ArrayList<>();
+        List<FhirEntry> entries = new ArrayList<>();
         Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
+        Map<PrefetchKey, FhirFetcher.Continuation> partial = new EnumMap<>(PrefetchKey.class);
+        Map<PrefetchKey, List<FhirEntry>> partialEntries = new EnumMap<>(PrefetchKey.class);
         for (PrefetchKey key : PrefetchKey.values()) {
             JsonNode value = prefetch == null ? null : prefetch.get(key.key());
             if (prefetch == null || !prefetch.containsKey(key.key())) {
@@ -58,22 +61,44 @@ public final class PatientDataService {
                 }
                 if (parsed instanceof OperationOutcome) {
                     missing.add(key);
+                } else if (SearchPages.isIncomplete(parsed)) {
+                    // One page of a longer search (clinical-rules 8): the rest is read, or the key is not had.
+                    partial.put(key, new FhirFetcher.Continuation(SearchPages.next(parsed),
+                            SearchPages.matches(parsed), SearchPages.total(parsed)));
+                    partialEntries.put(key, FhirJson.entriesOf(parsed));
                 } else {
-                    resources.addAll(FhirJson.resourcesOf(parsed));
+                    entries.addAll(FhirJson.entriesOf(parsed));
                 }
             }
         }
         List<String> problems = new ArrayList<>();
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() || !partial.isEmpty()) {
             Map<String, String> requiredFailures = new LinkedHashMap<>();
+            Set<PrefetchKey> queries = EnumSet.copyOf(missing.isEmpty() ? EnumSet.noneOf(PrefetchKey.class) : missing);
+            Map<PrefetchKey, FhirFetcher.Continuation> continuations = new EnumMap<>(PrefetchKey.class);
+            partial.forEach((key, continuation) -> {
+                if (continuation.next() != null) {
+                    continuations.put(key, continuation);
+                } else {
+                    // A total larger than the entries, and no link to the rest: the whole query is run again.
+                    queries.add(key);
+                }
+            });
             for (Map.Entry<PrefetchKey, FhirFetcher.Result> result
-                    : fetcher.fetch(fhirServer, accessToken, patientId, missing).entrySet()) {
+                    : fetcher.fetch(fhirServer, accessToken, patientId, queries, continuations).entrySet()) {
                 PrefetchKey key = result.getKey();
                 FetchFailure failure = result.getValue().failure();
+                boolean wasPartial = partial.containsKey(key);
                 if (failure == null) {
-                    resources.addAll(result.getValue().resources());
+                    if (continuations.containsKey(key)) {
+                        entries.addAll(partialEntries.get(key));
+                    }
+                    entries.addAll(result.getValue().entries());
                 } else if (key.isRequired()) {
-                    requiredFailures.put(key.key(), failure.code());
+                    requiredFailures.put(key.key(), wasPartial ? FetchFailure.INCOMPLETE.code() : failure.code());
+                } else if (wasPartial) {
+                    problems.add(key.key() + " was sent only in part and the rest could not be read ("
+                            + failure.code() + "): assessed without it.");
                 } else {
                     problems.add(key.key() + " could not be read (" + failure.code() + "): " + failure.description()
                             + "; assessed without it.");
@@ -83,7 +108,7 @@ public final class PatientDataService {
                 throw new DataUnavailableException(requiredFailures);
             }
         }
-        List<Resource> own = forPatient(patientId, resources, problems);
+        List<Resource> own = forPatient(patientId, fhirServer, entries, problems);
         if (validator != null) {
             problems.addAll(validationProblems(own));
         }
@@ -114,37 +139,27 @@ public final class PatientDataService {
     }
 
     /**
-     * Keeps the patient's own resources. A prefetch Patient that is not the context's patient is refused: cards
-     * computed from another patient's chart must never be shown. Other resources that name another patient are
-     * dropped and counted.
+     * Keeps the patient's own resources (clinical-rules 8, "Whose data"). A Patient that is not the context's
+     * patient is refused: cards computed from another patient's chart must never be shown. Other resources that
+     * name another patient, or no patient, are dropped, counted and named.
      */
-    private static List<Resource> forPatient(String patientId, List<Resource> resources, List<String> problems) {
-        List<Resource> kept = new ArrayList<>(resources.size());
-        int foreign = 0;
+    private static List<Resource> forPatient(String patientId, String fhirServer, List<FhirEntry> entries,
+                                             List<String> problems) {
         boolean patientSeen = false;
-        for (Resource resource : resources) {
-            if (resource instanceof Patient patient) {
-                if (!patientId.equals(ResourceIds.idOf(patient))) {
+        for (FhirEntry entry : entries) {
+            if (entry.resource() instanceof Patient patient) {
+                if (!patientId.equals(patient.getIdElement().getIdPart())) {
                     throw new InvalidPrefetchException("prefetch Patient is not the patient of context.patientId.");
                 }
                 patientSeen = true;
-                kept.add(resource);
-                continue;
-            }
-            String subject = subjectId(resource);
-            if (subject != null && !subject.equals(patientId)) {
-                foreign++;
-            } else {
-                kept.add(resource);
             }
         }
         if (!patientSeen) {
             throw new DataUnavailableException(Map.of(PrefetchKey.PATIENT.key(), "no-patient"));
         }
-        if (foreign > 0) {
-            problems.add(foreign + " resource(s) naming another patient were left out.");
-        }
-        return kept;
+        PatientCompartment.Selection selection = PatientCompartment.of(patientId, fhirServer, entries).select(entries);
+        problems.addAll(selection.problems());
+        return selection.kept();
     }
 
     /**

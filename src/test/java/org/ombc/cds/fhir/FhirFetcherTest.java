@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,17 @@ class FhirFetcherTest {
     private static final String EMPTY_BUNDLE = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}";
 
     private SimpleMeterRegistry meters;
-    private Cache<String, List<Resource>> cache;
+    private Cache<String, List<FhirEntry>> cache;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() throws Exception {
+        // WireMock answers its first request slowly (seconds on a busy machine): not what is measured here.
+        HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(STUB.baseUrl()
+                + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        // HAPI builds its model of a resource type on first parse (seconds on a busy machine): not the server's time.
+        Vignettes.FHIR.parse(bundleOf("Condition", "warm-up"));
+        Vignettes.FHIR.parse(bundleOf("Observation", "warm-up"));
+    }
 
     @BeforeEach
     void reset() {
@@ -59,7 +68,7 @@ class FhirFetcherTest {
     private FhirFetcher fetcher(Duration timeout, int maxPages, List<String> allowed) {
         return new FhirFetcher(Vignettes.FHIR, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
                 EXECUTOR, new AllowedServers(allowed), new PrefetchTemplates(Vignettes.TERMINOLOGY), timeout, maxPages,
-                cache, meters);
+                20L << 20, cache, meters);
     }
 
     private FhirFetcher fetcher() {
@@ -96,7 +105,7 @@ class FhirFetcherTest {
     }
 
     @Test
-    void pagesAreFollowedUpToTheCap() {
+    void pagesAreFollowedUpToTheCapAndAResultCutByTheCapIsIncomplete() {
         String page1 = bundleOf("Condition", "c1").replace("\"entry\"",
                 "\"link\":[{\"relation\":\"next\",\"url\":\"" + STUB.baseUrl() + "/page2\"}],\"entry\"");
         String page2 = bundleOf("Condition", "c2").replace("\"entry\"",
@@ -107,8 +116,8 @@ class FhirFetcherTest {
         assertThat(fetch(fetcher(), "t", PrefetchKey.CONDITIONS).get(PrefetchKey.CONDITIONS).resources()).hasSize(3);
         cache.invalidateAll();
         assertThat(fetch(fetcher(Duration.ofSeconds(2), 2, List.of("http://localhost")), "t", PrefetchKey.CONDITIONS)
-                .get(PrefetchKey.CONDITIONS).resources()).extracting(r -> r.getIdElement().getIdPart())
-                .containsExactly("c1", "c2");
+                .get(PrefetchKey.CONDITIONS)).as("two pages of three are not the chart")
+                .isEqualTo(FhirFetcher.Result.failed(FetchFailure.INCOMPLETE));
     }
 
     @Test

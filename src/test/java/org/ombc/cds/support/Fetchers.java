@@ -21,7 +21,7 @@ public final class Fetchers {
 
     public static FhirFetcher offline() {
         return new FhirFetcher(Vignettes.FHIR, HttpClient.newHttpClient(), Executors.newSingleThreadExecutor(),
-                new AllowedServers(List.of()), new PrefetchTemplates(Vignettes.TERMINOLOGY), Duration.ofSeconds(1), 1,
+                new AllowedServers(List.of()), new PrefetchTemplates(Vignettes.TERMINOLOGY), Duration.ofSeconds(1), 1, 1 << 20,
                 Caffeine.newBuilder().build(), new SimpleMeterRegistry());
     }
 }
