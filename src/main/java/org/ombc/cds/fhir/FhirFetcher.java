@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs the prefetch queries a client did not send against its FHIR server, and reads the remaining pages of a
