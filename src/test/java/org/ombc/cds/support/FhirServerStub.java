@@ -24,6 +24,23 @@ public final class FhirServerStub implements AutoCloseable {
     public FhirServerStub() {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
+        warmUp();
+    }
+
+    /**
+     * WireMock answers its first request slowly (seconds on a busy build machine): spent here, not inside the
+     * deadline of the first fallback call a test makes.
+     */
+    private void warmUp() {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(baseUrl() + "/warm-up")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public WireMockServer server() {
