@@ -85,7 +85,8 @@ public final class FhirJson {
         structure.setNativeObject(object);
         try {
             return ((IJsonLikeParser) parser()).parseResource(structure);
-        } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // As for text: HAPI's NullPointerException or ClassCastException on malformed input is "not FHIR".
             throw new NotFhirException(e);
         }
     }
