@@ -9,6 +9,7 @@ import org.ombc.cds.cdshooks.CdsHooksException;
 import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.PatientCompartment;
+import org.ombc.cds.fhir.UnreadableDates;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
 import org.springframework.http.MediaType;
@@ -74,6 +75,7 @@ public class AssessmentController {
                     + "one patient's resources per Bundle.");
         }
         List<Resource> resources = new PatientCompartment(patientId, null, fullUrls).select(entries).kept();
+        UnreadableDates.clear(resources);
         return AssessmentJson.of(assessor.assess(mapper.map(resources)));
     }
 }

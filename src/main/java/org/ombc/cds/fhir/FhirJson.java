@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -38,7 +39,10 @@ public final class FhirJson {
     }
 
     private IParser parser() {
-        return context.newJsonParser().setParserErrorHandler(StructuralErrorHandler.INSTANCE);
+        // A resource keeps its own id: whose data it is may depend on it, and the fullUrl is kept beside it
+        // (FhirEntry). HAPI would otherwise replace it by a urn:uuid fullUrl when reading a JSON tree.
+        return context.newJsonParser().setParserErrorHandler(StructuralErrorHandler.INSTANCE)
+                .setOverrideResourceIdWithBundleEntryFullUrl(false);
     }
 
     /**
@@ -50,11 +54,19 @@ public final class FhirJson {
 
         StructuralErrorHandler() {
             super(false);
+            // An unreadable value ("2019-13-45") leaves its element without a value: ignored and named on the
+            // data-quality card (UnreadableDates), never a failure of the whole prefetch key.
+            setErrorOnInvalidValue(false);
         }
 
         @Override
         public void incorrectJsonType(IParseLocation location, String elementName, ValueType expected,
                                       ScalarType expectedScalarType, ValueType found, ScalarType foundScalarType) {
+            if (expected == ValueType.SCALAR && found == ValueType.SCALAR) {
+                // A number where a date string belongs (or the reverse) is one unreadable value, not a document
+                // of the wrong shape: read as text, an invalid value is dropped and named (UnreadableDates).
+                return;
+            }
             throw new DataFormatException("element '" + elementName + "' has the wrong JSON type");
         }
     }
@@ -84,11 +96,31 @@ public final class FhirJson {
         JacksonStructure structure = new JacksonStructure();
         structure.setNativeObject(object);
         try {
-            return ((IJsonLikeParser) parser()).parseResource(structure);
+            return keepOwnIds(((IJsonLikeParser) parser()).parseResource(structure), object);
         } catch (RuntimeException e) {
             // As for text: HAPI's NullPointerException or ClassCastException on malformed input is "not FHIR".
             throw new NotFhirException(e);
         }
+    }
+
+    /**
+     * Reading a JSON tree, HAPI replaces the id of a Bundle entry's resource by the entry's {@code urn:uuid:}
+     * fullUrl (reading text, it does not). Whose data a record is depends on the Patient's own id, and the
+     * fullUrl is kept beside it ({@link FhirEntry}): the ids the sender wrote are put back.
+     */
+    private static IBaseResource keepOwnIds(IBaseResource parsed, ObjectNode tree) {
+        JsonNode entries = tree.get("entry");
+        if (parsed instanceof Bundle bundle && entries != null && entries.isArray()
+                && entries.size() == bundle.getEntry().size()) {
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode id = entries.get(i).path("resource").path("id");
+                Resource resource = bundle.getEntry().get(i).getResource();
+                if (resource != null && id.isTextual() && !id.asText().equals(resource.getIdElement().getIdPart())) {
+                    resource.setId(new IdType(resource.fhirType(), id.asText()));
+                }
+            }
+        }
+        return parsed;
     }
 
     public String encode(IBaseResource resource) {

@@ -109,6 +109,7 @@ public final class PatientDataService {
             }
         }
         List<Resource> own = forPatient(patientId, fhirServer, entries, problems);
+        problems.addAll(UnreadableDates.clear(own));
         if (validator != null) {
             problems.addAll(validationProblems(own));
         }

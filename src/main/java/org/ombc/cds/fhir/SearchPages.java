@@ -23,7 +23,8 @@ final class SearchPages {
 
     /** {@code Bundle.total}, or null when the server did not say. */
     static Integer total(IBaseResource parsed) {
-        return parsed instanceof Bundle bundle && bundle.hasTotal() ? bundle.getTotal() : null;
+        // An unreadable total ("many") is kept as text without a value: it says nothing.
+        return parsed instanceof Bundle bundle && bundle.hasTotalElement() ? bundle.getTotalElement().getValue() : null;
     }
 
     /**

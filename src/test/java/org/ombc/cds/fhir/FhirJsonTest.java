@@ -41,14 +41,20 @@ class FhirJsonTest {
     }
 
     @Test
-    void unknownElementsAreToleratedAndBadPrimitiveValuesRefusedAsFromText() throws Exception {
+    void unknownElementsAndUnreadableValuesAreToleratedAlikeFromTextAndTree() throws Exception {
         Patient patient = (Patient) Vignettes.FHIR.parse(tree(
                 "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"ehrOwnElement\":{\"x\":1},\"gender\":\"female\"}"));
         assertThat(patient.getIdPart()).isEqualTo("p1");
+        // One unreadable date must not make the whole resource unreadable (issue 11): kept as text without a
+        // value, then removed and named by UnreadableDates.
         String badDate = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"not a date\"}";
-        assertThatThrownBy(() -> Vignettes.FHIR.parse(badDate)).isInstanceOf(FhirJson.NotFhirException.class);
-        JsonNode badDateTree = tree(badDate);
-        assertThatThrownBy(() -> Vignettes.FHIR.parse(badDateTree)).isInstanceOf(FhirJson.NotFhirException.class);
+        for (Patient parsed : java.util.List.of((Patient) Vignettes.FHIR.parse(badDate),
+                (Patient) Vignettes.FHIR.parse(tree(badDate)))) {
+            assertThat(parsed.getBirthDate()).isNull();
+            assertThat(UnreadableDates.clear(java.util.List.of(parsed))).containsExactly(
+                    "Patient p1 has a date that cannot be read (birthDate): it was ignored; correct it in the record.");
+            assertThat(parsed.hasBirthDateElement()).isFalse();
+        }
     }
 
     @Test

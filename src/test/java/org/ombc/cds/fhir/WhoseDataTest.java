@@ -127,7 +127,12 @@ class WhoseDataTest {
             conditions.addEntry().setFullUrl(fullUrl).setResource(own.get(0).copy()).getSearch()
                     .setMode(Bundle.SearchEntryMode.INCLUDE);
             prefetch.put("conditions", Charts.node(Vignettes.FHIR.encode(conditions)));
-            Charts.Hook hook = Charts.hook(OFFLINE, "p1", prefetch, null);
+            Charts.Hook hook;
+            try {
+                hook = Charts.hook(OFFLINE, "p1", prefetch, null);
+            } catch (RuntimeException e) {
+                throw new AssertionError(fullUrl + " " + prefetch.get("conditions"), e);
+            }
             assertThat(AssessmentJson.of(hook.assessment())).as(fullUrl).isEqualTo(expected);
             assertThat(hook.data().problems()).isEmpty();
         }
