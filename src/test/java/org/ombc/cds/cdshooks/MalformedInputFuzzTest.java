@@ -46,7 +46,7 @@ class MalformedInputFuzzTest {
             .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
                     .maxNestingDepth(10_000).build()).build());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int CALLS = 250;
+    private static final int CALLS = 80;
 
     @Autowired
     MockMvc mvc;
