@@ -29,7 +29,8 @@ public final class Charts {
     public static final String SERVER = "http://ehr.example.org/fhir";
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final FhirToOmbc MAPPER = new FhirToOmbc(Vignettes.TERMINOLOGY);
-    public static final OmbcAssessor ASSESSOR = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion());
+    public static final OmbcAssessor ASSESSOR = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion(),
+            Vignettes.PROFILES.trials());
     public static final OmbcCards CARDS = new OmbcCards(Vignettes.FHIR, JSON, Vignettes.TERMINOLOGY, "ombc-cds");
 
     /** The prefetch key that carries a resource type. */
