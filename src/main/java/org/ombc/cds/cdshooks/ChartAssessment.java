@@ -7,6 +7,7 @@ import org.ombc.cds.fhir.PatientDataService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.FhirToOmbc;
+import org.ombc.cds.model.OmbcRecord;
 
 /**
  * The OMBC assessment of the patient in a hook's context, the same for every hook: gather the chart (prefetch,
@@ -32,6 +33,17 @@ public final class ChartAssessment {
         String patientId = request.context().get("patientId").asText();
         String token = request.fhirAuthorization() == null ? null : request.fhirAuthorization().access_token();
         PatientData patientData = data.gather(patientId, request.prefetch(), request.fhirServer(), token);
-        return new Result(patientId, assessor.assess(mapper.map(patientData.resources())), patientData.problems());
+        OmbcRecord record = mapper.map(patientData.resources());
+        return new Result(patientId, assessor.assess(record), problems(patientData, record));
+    }
+
+    /**
+     * What the data-quality card names: what could not be obtained, then what the mapper dropped or could not
+     * read (clinical-rules 8), each once.
+     */
+    static List<String> problems(PatientData patientData, OmbcRecord record) {
+        java.util.LinkedHashSet<String> problems = new java.util.LinkedHashSet<>(patientData.problems());
+        problems.addAll(record.notes());
+        return List.copyOf(problems);
     }
 }

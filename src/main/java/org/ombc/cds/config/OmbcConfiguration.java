@@ -70,8 +70,8 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    FhirToOmbc fhirToOmbc(Terminology terminology) {
-        return new FhirToOmbc(terminology);
+    FhirToOmbc fhirToOmbc(Terminology terminology, Clock clock) {
+        return new FhirToOmbc(terminology, clock);
     }
 
     @Bean

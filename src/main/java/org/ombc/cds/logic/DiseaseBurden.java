@@ -1,13 +1,13 @@
 package org.ombc.cds.logic;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Laterality;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
@@ -25,16 +25,21 @@ import org.ombc.cds.model.Site;
  * @param undatedCurrent      some current distant lesion has no date
  * @param polymetastaticHistory more than 5 distant lesions were active at once at some date, 5 or fewer now
  * @param omdHistory          an earlier, separate metastatic episode abated before the current one
- * @param omdDate             the OMD diagnosis date, null when unknown
- * @param firstMetastasis     earliest onset of any distant metastasis ever, null when unknown
+ * @param omd                 the OMD diagnosis date as an interval, null when unknown
+ * @param firstMetastasis     earliest onset of any distant metastasis ever, as an interval; null when unknown
  * @param peakActive          the largest number of distant lesions ever active at once
  */
 public record DiseaseBurden(List<Lesion> current, Integer lesionCount, Set<Site> sites,
                             List<Lesion> unknownSideAxillary, boolean undatedCurrent,
-                            boolean polymetastaticHistory, boolean omdHistory, LocalDate omdDate,
-                            LocalDate firstMetastasis, int peakActive) {
+                            boolean polymetastaticHistory, boolean omdHistory, DateInterval omd,
+                            DateInterval firstMetastasis, int peakActive) {
 
-    static final int OLIGO_MAX = 5;
+    static final int OLIGO_MAX = Thresholds.OLIGO_MAX_LESIONS;
+
+    /** The first day the OMD diagnosis may be: for display and ordering; decisions read {@link #omd()}. */
+    public LocalDate omdDate() {
+        return omd == null ? null : omd.start();
+    }
 
     public boolean metastatic() {
         return !current.isEmpty() || !unknownSideAxillary.isEmpty();
@@ -71,36 +76,41 @@ public record DiseaseBurden(List<Lesion> current, Integer lesionCount, Set<Site>
         Integer count = 0;
         Set<Site> sites = EnumSet.noneOf(Site.class);
         boolean undated = false;
-        LocalDate earliestCurrent = null;
+        DateInterval earliestCurrent = null;
         for (Lesion lesion : current) {
             count = count == null || lesion.count() == null ? null : count + lesion.count();
             sites.add(lesion.site());
-            undated |= lesion.onset() == null;
-            earliestCurrent = min(earliestCurrent, lesion.onset());
+            undated |= lesion.onsetDate() == null;
+            earliestCurrent = DateInterval.earliest(earliestCurrent, lesion.onsetDate());
         }
         if (current.isEmpty() && !unknownSide.isEmpty()) {
             count = null;
         }
-        LocalDate first = undated ? null : distant.stream().map(Lesion::onset).filter(d -> d != null)
-                .min(LocalDate::compareTo).orElse(null);
+        DateInterval first = null;
+        if (!undated) {
+            for (Lesion lesion : distant) {
+                first = DateInterval.earliest(first, lesion.onsetDate());
+            }
+        }
 
         Timeline timeline = Timeline.of(distant);
         boolean poly = timeline.peak > OLIGO_MAX && (count == null || count <= OLIGO_MAX);
         boolean omdHistory = false;
         if (!poly && earliestCurrent != null) {
             for (Lesion lesion : distant) {
-                if (!lesion.current() && lesion.abatement() != null && lesion.abatement().isBefore(earliestCurrent)) {
+                if (!lesion.current() && lesion.abatement() != null
+                        && lesion.abatement().isBefore(earliestCurrent.start())) {
                     omdHistory = true;
                 }
             }
         }
-        LocalDate omdDate = undated ? null : earliestCurrent;
-        if (poly && omdDate != null && timeline.lastFallToOligo != null
-                && timeline.lastFallToOligo.isAfter(omdDate)) {
-            omdDate = timeline.lastFallToOligo;
+        DateInterval omd = undated ? null : earliestCurrent;
+        if (poly && omd != null && timeline.lastFallToOligo != null
+                && timeline.lastFallToOligo.isAfter(omd.start())) {
+            omd = fallDate(distant, timeline.lastFallToOligo);
         }
         return new DiseaseBurden(List.copyOf(current), count, sites, List.copyOf(unknownSide), undated, poly,
-                omdHistory, omdDate, first, timeline.peak);
+                omdHistory, omd, first, timeline.peak);
     }
 
     /**
@@ -117,16 +127,16 @@ public record DiseaseBurden(List<Lesion> current, Integer lesionCount, Set<Site>
         return lesion.side() != primarySide;
     }
 
-    /** Whole months from {@code from} to {@code to}, never negative. */
-    static Integer wholeMonths(LocalDate from, LocalDate to) {
-        if (from == null || to == null) {
-            return null;
+    /** The abatement that brought the count to 5 or fewer, as the record dates it (its interval). */
+    private static DateInterval fallDate(List<Lesion> distant, LocalDate fall) {
+        DateInterval date = DateInterval.day(fall);
+        for (Lesion lesion : distant) {
+            if (lesion.abatementDate() != null && lesion.abatementDate().start().equals(fall)
+                    && lesion.abatementDate().end().isAfter(date.end())) {
+                date = lesion.abatementDate();
+            }
         }
-        return (int) Math.max(0, Period.between(from, to).toTotalMonths());
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+        return date;
     }
 
     /**

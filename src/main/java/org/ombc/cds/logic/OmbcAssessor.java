@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ombc.cds.model.Answer;
+import org.ombc.cds.model.DateInterval;
+import org.ombc.cds.model.DiseaseStatus;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.NodalStatus;
 import org.ombc.cds.model.OmbcRecord;
@@ -20,15 +23,11 @@ import org.ombc.cds.model.TherapyPeriod;
 
 /**
  * The selection logic of {@code clinical-rules.md}: pure functions of the mapped record. Every date is taken from
- * the record, never from the clock, so the same record always gives the same assessment.
+ * the record, never from the clock, so the same record always gives the same assessment. Dates are intervals: a
+ * threshold on them is decided only when the whole interval lies on one side; otherwise the fact is unknown and
+ * the date that left it undecided is named as missing (clinical-rules 8).
  */
 public final class OmbcAssessor {
-
-    static final int SYNCHRONOUS_MONTHS = 6;
-    static final int LONG_DFI_MONTHS = 24;
-    static final int LUNG_SHORT_DFI_MONTHS = 36;
-    static final int IMAGING_WINDOW_DAYS = 90;
-    static final double RFA_MAX_MM = 30.0;
 
     private final String knowledgeVersion;
     private final List<Trial> trials;
@@ -55,18 +54,20 @@ public final class OmbcAssessor {
                     List.of(), List.of(), List.of(), knowledgeVersion, List.of(), Map.of(), burden, record);
         }
         Map<String, Finding> findings = new LinkedHashMap<>();
-        Integer dfi = DiseaseBurden.wholeMonths(record.primary().diagnosed(), burden.firstMetastasis());
+        Set<MissingData> undecided = EnumSet.noneOf(MissingData.class);
+        Integer dfi = reportedDfi(record.primary().diagnosedDate(), burden.firstMetastasis());
         OligometastaticState oligo = oligometastaticState(burden);
         findings.put("oligometastatic", new Finding(oligo.code(),
                 "clinical-rules 3 (ESTRO-ASTRO): yes with 1-5 current lesions, no above 5, indeterminate when the "
                         + "count is unknown; 'safely treatable' is for the tumour board to confirm",
                 List.of("current distant lesions: " + (burden.lesionCount() == null ? "unknown"
                         : burden.lesionCount())), List.of(Evidence.LIEVENS_2020)));
-        EstroEortcState state = oligo == OligometastaticState.YES ? estroEortcState(record, burden, findings) : null;
+        EstroEortcState state = oligo == OligometastaticState.YES ? estroEortcState(record, burden, findings, undecided)
+                : null;
 
-        List<Factor> factors = prognosticFactors(record, burden, dfi, findings);
+        List<Factor> factors = prognosticFactors(record, burden, dfi, findings, undecided);
         List<Trial> matching = matchingTrials(record, burden, state, trials);
-        Ctx ctx = new Ctx(record, burden, oligo, state, subtype, dfi, matching);
+        Ctx ctx = new Ctx(record, burden, oligo, state, subtype, dfi, matching, undecided);
         List<Recommendation> recommendations = new ArrayList<>();
         for (Recommendation recommendation : Recommendation.values()) {
             List<String> facts = applies(recommendation, ctx);
@@ -83,7 +84,7 @@ public final class OmbcAssessor {
                 burden.sites().stream().map(Site::code).sorted().toList(), oligo, state, subtype, dfi,
                 factors.stream().filter(Factor::isFavorable).sorted(Comparator.comparing(Factor::code)).toList(),
                 factors.stream().filter(f -> !f.isFavorable()).sorted(Comparator.comparing(Factor::code)).toList(),
-                List.copyOf(recommendations), missingData(record, burden), knowledgeVersion, matching,
+                List.copyOf(recommendations), missingData(record, burden, undecided), knowledgeVersion, matching,
                 Map.copyOf(findings), burden, record);
     }
 
@@ -96,64 +97,182 @@ public final class OmbcAssessor {
         return burden.lesionCount() <= DiseaseBurden.OLIGO_MAX ? OligometastaticState.YES : OligometastaticState.NO;
     }
 
-    /** clinical-rules 4; null when the record cannot decide between states. */
-    static EstroEortcState estroEortcState(OmbcRecord record, DiseaseBurden burden, Map<String, Finding> findings) {
-        LocalDate omd = burden.omdDate();
+    /**
+     * clinical-rules 4 with the timing of clinical-rules 8: therapy is judged at the OMD date for every state, and
+     * progression is the latest disease status dated from 30 days before the OMD date onward. Null when the record
+     * cannot decide between states; what it lacks is added to {@code undecided}.
+     */
+    static EstroEortcState estroEortcState(OmbcRecord record, DiseaseBurden burden, Map<String, Finding> findings,
+                                           Set<MissingData> undecided) {
+        DateInterval omd = burden.omd();
+        DateInterval primary = record.primary().diagnosedDate();
         List<String> facts = new ArrayList<>();
         facts.add("OMD diagnosis date: " + (omd == null ? "unknown" : omd));
         EstroEortcState state = null;
         if (omd == null) {
             facts.add("no state without the date of the current metastases");
+            undecided.add(MissingData.METASTASIS_DIAGNOSIS_DATE);
         } else if (burden.polymetastaticHistory() || burden.omdHistory()) {
             facts.add(burden.polymetastaticHistory()
                     ? "polymetastatic history: up to " + burden.peakActive() + " lesions active at once"
                     : "an earlier metastatic episode abated before the current lesions");
-            boolean onTherapy = onSystemicTherapy(record, omd);
-            facts.add(onTherapy ? "on systemic therapy at the OMD date" : "not on systemic therapy at the OMD date");
             boolean induced = burden.polymetastaticHistory();
-            if (!onTherapy) {
+            Answer onTherapy = onSystemicTherapy(record, omd);
+            facts.add(therapyFact(onTherapy));
+            if (onTherapy == Answer.UNDECIDED) {
+                blameOmd(omd, undecided);
+            } else if (onTherapy == Answer.NO) {
                 state = induced ? EstroEortcState.INDUCED_OLIGORECURRENCE : EstroEortcState.REPEAT_OLIGORECURRENCE;
-            } else if (record.progression() == Progression.PROGRESSING) {
-                facts.add("latest imaging status (LOINC 97509-4): progressing");
-                state = induced ? EstroEortcState.INDUCED_OLIGOPROGRESSION : EstroEortcState.REPEAT_OLIGOPROGRESSION;
-            } else if (record.progression() == Progression.NOT_PROGRESSING) {
-                facts.add("latest imaging status (LOINC 97509-4): not progressing");
-                state = induced ? EstroEortcState.INDUCED_OLIGOPERSISTENCE : EstroEortcState.REPEAT_OLIGOPERSISTENCE;
             } else {
-                facts.add("progression vs persistence undecided: no disease status (LOINC 97509-4) recorded");
+                Progression progression = progressionAt(record, omd);
+                if (progression == Progression.PROGRESSING) {
+                    facts.add("disease status (LOINC 97509-4) since the OMD date: progressing");
+                    state = induced ? EstroEortcState.INDUCED_OLIGOPROGRESSION
+                            : EstroEortcState.REPEAT_OLIGOPROGRESSION;
+                } else if (progression == Progression.NOT_PROGRESSING) {
+                    facts.add("disease status (LOINC 97509-4) since the OMD date: not progressing");
+                    state = induced ? EstroEortcState.INDUCED_OLIGOPERSISTENCE
+                            : EstroEortcState.REPEAT_OLIGOPERSISTENCE;
+                } else {
+                    facts.add("progression vs persistence undecided: no readable disease status (LOINC 97509-4) "
+                            + "dated from " + Thresholds.PROGRESSION_LOOKBACK_DAYS + " days before the OMD date on");
+                    undecided.add(MissingData.DISEASE_STATUS);
+                }
             }
-        } else if (record.primary().diagnosed() == null) {
+        } else if (primary == null) {
             facts.add("synchronous vs metachronous undecided: primary diagnosis date unknown");
-        } else if (isSynchronous(record.primary().diagnosed(), omd)) {
-            facts.add("OMD within " + SYNCHRONOUS_MONTHS + " months of the primary (" + record.primary().diagnosed() + ")");
-            state = EstroEortcState.SYNCHRONOUS;
+            undecided.add(MissingData.PRIMARY_DIAGNOSIS_DATE);
         } else {
-            facts.add("OMD more than " + SYNCHRONOUS_MONTHS + " months after the primary (" + record.primary().diagnosed() + ")");
-            boolean onTherapy = onSystemicTherapy(record, omd);
-            facts.add(onTherapy ? "on systemic therapy at the OMD date" : "not on systemic therapy at the OMD date");
-            state = onTherapy ? EstroEortcState.METACHRONOUS_OLIGOPROGRESSION
-                    : EstroEortcState.METACHRONOUS_OLIGORECURRENCE;
+            Answer synchronous = isSynchronous(primary, omd);
+            if (synchronous == Answer.UNDECIDED) {
+                facts.add("synchronous vs metachronous undecided: the dates (primary " + primary + ") allow both");
+                blame(primary, omd, undecided);
+            } else if (synchronous == Answer.YES) {
+                facts.add("OMD within " + Thresholds.SYNCHRONOUS_MONTHS + " months of the primary (" + primary + ")");
+                state = EstroEortcState.SYNCHRONOUS;
+            } else {
+                facts.add("OMD more than " + Thresholds.SYNCHRONOUS_MONTHS + " months after the primary ("
+                        + primary + ")");
+                Answer onTherapy = onSystemicTherapy(record, omd);
+                facts.add(therapyFact(onTherapy));
+                if (onTherapy == Answer.UNDECIDED) {
+                    blameOmd(omd, undecided);
+                } else {
+                    state = onTherapy == Answer.YES ? EstroEortcState.METACHRONOUS_OLIGOPROGRESSION
+                            : EstroEortcState.METACHRONOUS_OLIGORECURRENCE;
+                }
+            }
         }
         findings.put("estro-eortc-state", new Finding(state == null ? "undetermined" : state.code(),
-                "clinical-rules 4: induced after polymetastatic history, repeat after an earlier episode, else "
-                        + "synchronous within 6 months of the primary or metachronous; therapy and progression at "
-                        + "the OMD date split recurrence, progression and persistence",
+                "clinical-rules 4 and 8: induced after polymetastatic history, repeat after an earlier episode, else "
+                        + "synchronous within 6 months of the primary or metachronous; therapy at the OMD date and "
+                        + "the disease status from 30 days before it split recurrence, progression and persistence",
                 facts, List.of(Evidence.GUCKENBERGER_2020)));
         return state;
     }
 
-    static boolean isSynchronous(LocalDate primary, LocalDate omd) {
-        return !omd.isAfter(primary.plusMonths(SYNCHRONOUS_MONTHS))
-                && !omd.isBefore(primary.minusMonths(SYNCHRONOUS_MONTHS));
+    private static String therapyFact(Answer onTherapy) {
+        return switch (onTherapy) {
+            case YES -> "on systemic therapy at the OMD date";
+            case NO -> "not on systemic therapy at the OMD date";
+            case UNDECIDED -> "on systemic therapy at the OMD date or not: undecided (the dates allow both)";
+        };
     }
 
-    static boolean onSystemicTherapy(OmbcRecord record, LocalDate date) {
+    /** Within 6 months of the primary, either side (clinical-rules 4), for every day of both intervals. */
+    static Answer isSynchronous(DateInterval primary, DateInterval omd) {
+        int months = Thresholds.SYNCHRONOUS_MONTHS;
+        boolean certainlyWithin = !omd.end().isAfter(primary.start().plusMonths(months))
+                && !omd.start().isBefore(primary.end().minusMonths(months));
+        boolean certainlyOutside = omd.start().isAfter(primary.end().plusMonths(months))
+                || omd.end().isBefore(primary.start().minusMonths(months));
+        return Answer.of(certainlyWithin, certainlyOutside);
+    }
+
+    /** The disease-free interval is at least {@code months} for every day of both intervals, or for none. */
+    static Answer dfiAtLeast(DateInterval primary, DateInterval metastasis, int months) {
+        return Answer.of(DateInterval.minMonths(primary, metastasis) >= months,
+                DateInterval.maxMonths(primary, metastasis) < months);
+    }
+
+    /**
+     * {@code diseaseFreeIntervalMonths}: whole months between the interval starts, reported only when both dates
+     * are known at least to the month (clinical-rules 8).
+     */
+    static Integer reportedDfi(DateInterval primary, DateInterval metastasis) {
+        if (primary == null || metastasis == null || !primary.knownToMonth() || !metastasis.knownToMonth()) {
+            return null;
+        }
+        return DateInterval.wholeMonths(primary.start(), metastasis.start());
+    }
+
+    /**
+     * Names the dates that leave a threshold undecided: an unknown date; else the less precise of the two
+     * (clinical-rules 8: named only when a threshold this patient needs is undecided because of it).
+     */
+    static void blame(DateInterval primary, DateInterval metastasis, Set<MissingData> undecided) {
+        if (primary == null || metastasis == null) {
+            if (primary == null) {
+                undecided.add(MissingData.PRIMARY_DIAGNOSIS_DATE);
+            }
+            if (metastasis == null) {
+                undecided.add(MissingData.METASTASIS_DIAGNOSIS_DATE);
+            }
+            return;
+        }
+        // The less precise date is the one to complete (a year before a month); equally imprecise: both.
+        long primaryDays = ChronoUnit.DAYS.between(primary.start(), primary.end());
+        long metastasisDays = ChronoUnit.DAYS.between(metastasis.start(), metastasis.end());
+        if (!primary.isDay() && primaryDays >= metastasisDays) {
+            undecided.add(MissingData.PRIMARY_DIAGNOSIS_DATE);
+        }
+        if (!metastasis.isDay() && metastasisDays >= primaryDays) {
+            undecided.add(MissingData.METASTASIS_DIAGNOSIS_DATE);
+        }
+    }
+
+    private static void blameOmd(DateInterval omd, Set<MissingData> undecided) {
+        if (!omd.isDay()) {
+            undecided.add(MissingData.METASTASIS_DIAGNOSIS_DATE);
+        }
+    }
+
+    /** On therapy on every day the OMD date may be: yes if any therapy certainly covers it (clinical-rules 8). */
+    static Answer onSystemicTherapy(OmbcRecord record, DateInterval omd) {
+        Answer answer = Answer.NO;
         for (TherapyPeriod therapy : record.therapies()) {
-            if (therapy.covers(date)) {
-                return true;
+            Answer covers = therapy.covers(omd);
+            if (covers == Answer.YES) {
+                return Answer.YES;
+            }
+            if (covers == Answer.UNDECIDED) {
+                answer = Answer.UNDECIDED;
             }
         }
-        return false;
+        return answer;
+    }
+
+    /**
+     * The latest disease status dated from 30 days before the OMD date onward (clinical-rules 8); UNKNOWN when
+     * there is none, when the latest is unreadable, or when two on the latest date disagree.
+     */
+    static Progression progressionAt(OmbcRecord record, DateInterval omd) {
+        LocalDate from = omd.start().minusDays(Thresholds.PROGRESSION_LOOKBACK_DAYS);
+        LocalDate latest = null;
+        Set<Progression> latestStatuses = EnumSet.noneOf(Progression.class);
+        for (DiseaseStatus status : record.diseaseStatuses()) {
+            if (status.date() == null || status.date().start().isBefore(from)) {
+                continue;
+            }
+            if (latest == null || status.date().start().isAfter(latest)) {
+                latest = status.date().start();
+                latestStatuses.clear();
+            }
+            if (status.date().start().equals(latest)) {
+                latestStatuses.add(status.status());
+            }
+        }
+        return latestStatuses.size() == 1 ? latestStatuses.iterator().next() : Progression.UNKNOWN;
     }
 
     static Subtype subtype(OmbcRecord record) {
@@ -179,12 +298,22 @@ public final class OmbcAssessor {
     // -- factors ----------------------------------------------------------------------------------------------
 
     static List<Factor> prognosticFactors(OmbcRecord record, DiseaseBurden burden, Integer dfi,
-                                          Map<String, Finding> findings) {
+                                          Map<String, Finding> findings, Set<MissingData> undecided) {
         List<Factor> factors = new ArrayList<>();
         addFactor(factors, findings, Factor.SOLITARY_METASTASIS,
                 burden.lesionCount() != null && burden.lesionCount() == 1, "exactly 1 current lesion");
-        addFactor(factors, findings, Factor.LONG_DISEASE_FREE_INTERVAL, dfi != null && dfi >= LONG_DFI_MONTHS,
-                "disease-free interval " + dfi + " months");
+        DateInterval primary = record.primary().diagnosedDate();
+        DateInterval first = burden.firstMetastasis();
+        Answer longDfi = primary == null || first == null ? Answer.UNDECIDED
+                : dfiAtLeast(primary, first, Thresholds.LONG_DFI_MONTHS);
+        if (longDfi == Answer.UNDECIDED && (first != null || burden.undatedCurrent())) {
+            // Only axillary nodes of unknown side: no distant lesion to date, the side is what is missing.
+            blame(primary, first, undecided);
+        }
+        addFactor(factors, findings, Factor.LONG_DISEASE_FREE_INTERVAL, longDfi == Answer.YES,
+                "disease-free interval " + (dfi != null ? dfi + " months"
+                        : longDfi == Answer.YES ? "of at least " + DateInterval.minMonths(primary, first) + " months"
+                        : "unknown"));
         addFactor(factors, findings, Factor.HORMONE_RECEPTOR_POSITIVE, hormoneReceptorPositive(record),
                 "ER " + status(record.er()) + ", PR " + status(record.pr()));
         addFactor(factors, findings, Factor.HER2_POSITIVE, record.her2().isPositive(),
@@ -212,7 +341,7 @@ public final class OmbcAssessor {
 
     /** What one recommendation reads; built once per assessment. */
     record Ctx(OmbcRecord record, DiseaseBurden burden, OligometastaticState oligo, EstroEortcState state,
-               Subtype subtype, Integer dfi, List<Trial> trials) {
+               Subtype subtype, Integer dfi, List<Trial> trials, Set<MissingData> undecided) {
 
         boolean oligometastatic() {
             return oligo == OligometastaticState.YES;
@@ -265,8 +394,18 @@ public final class OmbcAssessor {
         }
         if (c.burden().lesionsAt(Site.LUNG) == 1) {
             facts.add("solitary lung lesion");
-            if (c.dfi() == null || c.dfi() <= LUNG_SHORT_DFI_MONTHS) {
-                facts.add("negative factor: disease-free interval " + (c.dfi() == null ? "unknown" : c.dfi() + " months")
+            DateInterval primary = c.record().primary().diagnosedDate();
+            DateInterval first = c.burden().firstMetastasis();
+            Answer shortDfi = primary == null || first == null ? Answer.UNDECIDED
+                    : Answer.of(DateInterval.maxMonths(primary, first) <= Thresholds.LUNG_SHORT_DFI_MONTHS,
+                    DateInterval.minMonths(primary, first) > Thresholds.LUNG_SHORT_DFI_MONTHS);
+            if (shortDfi == Answer.UNDECIDED) {
+                blame(primary, first, c.undecided());
+            }
+            if (shortDfi != Answer.NO) {
+                facts.add("negative factor: disease-free interval "
+                        + (shortDfi == Answer.UNDECIDED ? "unknown" : c.dfi() != null ? c.dfi() + " months"
+                        : "of at most " + DateInterval.maxMonths(primary, first) + " months")
                         + " (3 years or less is unfavourable)");
             }
             if (c.record().er().isNegative() && c.record().pr().isNegative()) {
@@ -288,7 +427,7 @@ public final class OmbcAssessor {
         }
         for (Lesion lesion : c.burden().current()) {
             if (lesion.site() == Site.LIVER) {
-                if (lesion.sizeMm() == null || lesion.sizeMm() >= RFA_MAX_MM) {
+                if (lesion.sizeMm() == null || lesion.sizeMm() >= Thresholds.RFA_MAX_MM) {
                     return null;
                 }
                 return List.of("single liver lesion of " + lesion.sizeMm().intValue() + " mm (under 30 mm)",
@@ -349,18 +488,29 @@ public final class OmbcAssessor {
         return facts;
     }
 
+    /**
+     * Staging imaging unless some imaging lies within 90 days of the OMD date (before or after) for every day of
+     * both dates; undecided when an imaging date may or may not lie in the window: then nothing is recommended
+     * and an imprecise OMD date is named (clinical-rules 8).
+     */
     static List<String> stagingImaging(Ctx c) {
-        List<LocalDate> imaging = c.record().imagingDates();
-        LocalDate omd = c.burden().omdDate();
+        List<DateInterval> imaging = c.record().imagingDates();
+        DateInterval omd = c.burden().omd();
         if (omd == null) {
             return imaging.isEmpty() ? List.of("no imaging report in the record") : null;
         }
-        for (LocalDate date : imaging) {
-            if (Math.abs(ChronoUnit.DAYS.between(omd, date)) <= IMAGING_WINDOW_DAYS) {
+        boolean undecided = false;
+        for (DateInterval date : imaging) {
+            if (omd.maxDaysTo(date) <= Thresholds.IMAGING_WINDOW_DAYS) {
                 return null;
             }
+            undecided |= omd.minDaysTo(date) <= Thresholds.IMAGING_WINDOW_DAYS;
         }
-        return List.of("no imaging dated within " + IMAGING_WINDOW_DAYS + " days of the OMD date " + omd);
+        if (undecided) {
+            blameOmd(omd, c.undecided());
+            return null;
+        }
+        return List.of("no imaging dated within " + Thresholds.IMAGING_WINDOW_DAYS + " days of the OMD date " + omd);
     }
 
     /** clinical-rules 6 and 8: exactly when oligometastatic yes and some trial matches. */
@@ -409,8 +559,13 @@ public final class OmbcAssessor {
 
     // -- missing data -----------------------------------------------------------------------------------------
 
-    static List<MissingData> missingData(OmbcRecord record, DiseaseBurden burden) {
+    /**
+     * clinical-rules 7 and 8: receptors, lesion count and axillary side whenever they are unknown; a date or the
+     * disease status only when a decision this patient needs is undecided because of it ({@code undecided}).
+     */
+    static List<MissingData> missingData(OmbcRecord record, DiseaseBurden burden, Set<MissingData> undecided) {
         Set<MissingData> missing = EnumSet.noneOf(MissingData.class);
+        missing.addAll(undecided);
         if (!record.er().isKnown()) {
             missing.add(MissingData.ER_STATUS);
         }
@@ -419,12 +574,6 @@ public final class OmbcAssessor {
         }
         if (!record.her2().isKnown()) {
             missing.add(MissingData.HER2_STATUS);
-        }
-        if (record.primary().diagnosed() == null) {
-            missing.add(MissingData.PRIMARY_DIAGNOSIS_DATE);
-        }
-        if (burden.undatedCurrent()) {
-            missing.add(MissingData.METASTASIS_DIAGNOSIS_DATE);
         }
         if (burden.current().stream().anyMatch(l -> l.count() == null)) {
             missing.add(MissingData.LESION_COUNT);

@@ -1,16 +1,20 @@
 package org.ombc.cds.model;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -27,6 +31,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
@@ -34,66 +39,454 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * Maps a patient's FHIR R4 resources, in any order and with duplicates, to an {@link OmbcRecord}
- * (clinical-rules 1). Every coding the rules list is accepted; what cannot be read is reported in the record's
- * notes instead of failing.
+ * (clinical-rules 1 and 8). Every coding the rules list is accepted; dates are read as intervals; what is
+ * dropped or cannot be read is named in the record's notes, in words a clinician can act on, instead of failing.
  */
 public final class FhirToOmbc {
 
+    /**
+     * A date after today plus this many days is an error in the record (clinical-rules 8): the one day absorbs
+     * the time zones between the EHR and the service.
+     */
+    public static final int FUTURE_DATE_TOLERANCE_DAYS = 1;
+
     private static final Pattern N_CATEGORY = Pattern.compile("^(?:Y?[CP])?N([0-3X])", Pattern.CASE_INSENSITIVE);
+    private static final int NAMED_RECORDS_LIMIT = 5;
 
     private final Terminology terminology;
+    private final Clock clock;
 
+    /** A mapper whose "today" is the system clock's (UTC). */
     public FhirToOmbc(Terminology terminology) {
+        this(terminology, Clock.systemUTC());
+    }
+
+    /** @param clock gives "today", against which dates in the future are recognised as errors */
+    public FhirToOmbc(Terminology terminology, Clock clock) {
         this.terminology = terminology;
+        this.clock = clock;
     }
 
     public OmbcRecord map(List<? extends IBaseResource> resources) {
-        String patientId = null;
-        List<Condition> conditions = new ArrayList<>();
-        List<Observation> observations = new ArrayList<>();
-        List<TherapyPeriod> therapies = new ArrayList<>();
-        List<LocalDate> imaging = new ArrayList<>();
-        boolean resected = false;
-        for (IBaseResource resource : distinct(resources)) {
-            if (resource instanceof Patient patient && patientId == null) {
-                patientId = ResourceIds.idOf(patient);
-            } else if (resource instanceof Condition condition && exists(condition)) {
-                conditions.add(condition);
-            } else if (resource instanceof Observation observation && exists(observation)) {
-                observations.add(observation);
-            } else if (resource instanceof MedicationStatement statement) {
-                addTherapy(statement, therapies);
-            } else if (resource instanceof MedicationRequest request) {
-                addTherapy(request, therapies);
-            } else if (resource instanceof Procedure procedure) {
-                resected |= isBreastSurgery(procedure);
-            } else if (resource instanceof DiagnosticReport report) {
-                addImaging(report, imaging);
-            } else if (resource instanceof ImagingStudy study && study.hasStarted()) {
-                imaging.add(FhirDates.of(study.getStartedElement()));
+        return new Mapping(LocalDate.now(clock).plusDays(FUTURE_DATE_TOLERANCE_DAYS)).map(resources);
+    }
+
+    /** One mapping: the latest acceptable date and the notes collected on the way. */
+    private final class Mapping {
+
+        private final LocalDate latestValid;
+        private final List<String> notes = new ArrayList<>();
+        private final List<String> freeText = new ArrayList<>();
+        private DateInterval birth;
+
+        Mapping(LocalDate latestValid) {
+            this.latestValid = latestValid;
+        }
+
+        OmbcRecord map(List<? extends IBaseResource> resources) {
+            String patientId = null;
+            List<Condition> conditions = new ArrayList<>();
+            List<Observation> observations = new ArrayList<>();
+            List<TherapyPeriod> therapies = new ArrayList<>();
+            List<DateInterval> imaging = new ArrayList<>();
+            List<Procedure> procedures = new ArrayList<>();
+            for (IBaseResource resource : distinct(resources)) {
+                if (resource instanceof Patient patient && patientId == null) {
+                    patientId = ResourceIds.idOf(patient);
+                    birth = patient.hasBirthDateElement() ? FhirDates.of(patient.getBirthDateElement()) : null;
+                }
+            }
+            for (IBaseResource resource : distinct(resources)) {
+                if (resource instanceof Condition condition && exists(condition)) {
+                    if (isFreeTextOnly(condition.getCode())) {
+                        freeText.add("Condition/" + ResourceIds.idOf(condition));
+                    } else {
+                        conditions.add(condition);
+                    }
+                } else if (resource instanceof Observation observation && exists(observation)) {
+                    if (isFreeTextOnly(observation.getCode())) {
+                        freeText.add("Observation/" + ResourceIds.idOf(observation));
+                    } else {
+                        observations.add(observation);
+                    }
+                } else if (resource instanceof MedicationStatement statement) {
+                    addTherapy(statement, therapies);
+                } else if (resource instanceof MedicationRequest request) {
+                    addTherapy(request, therapies);
+                } else if (resource instanceof Procedure procedure) {
+                    procedures.add(procedure);
+                } else if (resource instanceof DiagnosticReport report) {
+                    addImaging(report, imaging);
+                } else if (resource instanceof ImagingStudy study && study.hasStarted()) {
+                    addIfDated(imaging, checked(FhirDates.of(study.getStartedElement()), study, "start date"));
+                }
+            }
+            boolean resected = false;
+            for (Procedure procedure : procedures) {
+                if (isBreastSurgery(procedure)) {
+                    resected = true;
+                    checked(FhirDates.start(procedure.getPerformed()), procedure, "performed date");
+                }
+            }
+            PrimaryTumour primary = primary(conditions);
+            Map<String, Integer> counts = new HashMap<>();
+            Map<String, Boolean> countUnusable = new HashMap<>();
+            Map<String, Double> sizes = new HashMap<>();
+            readLesionObservations(observations, counts, countUnusable, sizes);
+            List<Lesion> lesions = new ArrayList<>();
+            for (Condition condition : conditions) {
+                if (terminology.containsAny(ValueSetId.METASTASIS, condition.getCode())) {
+                    String id = ResourceIds.idOf(condition);
+                    Integer count = countUnusable.containsKey(id) ? null : counts.getOrDefault(id, 1);
+                    lesions.add(lesion(condition, id, count, sizes.get(id)));
+                }
+            }
+            lesions.sort(Comparator.comparing(Lesion::conditionId));
+            ReceptorResult er = receptor(observations, ValueSetId.ER_TEST, "ER");
+            ReceptorResult pr = receptor(observations, ValueSetId.PR_TEST, "PR");
+            ReceptorResult her2 = receptor(observations, ValueSetId.HER2_TEST, "HER2");
+            NodalStatus nodes = nodalStatus(observations);
+            List<DiseaseStatus> statuses = diseaseStatuses(observations);
+            if (!freeText.isEmpty()) {
+                notes.add(freeTextNote(freeText));
+            }
+            return new OmbcRecord(patientId, primary, lesions, er, pr, her2, nodes, statuses, therapies,
+                    imaging.stream().sorted(Comparator.comparing(DateInterval::start)
+                            .thenComparing(DateInterval::end)).toList(), resected, notes);
+        }
+
+        // -- dates ------------------------------------------------------------------------------------------
+
+        /**
+         * A date after today (plus one day) is an error in the record: ignored and named (clinical-rules 8). A
+         * partial date that reaches into the future ("2026" read in November 2026) ends today.
+         */
+        private DateInterval checked(DateInterval date, Resource resource, String what) {
+            if (date == null) {
+                return null;
+            }
+            if (date.after(latestValid)) {
+                notes.add(describe(resource) + ": the " + what + " " + date + " lies in the future and was ignored; "
+                        + "correct the date in the record.");
+                return null;
+            }
+            return date.endingBy(latestValid);
+        }
+
+        /**
+         * onset[x] as an interval (onsetAge and onsetRange with the birth date); recordedDate only when the
+         * Condition has no onset[x] at all: a later recordedDate says when it was typed in, not when it began.
+         */
+        private DateInterval onset(Condition condition) {
+            if (condition.hasOnset()) {
+                Type onset = condition.getOnset();
+                DateInterval date = onset instanceof Age || onset instanceof Range
+                        ? FhirDates.ofAge(onset, birth) : FhirDates.start(onset);
+                if (date == null) {
+                    notes.add(describe(condition) + ": the onset (" + onsetKind(onset) + ") cannot be read as a date"
+                            + (onset instanceof Age || onset instanceof Range ? " without the patient's birth date" : "")
+                            + "; record the onset date.");
+                    return null;
+                }
+                return checked(date, condition, "onset");
+            }
+            return checked(FhirDates.of(condition.getRecordedDateElement()), condition, "recorded date");
+        }
+
+        private void addIfDated(List<DateInterval> into, DateInterval date) {
+            if (date != null) {
+                into.add(date);
             }
         }
-        List<String> notes = new ArrayList<>();
-        PrimaryTumour primary = primary(conditions);
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, Boolean> countUnusable = new HashMap<>();
-        Map<String, Double> sizes = new HashMap<>();
-        readLesionObservations(observations, counts, countUnusable, sizes, notes);
-        List<Lesion> lesions = new ArrayList<>();
-        for (Condition condition : conditions) {
-            if (terminology.containsAny(ValueSetId.METASTASIS, condition.getCode())) {
-                String id = ResourceIds.idOf(condition);
-                Integer count = countUnusable.containsKey(id) ? null : counts.getOrDefault(id, 1);
-                lesions.add(lesion(condition, id, count, sizes.get(id)));
+
+        private String describe(Resource resource) {
+            String ref = resource.fhirType() + "/" + ResourceIds.idOf(resource);
+            if (resource instanceof Condition c) {
+                if (terminology.containsAny(ValueSetId.PRIMARY_BREAST_CANCER, c.getCode())) {
+                    return "Breast cancer (" + ref + ")";
+                }
+                if (terminology.containsAny(ValueSetId.METASTASIS, c.getCode())) {
+                    return "Metastasis (" + ref + ")";
+                }
+            }
+            if (resource instanceof Observation o) {
+                for (var entry : List.of(Map.entry(ValueSetId.ER_TEST, "ER result"), Map.entry(ValueSetId.PR_TEST,
+                        "PR result"), Map.entry(ValueSetId.HER2_TEST, "HER2 result"), Map.entry(ValueSetId.N_CATEGORY,
+                        "N category"), Map.entry(ValueSetId.DISEASE_STATUS, "Disease status"))) {
+                    if (terminology.containsAny(entry.getKey(), o.getCode())) {
+                        return entry.getValue() + " (" + ref + ")";
+                    }
+                }
+            }
+            if (resource instanceof MedicationStatement || resource instanceof MedicationRequest) {
+                return "Systemic therapy (" + ref + ")";
+            }
+            if (resource instanceof Procedure) {
+                return "Breast surgery (" + ref + ")";
+            }
+            if (resource instanceof DiagnosticReport || resource instanceof ImagingStudy) {
+                return "Imaging (" + ref + ")";
+            }
+            return ref;
+        }
+
+        // -- conditions -------------------------------------------------------------------------------------
+
+        /**
+         * Several breast cancer Conditions are one primary (clinical-rules 8): the earliest date, the side any of
+         * them states; only two different known sides make the side unknown (bilateral).
+         */
+        private PrimaryTumour primary(List<Condition> conditions) {
+            String id = null;
+            DateInterval diagnosed = null;
+            Set<Laterality> sides = EnumSet.noneOf(Laterality.class);
+            List<String> sideRecords = new ArrayList<>();
+            boolean inactive = true;
+            for (Condition condition : conditions) {
+                if (!terminology.containsAny(ValueSetId.PRIMARY_BREAST_CANCER, condition.getCode())) {
+                    continue;
+                }
+                inactive &= !isCurrent(condition,
+                        checked(FhirDates.end(condition.getAbatement()), condition, "abatement date"));
+                String thisId = ResourceIds.idOf(condition);
+                DateInterval date = onset(condition);
+                boolean earlier = date != null && (diagnosed == null || date.start().isBefore(diagnosed.start()));
+                boolean tie = (date == null ? diagnosed == null : diagnosed != null
+                        && date.start().equals(diagnosed.start())) && id != null && thisId.compareTo(id) < 0;
+                if (id == null || earlier || tie) {
+                    id = thisId;
+                    diagnosed = date;
+                }
+                Set<Laterality> stated = sidesOf(condition);
+                sides.addAll(stated);
+                for (Laterality side : stated) {
+                    sideRecords.add("Condition/" + thisId + " " + side.name().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (id == null) {
+                return null;
+            }
+            if (sides.size() > 1) {
+                sideRecords.sort(null);
+                notes.add("Breast cancer is recorded on both sides (" + String.join(", ", sideRecords)
+                        + "): the side is taken as unknown, so an axillary node cannot be called ipsi- or "
+                        + "contralateral; correct the side if this is not bilateral disease.");
+            }
+            return new PrimaryTumour(id, diagnosed, sides.size() == 1 ? sides.iterator().next() : Laterality.UNKNOWN,
+                    inactive);
+        }
+
+        private Lesion lesion(Condition condition, String id, Integer count, Double sizeMm) {
+            Site site = siteOf(condition);
+            boolean sternal = terminology.containsAny(ValueSetId.BODY_SITE_STERNUM, condition.getBodySite());
+            DateInterval abatement = checked(FhirDates.end(condition.getAbatement()), condition, "abatement date");
+            boolean current = isCurrent(condition, abatement);
+            Set<Laterality> sides = sidesOf(condition);
+            return new Lesion(id, site, sternal, sides.size() == 1 ? sides.iterator().next() : Laterality.UNKNOWN,
+                    count, onset(condition), current ? null : abatement, current, sizeMm);
+        }
+
+        // -- observations -----------------------------------------------------------------------------------
+
+        private void readLesionObservations(List<Observation> observations, Map<String, Integer> counts,
+                                            Map<String, Boolean> countUnusable, Map<String, Double> sizes) {
+            Map<String, LocalDate> countDates = new HashMap<>();
+            for (Observation observation : observations) {
+                boolean isCount = terminology.containsAny(ValueSetId.LESION_COUNT, observation.getCode());
+                boolean isSize = terminology.containsAny(ValueSetId.LESION_SIZE, observation.getCode());
+                if (!isCount && !isSize) {
+                    continue;
+                }
+                for (Reference focus : observation.getFocus()) {
+                    String target = ResourceIds.referencedId(focus);
+                    if (target == null) {
+                        continue;
+                    }
+                    if (isCount) {
+                        DateInterval effective = effective(observation);
+                        LocalDate date = effective == null ? null : effective.start();
+                        LocalDate previous = countDates.get(target);
+                        if (previous != null && date != null && date.isBefore(previous)) {
+                            continue;
+                        }
+                        countDates.put(target, date);
+                        if (observation.getValue() instanceof IntegerType n && n.getValue() != null
+                                && n.getValue() > 0) {
+                            counts.put(target, n.getValue());
+                            countUnusable.remove(target);
+                        } else {
+                            countUnusable.put(target, true);
+                            notes.add("Lesion count (Observation/" + ResourceIds.idOf(observation)
+                                    + ") is not a whole number of lesions; record the number (valueInteger).");
+                        }
+                    } else if (observation.getValue() instanceof Quantity quantity) {
+                        Double mm = millimetres(quantity);
+                        if (mm != null) {
+                            sizes.merge(target, mm, Math::max);
+                        }
+                    }
+                }
             }
         }
-        lesions.sort(Comparator.comparing(Lesion::conditionId));
-        return new OmbcRecord(patientId, primary, lesions,
-                receptor(observations, ValueSetId.ER_TEST, "ER", notes),
-                receptor(observations, ValueSetId.PR_TEST, "PR", notes),
-                receptor(observations, ValueSetId.HER2_TEST, "HER2", notes),
-                nodalStatus(observations), progression(observations), therapies,
-                imaging.stream().filter(d -> d != null).sorted().toList(), resected, notes);
+
+        /**
+         * The latest dated result wins (clinical-rules 1 and 8); an equivocal or unreadable latest result makes
+         * the receptor unknown, even after an earlier definite one: the newest specimen is the one that counts.
+         * Two different results on the latest date cannot be ranked: unknown. Undated results count only when
+         * nothing is dated, and only when they agree.
+         */
+        private ReceptorResult receptor(List<Observation> observations, ValueSetId test, String label) {
+            DateInterval latestDate = null;
+            Set<ReceptorResult.Status> latest = EnumSet.noneOf(ReceptorResult.Status.class);
+            Set<ReceptorResult.Status> undated = EnumSet.noneOf(ReceptorResult.Status.class);
+            boolean seenPositive = false;
+            boolean seenNegative = false;
+            for (Observation observation : observations) {
+                if (!terminology.containsAny(test, observation.getCode())) {
+                    continue;
+                }
+                ReceptorResult.Status status = resultStatus(observation);
+                seenPositive |= status == ReceptorResult.Status.POSITIVE;
+                seenNegative |= status == ReceptorResult.Status.NEGATIVE;
+                DateInterval date = effective(observation);
+                if (date == null) {
+                    undated.add(status);
+                } else if (latestDate == null || date.start().isAfter(latestDate.start())) {
+                    latestDate = date;
+                    latest.clear();
+                    latest.add(status);
+                } else if (date.start().equals(latestDate.start())) {
+                    latest.add(status);
+                }
+            }
+            Set<ReceptorResult.Status> candidates = latestDate == null ? undated : latest;
+            if (candidates.isEmpty()) {
+                return ReceptorResult.UNKNOWN;
+            }
+            boolean conflicting = seenPositive && seenNegative;
+            String when = latestDate == null ? "undated" : "of " + latestDate;
+            if (candidates.size() > 1) {
+                notes.add(label + " results " + when + " disagree: " + label + " status is taken as unknown; "
+                        + "record which result is valid.");
+                return new ReceptorResult(ReceptorResult.Status.UNKNOWN, latestDate, true);
+            }
+            ReceptorResult.Status status = candidates.iterator().next();
+            if (status == ReceptorResult.Status.UNKNOWN) {
+                notes.add("The latest " + label + " result (" + when + ") is equivocal or unreadable: " + label
+                        + " status is unknown" + (seenPositive || seenNegative ? " even though an earlier result was "
+                        + "definite" : "") + "; record a positive or negative result"
+                        + (label.equals("HER2") ? " (IHC 2+ needs an ISH result)." : "."));
+            } else if (conflicting) {
+                notes.add(label + " results disagree over time: the latest (" + when + ") is used.");
+            }
+            return new ReceptorResult(status, latestDate, conflicting);
+        }
+
+        /** N category at primary diagnosis: the earliest recorded one. */
+        private NodalStatus nodalStatus(List<Observation> observations) {
+            NodalStatus status = NodalStatus.UNKNOWN;
+            LocalDate earliest = null;
+            for (Observation observation : observations) {
+                if (!terminology.containsAny(ValueSetId.N_CATEGORY, observation.getCode())) {
+                    continue;
+                }
+                NodalStatus value = nCategory(observation.getValue());
+                DateInterval effective = effective(observation);
+                LocalDate date = effective == null ? null : effective.start();
+                if (value != NodalStatus.UNKNOWN && (status == NodalStatus.UNKNOWN
+                        || (date != null && (earliest == null || date.isBefore(earliest))))) {
+                    status = value;
+                    earliest = date;
+                }
+            }
+            return status;
+        }
+
+        /** Every disease-status result: the logic picks the one that counts at the OMD date. */
+        private List<DiseaseStatus> diseaseStatuses(List<Observation> observations) {
+            List<DiseaseStatus> statuses = new ArrayList<>();
+            for (Observation observation : observations) {
+                if (!terminology.containsAny(ValueSetId.DISEASE_STATUS, observation.getCode())) {
+                    continue;
+                }
+                Progression p = Progression.UNKNOWN;
+                if (observation.getValue() instanceof CodeableConcept value) {
+                    p = terminology.containsAny(ValueSetId.DISEASE_PROGRESSING, value) ? Progression.PROGRESSING
+                            : terminology.containsAny(ValueSetId.DISEASE_NOT_PROGRESSING, value)
+                            ? Progression.NOT_PROGRESSING : Progression.UNKNOWN;
+                }
+                statuses.add(new DiseaseStatus(effective(observation), p));
+            }
+            statuses.sort(Comparator.comparing((DiseaseStatus s) -> s.date() == null ? LocalDate.MIN : s.date().start())
+                    .thenComparing(DiseaseStatus::status));
+            return statuses;
+        }
+
+        private DateInterval effective(Observation observation) {
+            DateInterval date = observation.hasEffective() ? FhirDates.start(observation.getEffective())
+                    : FhirDates.of(observation.getIssuedElement());
+            return checked(date, observation, "date");
+        }
+
+        // -- therapy, surgery, imaging ----------------------------------------------------------------------
+
+        private void addTherapy(MedicationStatement statement, List<TherapyPeriod> into) {
+            MedicationStatement.MedicationStatementStatus status = statement.getStatus();
+            if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
+                    || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) {
+                return;
+            }
+            String agent = systemicAgent(statement.getMedication());
+            if (agent == null) {
+                return;
+            }
+            boolean active = status == MedicationStatement.MedicationStatementStatus.ACTIVE;
+            Type effective = statement.getEffective();
+            DateInterval start = checked(FhirDates.start(effective), statement, "start date");
+            // The planned end of a therapy period may lie in the future (clinical-rules 8).
+            DateInterval end = effective instanceof Period p && p.hasEnd() ? FhirDates.of(p.getEndElement())
+                    : active ? null : start;
+            into.add(new TherapyPeriod(agent, start, end));
+        }
+
+        private void addTherapy(MedicationRequest request, List<TherapyPeriod> into) {
+            MedicationRequest.MedicationRequestStatus status = request.getStatus();
+            if (status == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR
+                    || status == MedicationRequest.MedicationRequestStatus.CANCELLED
+                    || status == MedicationRequest.MedicationRequestStatus.DRAFT) {
+                return;
+            }
+            String agent = systemicAgent(request.getMedication());
+            if (agent == null) {
+                return;
+            }
+            boolean active = status == MedicationRequest.MedicationRequestStatus.ACTIVE;
+            Period period = null;
+            for (Dosage dosage : request.getDosageInstruction()) {
+                if (dosage.getTiming().getRepeat().getBounds() instanceof Period bounds) {
+                    period = bounds;
+                    break;
+                }
+            }
+            if (period == null && request.getDispenseRequest().hasValidityPeriod()) {
+                period = request.getDispenseRequest().getValidityPeriod();
+            }
+            DateInterval start = checked(period != null && period.hasStart() ? FhirDates.of(period.getStartElement())
+                    : FhirDates.of(request.getAuthoredOnElement()), request, "start date");
+            DateInterval end = period != null && period.hasEnd() ? FhirDates.of(period.getEndElement())
+                    : active ? null : start;
+            into.add(new TherapyPeriod(agent, start, end));
+        }
+
+        private void addImaging(DiagnosticReport report, List<DateInterval> into) {
+            if (report.getStatus() == DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR
+                    || !terminology.containsAny(ValueSetId.IMAGING_CATEGORY, report.getCategory())) {
+                return;
+            }
+            DateInterval date = report.hasEffective() ? FhirDates.start(report.getEffective())
+                    : FhirDates.of(report.getIssuedElement());
+            addIfDated(into, checked(date, report, "date"));
+        }
     }
 
     /**
@@ -113,48 +506,37 @@ public final class FhirToOmbc {
         return out;
     }
 
+    private static String onsetKind(Type onset) {
+        return onset instanceof StringType ? "text" : onset.fhirType();
+    }
+
+    /** A Condition or Observation whose code has no coding (text only, or no code at all) cannot be read. */
+    private static boolean isFreeTextOnly(CodeableConcept code) {
+        return code == null || code.getCoding().stream().noneMatch(Coding::hasCode);
+    }
+
+    private static String freeTextNote(List<String> records) {
+        List<String> sorted = records.stream().sorted().toList();
+        String named = String.join(", ", sorted.subList(0, Math.min(NAMED_RECORDS_LIMIT, sorted.size())))
+                + (sorted.size() > NAMED_RECORDS_LIMIT ? ", ..." : "");
+        return (sorted.size() == 1 ? "1 record is" : sorted.size() + " records are") + " free text only ("
+                + named + ") and " + (sorted.size() == 1 ? "was" : "were") + " not read: code "
+                + (sorted.size() == 1 ? "it" : "them") + " (SNOMED CT, ICD-10-CM or LOINC) for the assessment to use "
+                + (sorted.size() == 1 ? "it." : "them.");
+    }
+
     // -- conditions -------------------------------------------------------------------------------------------
+
+    /** clinicalStatus active, recurrence or relapse; without a clinicalStatus, current unless abated (rules 8). */
+    private boolean isCurrent(Condition condition, DateInterval abatement) {
+        return condition.hasClinicalStatus()
+                ? terminology.containsAny(ValueSetId.CLINICAL_STATUS_CURRENT, condition.getClinicalStatus())
+                : abatement == null;
+    }
 
     /** A refuted or entered-in-error Condition does not exist (clinical-rules 2). */
     private boolean exists(Condition condition) {
         return !terminology.containsAny(ValueSetId.VERIFICATION_STATUS_VOID, condition.getVerificationStatus());
-    }
-
-    private PrimaryTumour primary(List<Condition> conditions) {
-        String id = null;
-        LocalDate diagnosed = null;
-        Laterality side = null;
-        boolean inactive = true;
-        for (Condition condition : conditions) {
-            if (!terminology.containsAny(ValueSetId.PRIMARY_BREAST_CANCER, condition.getCode())) {
-                continue;
-            }
-            inactive &= !isCurrent(condition);
-            LocalDate date = onset(condition);
-            if (id == null || (date != null && (diagnosed == null || date.isBefore(diagnosed)))) {
-                id = ResourceIds.idOf(condition);
-                diagnosed = date;
-            }
-            Laterality thisSide = laterality(condition);
-            side = side == null ? thisSide : side.merge(thisSide);
-        }
-        return id == null ? null : new PrimaryTumour(id, diagnosed, side, inactive);
-    }
-
-    /** clinicalStatus active, recurrence or relapse; without a clinicalStatus, current unless abated. */
-    private boolean isCurrent(Condition condition) {
-        return condition.hasClinicalStatus()
-                ? terminology.containsAny(ValueSetId.CLINICAL_STATUS_CURRENT, condition.getClinicalStatus())
-                : FhirDates.end(condition.getAbatement()) == null;
-    }
-
-    private Lesion lesion(Condition condition, String id, Integer count, Double sizeMm) {
-        Site site = siteOf(condition);
-        boolean sternal = terminology.containsAny(ValueSetId.BODY_SITE_STERNUM, condition.getBodySite());
-        LocalDate abatement = FhirDates.end(condition.getAbatement());
-        boolean current = isCurrent(condition);
-        return new Lesion(id, site, sternal, laterality(condition), count, onset(condition),
-                current ? null : abatement, current, sizeMm);
     }
 
     /** A site-specific code wins over bodySite; a generic code (128462008, C79.9) takes its site from bodySite. */
@@ -176,22 +558,26 @@ public final class FhirToOmbc {
         return Site.OTHER;
     }
 
-    private static LocalDate onset(Condition condition) {
-        LocalDate onset = FhirDates.start(condition.getOnset());
-        return onset != null ? onset : FhirDates.of(condition.getRecordedDateElement());
-    }
-
-    /** Side from the code (C50.x2, left-breast SNOMED), bodySite codings, or an mCODE laterality extension. */
-    private Laterality laterality(Condition condition) {
+    /**
+     * The sides a Condition states: from the code (ICD-10-CM C50.xx1 right, C50.xx2 left; SNOMED left or right
+     * female breast), bodySite codings, or a laterality qualifier or mCODE laterality extension (clinical-rules
+     * 8). Empty when none; both when the Condition contradicts itself.
+     */
+    private Set<Laterality> sidesOf(Condition condition) {
         List<CodeableConcept> evidence = new ArrayList<>(condition.getBodySite());
         evidence.add(condition.getCode());
         collectLateralityExtensions(condition.getExtension(), evidence);
         for (CodeableConcept bodySite : condition.getBodySite()) {
             collectLateralityExtensions(bodySite.getExtension(), evidence);
         }
-        boolean left = terminology.containsAny(ValueSetId.LATERALITY_LEFT, evidence);
-        boolean right = terminology.containsAny(ValueSetId.LATERALITY_RIGHT, evidence);
-        return left == right ? Laterality.UNKNOWN : left ? Laterality.LEFT : Laterality.RIGHT;
+        Set<Laterality> sides = EnumSet.noneOf(Laterality.class);
+        if (terminology.containsAny(ValueSetId.LATERALITY_LEFT, evidence)) {
+            sides.add(Laterality.LEFT);
+        }
+        if (terminology.containsAny(ValueSetId.LATERALITY_RIGHT, evidence)) {
+            sides.add(Laterality.RIGHT);
+        }
+        return sides;
     }
 
     private static void collectLateralityExtensions(List<Extension> extensions, List<CodeableConcept> into) {
@@ -211,45 +597,6 @@ public final class FhirToOmbc {
                 && status != Observation.ObservationStatus.CANCELLED;
     }
 
-    private void readLesionObservations(List<Observation> observations, Map<String, Integer> counts,
-                                        Map<String, Boolean> countUnusable, Map<String, Double> sizes,
-                                        List<String> notes) {
-        Map<String, LocalDate> countDates = new HashMap<>();
-        for (Observation observation : observations) {
-            boolean isCount = terminology.containsAny(ValueSetId.LESION_COUNT, observation.getCode());
-            boolean isSize = terminology.containsAny(ValueSetId.LESION_SIZE, observation.getCode());
-            if (!isCount && !isSize) {
-                continue;
-            }
-            for (Reference focus : observation.getFocus()) {
-                String target = ResourceIds.referencedId(focus);
-                if (target == null) {
-                    continue;
-                }
-                if (isCount) {
-                    LocalDate date = effective(observation);
-                    LocalDate previous = countDates.get(target);
-                    if (previous != null && date != null && date.isBefore(previous)) {
-                        continue;
-                    }
-                    countDates.put(target, date);
-                    if (observation.getValue() instanceof IntegerType n && n.getValue() != null && n.getValue() > 0) {
-                        counts.put(target, n.getValue());
-                        countUnusable.remove(target);
-                    } else {
-                        countUnusable.put(target, true);
-                        notes.add("Lesion count Observation " + ResourceIds.idOf(observation) + " has no positive integer value.");
-                    }
-                } else if (observation.getValue() instanceof Quantity quantity) {
-                    Double mm = millimetres(quantity);
-                    if (mm != null) {
-                        sizes.merge(target, mm, Math::max);
-                    }
-                }
-            }
-        }
-    }
-
     private static Double millimetres(Quantity quantity) {
         if (!quantity.hasValue()) {
             return null;
@@ -264,47 +611,6 @@ public final class FhirToOmbc {
             case "cm" -> value * 10;
             default -> null;
         };
-    }
-
-    /**
-     * The latest result wins (clinical-rules 1). Results that disagree are flagged; two different results on the
-     * same latest date cannot be ranked, so the status is unknown.
-     */
-    private ReceptorResult receptor(List<Observation> observations, ValueSetId test, String label,
-                                    List<String> notes) {
-        LocalDate latestDate = null;
-        ReceptorResult.Status latest = null;
-        boolean sameDayConflict = false;
-        boolean seenPositive = false;
-        boolean seenNegative = false;
-        for (Observation observation : observations) {
-            if (!terminology.containsAny(test, observation.getCode())) {
-                continue;
-            }
-            ReceptorResult.Status status = resultStatus(observation);
-            seenPositive |= status == ReceptorResult.Status.POSITIVE;
-            seenNegative |= status == ReceptorResult.Status.NEGATIVE;
-            LocalDate date = effective(observation);
-            if (latest == null || (date != null && (latestDate == null || date.isAfter(latestDate)))) {
-                latest = status;
-                latestDate = date;
-                sameDayConflict = false;
-            } else if (date != null && date.equals(latestDate) && status != latest) {
-                sameDayConflict = true;
-            }
-        }
-        if (latest == null) {
-            return ReceptorResult.UNKNOWN;
-        }
-        boolean conflicting = seenPositive && seenNegative;
-        if (sameDayConflict) {
-            notes.add(label + " results of " + latestDate + " disagree: status taken as unknown.");
-            return new ReceptorResult(ReceptorResult.Status.UNKNOWN, latestDate, true);
-        }
-        if (conflicting) {
-            notes.add(label + " results disagree over time: the latest (" + latestDate + ") is used.");
-        }
-        return new ReceptorResult(latest, latestDate, conflicting);
     }
 
     private ReceptorResult.Status resultStatus(Observation observation) {
@@ -331,25 +637,6 @@ public final class FhirToOmbc {
             return ReceptorResult.Status.UNKNOWN;
         }
         return positive ? ReceptorResult.Status.POSITIVE : ReceptorResult.Status.NEGATIVE;
-    }
-
-    /** N category at primary diagnosis: the earliest recorded one. */
-    private NodalStatus nodalStatus(List<Observation> observations) {
-        NodalStatus status = NodalStatus.UNKNOWN;
-        LocalDate earliest = null;
-        for (Observation observation : observations) {
-            if (!terminology.containsAny(ValueSetId.N_CATEGORY, observation.getCode())) {
-                continue;
-            }
-            NodalStatus value = nCategory(observation.getValue());
-            LocalDate date = effective(observation);
-            if (value != NodalStatus.UNKNOWN && (status == NodalStatus.UNKNOWN
-                    || (date != null && (earliest == null || date.isBefore(earliest))))) {
-                status = value;
-                earliest = date;
-            }
-        }
-        return status;
     }
 
     private static NodalStatus nCategory(Type value) {
@@ -381,81 +668,6 @@ public final class FhirToOmbc {
         return NodalStatus.UNKNOWN;
     }
 
-    private Progression progression(List<Observation> observations) {
-        Progression latest = Progression.UNKNOWN;
-        LocalDate latestDate = null;
-        for (Observation observation : observations) {
-            if (!terminology.containsAny(ValueSetId.DISEASE_STATUS, observation.getCode())
-                    || !(observation.getValue() instanceof CodeableConcept value)) {
-                continue;
-            }
-            Progression p = terminology.containsAny(ValueSetId.DISEASE_PROGRESSING, value) ? Progression.PROGRESSING
-                    : terminology.containsAny(ValueSetId.DISEASE_NOT_PROGRESSING, value) ? Progression.NOT_PROGRESSING
-                    : Progression.UNKNOWN;
-            LocalDate date = effective(observation);
-            if (p != Progression.UNKNOWN && (latest == Progression.UNKNOWN
-                    || (date != null && (latestDate == null || date.isAfter(latestDate))))) {
-                latest = p;
-                latestDate = date;
-            }
-        }
-        return latest;
-    }
-
-    private static LocalDate effective(Observation observation) {
-        LocalDate date = FhirDates.start(observation.getEffective());
-        return date != null ? date : FhirDates.of(observation.getIssuedElement());
-    }
-
-    // -- therapy, surgery, imaging ----------------------------------------------------------------------------
-
-    private void addTherapy(MedicationStatement statement, List<TherapyPeriod> into) {
-        MedicationStatement.MedicationStatementStatus status = statement.getStatus();
-        if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
-                || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) {
-            return;
-        }
-        String agent = systemicAgent(statement.getMedication());
-        if (agent == null) {
-            return;
-        }
-        boolean active = status == MedicationStatement.MedicationStatementStatus.ACTIVE;
-        Type effective = statement.getEffective();
-        LocalDate start = FhirDates.start(effective);
-        LocalDate end = effective instanceof Period p && p.hasEnd() ? FhirDates.of(p.getEndElement())
-                : active ? null : start;
-        into.add(new TherapyPeriod(agent, start, end));
-    }
-
-    private void addTherapy(MedicationRequest request, List<TherapyPeriod> into) {
-        MedicationRequest.MedicationRequestStatus status = request.getStatus();
-        if (status == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR
-                || status == MedicationRequest.MedicationRequestStatus.CANCELLED
-                || status == MedicationRequest.MedicationRequestStatus.DRAFT) {
-            return;
-        }
-        String agent = systemicAgent(request.getMedication());
-        if (agent == null) {
-            return;
-        }
-        boolean active = status == MedicationRequest.MedicationRequestStatus.ACTIVE;
-        Period period = null;
-        for (Dosage dosage : request.getDosageInstruction()) {
-            if (dosage.getTiming().getRepeat().getBounds() instanceof Period bounds) {
-                period = bounds;
-                break;
-            }
-        }
-        if (period == null && request.getDispenseRequest().hasValidityPeriod()) {
-            period = request.getDispenseRequest().getValidityPeriod();
-        }
-        LocalDate start = period != null && period.hasStart() ? FhirDates.of(period.getStartElement())
-                : FhirDates.of(request.getAuthoredOnElement());
-        LocalDate end = period != null && period.hasEnd() ? FhirDates.of(period.getEndElement())
-                : active ? null : start;
-        into.add(new TherapyPeriod(agent, start, end));
-    }
-
     private String systemicAgent(Type medication) {
         CodeableConcept concept = null;
         if (medication instanceof CodeableConcept c) {
@@ -479,12 +691,4 @@ public final class FhirToOmbc {
                 && terminology.containsAny(ValueSetId.BREAST_SURGERY, procedure.getCode());
     }
 
-    private void addImaging(DiagnosticReport report, List<LocalDate> into) {
-        if (report.getStatus() == DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR
-                || !terminology.containsAny(ValueSetId.IMAGING_CATEGORY, report.getCategory())) {
-            return;
-        }
-        LocalDate date = FhirDates.start(report.getEffective());
-        into.add(date != null ? date : FhirDates.of(report.getIssuedElement()));
-    }
 }

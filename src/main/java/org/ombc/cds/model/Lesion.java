@@ -5,17 +5,28 @@ import java.time.LocalDate;
 /**
  * One metastasis Condition as the rules see it.
  *
- * @param conditionId the Condition's id, so a card can point at the record it read
- * @param site        where it is
- * @param sternal     bodySite names the sternum (regional disease when alone: Christopherson 2019)
- * @param side        the side, read for axillary nodes
- * @param count       how many lesions this Condition stands for: 1, or its metastatic-lesion-count
- *                    Observation; null when that Observation exists but gives no usable number
- * @param onset       onset[x], else recordedDate; null when the record has neither
- * @param abatement   abatement[x]: when the lesion stopped being active; null when still active or unknown
- * @param current     clinicalStatus active, recurrence or relapse
- * @param sizeMm      largest recorded size in millimetres, null when unknown
+ * @param conditionId   the Condition's id, so a card can point at the record it read
+ * @param site          where it is
+ * @param sternal       bodySite names the sternum (regional disease when alone: Christopherson 2019)
+ * @param side          the side, read for axillary nodes
+ * @param count         how many lesions this Condition stands for: 1, or its metastatic-lesion-count
+ *                      Observation; null when that Observation exists but gives no usable number
+ * @param onsetDate     onset[x] as an interval; recordedDate only when the Condition has no onset[x] at all;
+ *                      null when neither can be read or the date lies in the future (clinical-rules 8)
+ * @param abatementDate abatement[x]: when the lesion stopped being active; null when still active or unknown
+ * @param current       clinicalStatus active, recurrence or relapse (none: current unless abated)
+ * @param sizeMm        largest recorded size in millimetres, null when unknown
  */
 public record Lesion(String conditionId, Site site, boolean sternal, Laterality side, Integer count,
-                     LocalDate onset, LocalDate abatement, boolean current, Double sizeMm) {
+                     DateInterval onsetDate, DateInterval abatementDate, boolean current, Double sizeMm) {
+
+    /** The first day the onset may be: for ordering and display only; decisions read {@link #onsetDate()}. */
+    public LocalDate onset() {
+        return onsetDate == null ? null : onsetDate.start();
+    }
+
+    /** The first day the abatement may be; null when none. */
+    public LocalDate abatement() {
+        return abatementDate == null ? null : abatementDate.start();
+    }
 }

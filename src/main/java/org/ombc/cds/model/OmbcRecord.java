@@ -1,33 +1,34 @@
 package org.ombc.cds.model;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Everything the selection logic reads about one patient, mapped from FHIR R4. Plain values only: the logic
  * never sees a FHIR resource.
  *
- * @param patientId       the Patient's logical id
- * @param primary         the breast cancer, null when the record has none
- * @param lesions         every metastasis Condition that exists (refuted and entered-in-error are dropped),
- *                        current and past
- * @param er              latest ER result
- * @param pr              latest PR result
- * @param her2            latest HER2 result
+ * @param patientId        the Patient's logical id
+ * @param primary          the breast cancer, null when the record has none
+ * @param lesions          every metastasis Condition that exists (refuted and entered-in-error are dropped),
+ *                         current and past
+ * @param er               latest ER result
+ * @param pr               latest PR result
+ * @param her2             latest HER2 result
  * @param nodesAtDiagnosis N category at primary diagnosis
- * @param progression     latest disease status on imaging
- * @param therapies       periods of systemic therapy
- * @param imagingDates    dates of imaging reports or studies
- * @param primaryResected a completed breast surgery Procedure exists
- * @param notes           what the mapper noticed in the data (contradictions, unusable values), for the card
+ * @param diseaseStatuses  every disease-status result on imaging (LOINC 97509-4)
+ * @param therapies        periods of systemic therapy
+ * @param imagingDates     dates of imaging reports or studies
+ * @param primaryResected  a completed breast surgery Procedure exists
+ * @param notes            what the mapper dropped or could not read, in words a clinician can act on: the
+ *                         data-quality card shows them
  */
 public record OmbcRecord(String patientId, PrimaryTumour primary, List<Lesion> lesions, ReceptorResult er,
                          ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
-                         Progression progression, List<TherapyPeriod> therapies, List<LocalDate> imagingDates,
-                         boolean primaryResected, List<String> notes) {
+                         List<DiseaseStatus> diseaseStatuses, List<TherapyPeriod> therapies,
+                         List<DateInterval> imagingDates, boolean primaryResected, List<String> notes) {
 
     public OmbcRecord {
         lesions = List.copyOf(lesions);
+        diseaseStatuses = List.copyOf(diseaseStatuses);
         therapies = List.copyOf(therapies);
         imagingDates = List.copyOf(imagingDates);
         notes = List.copyOf(notes);

@@ -1,4 +1,4 @@
 package org.ombc.cds.model;
 
-/** The latest disease status on imaging (LOINC 97509-4). */
+/** A disease status on imaging (LOINC 97509-4). */
 public enum Progression { PROGRESSING, NOT_PROGRESSING, UNKNOWN }

@@ -1,12 +1,10 @@
 package org.ombc.cds.model;
 
-import java.time.LocalDate;
-
 /**
- * The latest ER, PR or HER2 result. {@code conflicting} says that an earlier result disagreed: the latest wins
- * (clinical-rules 1), and the card says so.
+ * The latest ER, PR or HER2 result (clinical-rules 1 and 8). {@code conflicting} says that results disagreed
+ * over time: the latest wins, and the card says so. An equivocal or unreadable latest result is UNKNOWN.
  */
-public record ReceptorResult(Status status, LocalDate date, boolean conflicting) {
+public record ReceptorResult(Status status, DateInterval date, boolean conflicting) {
 
     public static final ReceptorResult UNKNOWN = new ReceptorResult(Status.UNKNOWN, null, false);
 

@@ -176,7 +176,7 @@ public final class PatientBundle {
     }
 
     public PatientBundle nCategory(String value, String date) {
-        Observation o = observation(code(LOINC, "21899-0"), date);
+        Observation o = observation(code(LOINC, "21900-6"), date);
         o.setValue(new StringType(value));
         return add(o);
     }

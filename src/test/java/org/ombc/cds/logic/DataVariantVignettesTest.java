@@ -195,7 +195,10 @@ class DataVariantVignettesTest {
             ]}""";
         var a = org.ombc.cds.cards.AssessmentJson.of(Vignettes.assessJson(json));
         assertThat(a.lesionCount()).isEqualTo(2);
-        assertThat(a.diseaseFreeIntervalMonths()).isEqualTo(66);
+        // Rules v2: a primary known only to the year gives no reported DFI, but 2015 to 2020-07 is certainly >= 24.
+        assertThat(a.diseaseFreeIntervalMonths()).isNull();
+        assertThat(a.favorableFactors()).contains("long-disease-free-interval");
+        assertThat(a.estroEortcState()).isEqualTo("metachronous-oligorecurrence");
     }
 
     // -- contradictions ----------------------------------------------------------------------------------------

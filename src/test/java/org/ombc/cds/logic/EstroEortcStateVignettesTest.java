@@ -67,7 +67,8 @@ class EstroEortcStateVignettesTest {
         var a = Vignettes.assess(repeat("rep-unknown").endocrineTherapy("2017-02-01", null));
         assertThat(a.estroEortcState()).isNull();
         assertThat(a.findings().get("estro-eortc-state").facts())
-                .anyMatch(f -> f.contains("no disease status (LOINC 97509-4) recorded"));
+                .anyMatch(f -> f.contains("no readable disease status (LOINC 97509-4)"));
+        assertThat(a.missingData()).containsExactly(MissingData.DISEASE_STATUS);
         assertThat(a.recommendations()).contains(Recommendation.MDT_DISCUSSION, Recommendation.SABR);
     }
 

@@ -1,6 +1,9 @@
 package org.ombc.cds.support;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.ombc.cds.cards.AssessmentJson;
@@ -23,7 +26,10 @@ public final class Vignettes {
     public static final FhirJson FHIR = new FhirJson(FhirContext.forR4Cached());
     public static final ProfilePackage PROFILES = ProfilePackage.fromDirectory(FHIR, Path.of("fhir-profiles"));
     public static final Terminology TERMINOLOGY = PROFILES.terminology();
-    private static final FhirToOmbc MAPPER = new FhirToOmbc(TERMINOLOGY);
+    /** The vignettes' "today": dates after it (plus one day) are errors in the record. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    public static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+    private static final FhirToOmbc MAPPER = new FhirToOmbc(TERMINOLOGY, CLOCK);
     private static final OmbcAssessor ASSESSOR = new OmbcAssessor(TERMINOLOGY.knowledgeVersion(), PROFILES.trials());
 
     private Vignettes() {
