@@ -57,7 +57,7 @@ class PatientViewHttpTest {
         assertThat(card.get("summary").asText()).contains("Oligometastatic", "2 lesions", "metachronous oligorecurrence");
         assertThat(card.get("detail").asText()).contains("Facts used", "Condition/met-bone-1", "5-y OS 42%",
                 "NRG-BR002", "NCT04495309", "https://doi.org/10.1177/17588359231161412");
-        assertThat(card.at("/source/label").asText()).contains("ombc-cds", "2026.11.0");
+        assertThat(card.at("/source/label").asText()).contains("ombc-cds", "2026.11.2");
         assertThat(card.at("/extension/ombc-assessment/estroEortcState").asText()).isEqualTo("metachronous-oligorecurrence");
         assertThat(card.at("/suggestions/0/actions/0/resource/resourceType").asText()).isEqualTo("ServiceRequest");
         assertThat(card.at("/suggestions/0/actions/0/resource/subject/reference").asText())
