@@ -30,7 +30,7 @@ class DataQualityNotesTest {
         chart.add(chart.condition("txt", new org.hl7.fhir.r4.model.CodeableConcept().setText("lung mets"),
                 "2021-03-01", "active"));
         Assessment a = Vignettes.assess(chart);
-        List<String> problems = PatientViewService.problems(
+        List<String> problems = ChartAssessment.problems(
                 new PatientData(List.of(), List.of("prefetch key medications could not be read")), a.record());
         assertThat(problems).hasSize(3).first().isEqualTo("prefetch key medications could not be read");
 
@@ -47,6 +47,6 @@ class DataQualityNotesTest {
     void aCleanRecordAddsNoProblem() {
         Assessment a = Vignettes.assess(PatientBundle.patient("clean").primary("2016-01-01").luminal("2016-01-05")
                 .metastasis("m1", sct("94222008"), "2021-03-01").imaging("2021-03-01"));
-        assertThat(PatientViewService.problems(new PatientData(List.of(), List.of()), a.record())).isEmpty();
+        assertThat(ChartAssessment.problems(new PatientData(List.of(), List.of()), a.record())).isEmpty();
     }
 }
