@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.OligometastaticState;
+import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.Site;
@@ -46,14 +47,14 @@ public final class TimelineModel {
     public static Timeline of(Assessment assessment, LocalDate today, Map<String, String> agentNames) {
         OmbcRecord record = assessment.record();
         List<Mark> marks = new ArrayList<>();
-        @Nullable DateSpan primary = record.primary() == null || record.primary().diagnosed() == null ? null
-                : DateSpan.day(record.primary().diagnosed());
+        @Nullable DateSpan primary = record.primary() == null || record.primary().diagnosedDate() == null ? null
+                : span(record.primary().diagnosedDate());
         if (primary != null) {
             marks.add(new Mark(MarkKind.PRIMARY_DIAGNOSIS, "Primary diagnosed", primary));
         }
-        LocalDate omd = assessment.burden() == null ? null : assessment.burden().omdDate();
+        DateInterval omd = assessment.burden() == null ? null : assessment.burden().omd();
         if (omd != null) {
-            marks.add(new Mark(MarkKind.OMD_DIAGNOSIS, "OMD diagnosis", DateSpan.day(omd)));
+            marks.add(new Mark(MarkKind.OMD_DIAGNOSIS, "OMD diagnosis", span(omd)));
         }
         if (primary != null && timingAgainstPrimaryDecides(assessment)) {
             marks.add(new Mark(MarkKind.SIX_MONTHS_AFTER_PRIMARY, "6 months", primary.plusMonths(SYNCHRONOUS_MONTHS)));
@@ -64,10 +65,12 @@ public final class TimelineModel {
         }
         List<SiteRow> rows = rows(record.lesions(), today);
         List<TherapyBand> therapies = record.therapies().stream().filter(t -> t.start() != null)
-                .sorted(Comparator.comparing(TherapyPeriod::start))
-                .map(t -> new TherapyBand(agentNames.getOrDefault(t.agent(), t.agent()), t.start(), t.end() == null ? today : t.end(), t.end() == null))
+                .sorted(Comparator.comparing((TherapyPeriod t) -> t.start().start()))
+                .map(t -> new TherapyBand(agentNames.getOrDefault(t.agent(), t.agent()), t.start().start(),
+                        t.end() == null ? today : t.end().end(), t.end() == null))
                 .toList();
-        List<LocalDate> imaging = record.imagingDates().stream().filter(Objects::nonNull).sorted().distinct().toList();
+        List<LocalDate> imaging = record.imagingDates().stream().filter(Objects::nonNull).map(DateInterval::start).sorted().distinct()
+                .toList();
 
         LocalDate earliest = Stream.of(
                         marks.stream().map(m -> m.at().earliest()),
@@ -100,11 +103,16 @@ public final class TimelineModel {
             boolean ongoing = l.current() && l.abatement() == null;
             LocalDate end = l.abatement() != null ? l.abatement() : l.current() ? today : l.onset();
             bySite.computeIfAbsent(l.site(), s -> new ArrayList<>())
-                    .add(new LesionBar(DateSpan.day(l.onset()), end, ongoing, l.count()));
+                    .add(new LesionBar(span(l.onsetDate()), end, ongoing, l.count()));
         });
         List<SiteRow> rows = new ArrayList<>();
         bySite.forEach((site, bars) -> rows.add(new SiteRow(site.code(), siteLabel(site), bars)));
         return rows;
+    }
+
+    /** A date of the record as the span it certainly lies in (clinical-rules 8: dates are intervals). */
+    private static DateSpan span(DateInterval date) {
+        return new DateSpan(date.start(), date.end());
     }
 
     static String siteLabel(Site site) {
