@@ -44,8 +44,8 @@ class ClinicalRulesDocumentTest {
         for (Trial t : Vignettes.PROFILES.trials()) {
             assertThat(doc).contains(t.nct()).contains(t.displayName());
         }
-        assertThat(doc).contains("| " + OmbcAssessor.SYNCHRONOUS_MONTHS + " months |")
-                .contains("| " + OmbcAssessor.IMAGING_WINDOW_DAYS + " days |");
+        assertThat(doc).contains("| " + Thresholds.SYNCHRONOUS_MONTHS + " months |")
+                .contains("| " + Thresholds.IMAGING_WINDOW_DAYS + " days |");
     }
 
     static String document() throws IOException {
@@ -65,15 +65,15 @@ class ClinicalRulesDocumentTest {
                 .append("| oligometastatic (ESTRO-ASTRO) | at most ").append(DiseaseBurden.OLIGO_MAX)
                 .append(" lesions | yes with 1-").append(DiseaseBurden.OLIGO_MAX).append(" current distant lesions, no above ")
                 .append(DiseaseBurden.OLIGO_MAX).append(", indeterminate when the count is unknown |\n")
-                .append("| synchronous (ESTRO-EORTC) | ").append(OmbcAssessor.SYNCHRONOUS_MONTHS)
+                .append("| synchronous (ESTRO-EORTC) | ").append(Thresholds.SYNCHRONOUS_MONTHS)
                 .append(" months | OMD diagnosis within this many months of the primary, either side |\n")
-                .append("| long disease-free interval | ").append(OmbcAssessor.LONG_DFI_MONTHS)
+                .append("| long disease-free interval | ").append(Thresholds.LONG_DFI_MONTHS)
                 .append(" months | favourable factor at this many months or more (van Ommen-Nijhof 2020) |\n")
-                .append("| short DFI before lung surgery | ").append(OmbcAssessor.LUNG_SHORT_DFI_MONTHS)
+                .append("| short DFI before lung surgery | ").append(Thresholds.LUNG_SHORT_DFI_MONTHS)
                 .append(" months | negative factor for a solitary lung lesion at this many months or less, or unknown (Fan 2015) |\n")
-                .append("| staging imaging window | ").append(OmbcAssessor.IMAGING_WINDOW_DAYS)
+                .append("| staging imaging window | ").append(Thresholds.IMAGING_WINDOW_DAYS)
                 .append(" days | imaging dated within this many days of the OMD date, before or after |\n")
-                .append("| liver RFA size | ").append((int) OmbcAssessor.RFA_MAX_MM)
+                .append("| liver RFA size | ").append((int) Thresholds.RFA_MAX_MM)
                 .append(" mm | a single liver lesion under this size (Bai 2018) |\n\n");
 
         md.append("## Recommendations\n\n")
@@ -121,7 +121,7 @@ class ClinicalRulesDocumentTest {
                 .filter(c -> c.getCode().equals(code)).findFirst().orElseThrow();
         String definition = concept.getDefinition();
         return code.equals("synchronous")
-                ? "the ESTRO-EORTC state is synchronous (de novo, within " + OmbcAssessor.SYNCHRONOUS_MONTHS
+                ? "the ESTRO-EORTC state is synchronous (de novo, within " + Thresholds.SYNCHRONOUS_MONTHS
                         + " months of the primary)"
                 : definition.replaceFirst("^Trial criterion: ", "");
     }
