@@ -76,9 +76,9 @@ class CardViewerBrowserTest {
         patient.click();
 
         WebElement card = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card.warning")));
-        assertThat(card.findElement(By.className("summary")).getText()).contains("Oligometastatic breast cancer",
-                "synchronous");
-        assertThat(card.findElement(By.className("detail")).getText()).contains("Facts used", "5-y OS 42%",
+        assertThat(card.findElement(By.className("summary")).getText()).contains("oligometastatic breast cancer",
+                "De novo");
+        assertThat(card.findElement(By.className("detail")).getText()).contains("2 bone lesions since Feb 2024", "5-y OS 42%",
                 "NRG-BR002");
         assertThat(card.findElements(By.cssSelector(".detail a[href^='https://']"))).isNotEmpty();
         assertThat(browser.findElement(By.id("response-json")).getAttribute("textContent")).contains("\"cards\"");
