@@ -41,6 +41,19 @@ public class AuditConfiguration {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /** The secret is read in the background (the audit writer), so a hook never waits on the database for it. */
+    @Bean
+    CardLinks cardLinks(AuditStore store, AuditProperties properties, ExecutorService auditWriter) {
+        String configured = properties.cardLinkSecret();
+        CardLinks links = new CardLinks(configured == null || configured.isBlank() ? store::cardLinkSecret
+                : () -> configured, auditWriter);
+        if (!links.prepareAndWait(java.time.Duration.ofSeconds(5))) {
+            org.slf4j.LoggerFactory.getLogger(AuditConfiguration.class)
+                    .warn("card-link secret not loaded at start (database unavailable?): cards carry no evidence page link until it is");
+        }
+        return links;
+    }
+
     @Bean
     DatabaseHookCallRecorder hookCallRecorder(AuditStore store, IssuedCardIndex index, ExecutorService auditWriter,
                                               Clock clock, MeterRegistry meters) {
