@@ -146,9 +146,15 @@ public final class FullDetail {
             return;
         }
         md.append("## Trials: check eligibility\n\n");
+        if (a.oligometastatic() == OligometastaticState.NO) {
+            md.append("Polymetastatic: metastasis-directed therapy within a trial only.\n\n");
+        }
         for (Trial trial : trials) {
             md.append("- ").append(link(trial.displayName() + " " + trial.nct(), trial.url())).append(": ")
                     .append(trial.criteria()).append('\n');
+            for (String note : trial.notes()) {
+                md.append("  - ").append(note).append('\n');
+            }
         }
         md.append('\n');
     }

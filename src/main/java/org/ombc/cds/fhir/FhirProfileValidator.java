@@ -73,19 +73,19 @@ public final class FhirProfileValidator {
     }
 
     /**
-<<<<<<< HEAD
      * Validates JSON as written (unknown elements included, which the lenient parser would drop) against R4 and
      * {@code profileUrl}, whether or not the resource declares it.
      */
     public List<Issue> validate(String json, String profileUrl) {
         return issues(validator.validateWithResult(json, new ca.uhn.fhir.validation.ValidationOptions().addProfile(profileUrl)));
-=======
+    }
+
+    /**
      * Validates JSON as written, before any parser tidies it: catches what a parse-and-encode round trip hides,
      * such as an empty array ({@code "entry": []}), which FHIR JSON forbids.
      */
     public List<Issue> validate(String json) {
         return issues(validator.validateWithResult(json));
->>>>>>> 9d47b30 (Cards for a clinician: detail of at most 1,200 characters (state and why, lesions, subtype/DFI, options with one figure, trials), summary by state (induced: low chance of cure), evidence for the patient's sites only, each source once, percent-encoded link targets, override reasons that fit the card, no codes or ids in clinician text; hooks/ prefetch Bundles without empty entry arrays, validated as written)
     }
 
     private static List<Issue> issues(ca.uhn.fhir.validation.ValidationResult result) {

@@ -53,10 +53,13 @@ class DemoCardsTest {
             TARGETS.put(CardKnowledge.shortName(e), e.url());
             TARGETS.put(e.citation(), e.url());
         }
-        for (Trial t : Trial.values()) {
-            TARGETS.put(t.displayName(), t.url());
-            TARGETS.put(t.displayName() + " " + t.nct(), t.url());
-        }
+        // Trials are data (fhir-profiles/researchstudies): every trial any demo patient matches.
+        demoCards().forEach(i -> {
+            for (Trial t : i.assessment().trials()) {
+                TARGETS.put(t.displayName(), t.url());
+                TARGETS.put(t.displayName() + " " + t.nct(), t.url());
+            }
+        });
     }
 
     record Issued(DemoPatient demo, Assessment assessment, List<Card> cards) {
