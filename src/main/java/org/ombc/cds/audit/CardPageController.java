@@ -98,7 +98,7 @@ public class CardPageController {
     ResponseEntity<Object> storageDown(StorageUnavailableException e) {
         log.warn("card page storage unavailable: {}", e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBody.of("storage-unavailable", "The card store is unavailable; retry later."));
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ErrorBody.of(503, "storage-unavailable",
+                        "The card store is unavailable; retry later.", java.util.Map.of()));
     }
 }
