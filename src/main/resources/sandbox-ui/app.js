@@ -96,11 +96,12 @@ async function sendFeedback(card, service, item, area) {
       + (result.json.detail || '')));
 }
 
+// Summary, then what the clinician can do (suggestions, dismissal), then the short detail, then the link to the
+// full evidence: the buttons are never below the evidence.
 function renderCard(card, service) {
   const node = el('article', { class: 'card ' + card.indicator, 'data-card-uuid': card.uuid });
   node.append(el('div', { class: 'indicator' }, card.indicator));
   node.append(el('div', { class: 'summary' }, card.summary));
-  if (card.detail) node.append(renderMarkdown(card.detail));
   const actions = el('div', { class: 'actions' });
   for (const suggestion of card.suggestions || []) {
     const button = el('button', { class: suggestion.isRecommended ? 'recommended' : '', type: 'button' }, suggestion.label);
@@ -111,8 +112,7 @@ function renderCard(card, service) {
   if (card.overrideReasons && card.overrideReasons.length) {
     const select = el('select', { 'aria-label': 'Override reason' });
     for (const reason of card.overrideReasons) {
-      const option = el('option', { value: reason.code }, reason.display);
-      select.append(option);
+      select.append(el('option', { value: reason.code }, reason.display));
     }
     const dismiss = el('button', { type: 'button', class: 'override' }, 'Dismiss with reason');
     dismiss.addEventListener('click', () => {
@@ -121,14 +121,20 @@ function renderCard(card, service) {
     });
     actions.append(select, dismiss);
   }
-  if (actions.childNodes.length) node.append(actions);
+  // A plain dismissal, as EHRs and the public CDS Hooks sandbox send it: no reason at all.
+  const close = el('button', { type: 'button', class: 'dismiss' }, 'Dismiss');
+  close.addEventListener('click', () => sendFeedback(card, service, { outcome: 'overridden' }, actions));
+  actions.append(close);
+  node.append(actions);
+  if (card.detail) node.append(renderMarkdown(card.detail));
   const source = el('div', { class: 'source' }, 'Source: ');
   source.append(card.source.url
     ? el('a', { href: card.source.url, target: '_blank', rel: 'noopener noreferrer' }, card.source.label)
     : card.source.label);
   for (const link of card.links || []) {
     if (/^https?:\/\//.test(link.url)) {
-      source.append(' · ', el('a', { href: link.url, target: '_blank', rel: 'noopener noreferrer' }, link.label));
+      source.append(' · ', el('a', { href: link.url, target: '_blank', rel: 'noopener noreferrer', class: 'card-link' },
+        link.label));
     }
   }
   node.append(source);
@@ -157,6 +163,9 @@ async function openPatient(patient, button) {
   button.setAttribute('aria-current', 'true');
   currentPatient = patient;
   $('sign-rt').disabled = false;
+  if (window.location.hash !== '#patient=' + encodeURIComponent(patient.id)) {
+    history.replaceState(null, '', '#patient=' + encodeURIComponent(patient.id));
+  }
   // One click to the SMART tumour-board view: a standalone launch against the sandbox's own open /fhir.
   $('tumour-board').href = '/smart/launch?iss=' + encodeURIComponent(window.location.origin + '/fhir')
     + '&patient=' + encodeURIComponent(patient.id);
@@ -196,6 +205,19 @@ async function fire(patient, hook) {
     ? 'No card from ' + hook + ': nothing applies (' + millis + ' ms).'
     : hook + ': ' + cards.length + ' card(s) in ' + millis + ' ms.';
   $('cards').replaceChildren(...cards.map((card) => renderCard(card, service)));
+  // In one column (narrow side panels) the list is above the card: bring the card into view.
+  if (window.matchMedia('(max-width: 800px)').matches) $('chart').scrollIntoView();
+}
+
+const buttons = new Map();
+
+// '#patient=demo-sync-luminal-bone' opens that patient: a link an integrator can share.
+function openFromHash() {
+  const match = /^#patient=(.+)$/.exec(window.location.hash);
+  if (!match) return;
+  const entry = buttons.get(decodeURIComponent(match[1]));
+  if (entry) openPatient(entry.patient, entry.button);
+  else $('status').textContent = 'No demo patient with that id.';
 }
 
 async function loadPatients() {
@@ -205,9 +227,12 @@ async function loadPatients() {
     const button = el('button', { type: 'button', 'data-patient-id': patient.id },
       el('span', { class: 'name' }, patient.name), el('span', { class: 'story' }, patient.story));
     button.addEventListener('click', () => openPatient(patient, button));
+    buttons.set(patient.id, { patient, button });
     $('patients').append(el('li', {}, button));
   }
+  openFromHash();
 }
 
 $('sign-rt').addEventListener('click', () => { if (currentPatient) fire(currentPatient, 'order-sign'); });
+window.addEventListener('hashchange', openFromHash);
 loadPatients();

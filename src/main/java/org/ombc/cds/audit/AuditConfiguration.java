@@ -34,6 +34,23 @@ public class AuditConfiguration {
         return new DurableH2();
     }
 
+    /** The secret is read in the background, so a hook never waits on the database for it. */
+    @Bean
+    CardLinks cardLinks(AuditStore store, AuditProperties properties) {
+        String configured = properties.cardLinkSecret();
+        CardLinks links = new CardLinks(configured == null || configured.isBlank() ? store::cardLinkSecret
+                : () -> configured, task -> {
+                    Thread loader = new Thread(task, "card-link-secret");
+                    loader.setDaemon(true);
+                    loader.start();
+                });
+        if (!links.prepareAndWait(java.time.Duration.ofSeconds(5))) {
+            org.slf4j.LoggerFactory.getLogger(AuditConfiguration.class)
+                    .warn("card-link secret not loaded at start (database unavailable?): cards carry no evidence page link until it is");
+        }
+        return links;
+    }
+
     @Bean
     AuditBatchWriter auditWriter(AuditStore store, AuditProperties properties, MeterRegistry meters) {
         return new AuditBatchWriter(store, properties.queueSize(), meters);

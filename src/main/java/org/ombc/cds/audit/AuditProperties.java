@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueSize    audit writes waiting for the database before new ones are dropped and counted
  * @param cardMemory   how long issued cards are kept in memory for feedback validation
  * @param maxFeedbackItems feedback items accepted in one call; more is a 400
+ * @param cardLinkSecret key of the card-page links; unset: made once and kept in the database
  */
 @ConfigurationProperties("ombc.audit")
 public record AuditProperties(String adminToken,
                               @DefaultValue("false") boolean adminOpen,
                               @DefaultValue("10000") int queueSize,
                               @DefaultValue("24h") Duration cardMemory,
-                              @DefaultValue("100") int maxFeedbackItems) {
+                              @DefaultValue("100") int maxFeedbackItems,
+                              String cardLinkSecret) {
 }

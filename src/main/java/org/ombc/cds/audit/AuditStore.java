@@ -38,9 +38,19 @@ public final class AuditStore {
 
     /** The salt of patient hashes, made once per database so that hashes link calls across restarts. */
     public String patientHashSalt() {
+        return secret("patient-hash-salt");
+    }
+
+    /** The key of card-page links ({@link CardLinks}), made once per database so that links survive restarts. */
+    public String cardLinkSecret() {
+        return secret("card-link-secret");
+    }
+
+    /** 32 random bytes (hex) stored under {@code name} on first use; every instance sharing the database agrees. */
+    private String secret(String name) {
         return guard(() -> tx.execute(status -> {
-            List<String> found = jdbc.queryForList("select setting_value from audit_setting where name = 'patient-hash-salt'",
-                    String.class);
+            List<String> found = jdbc.queryForList("select setting_value from audit_setting where name = ?",
+                    String.class, name);
             if (!found.isEmpty()) {
                 return found.get(0);
             }
@@ -48,10 +58,10 @@ public final class AuditStore {
             new SecureRandom().nextBytes(salt);
             String value = HexFormat.of().formatHex(salt);
             try {
-                jdbc.update("insert into audit_setting (name, setting_value) values ('patient-hash-salt', ?)", value);
+                jdbc.update("insert into audit_setting (name, setting_value) values (?, ?)", name, value);
                 return value;
             } catch (DuplicateKeyException raced) {
-                return jdbc.queryForObject("select setting_value from audit_setting where name = 'patient-hash-salt'", String.class);
+                return jdbc.queryForObject("select setting_value from audit_setting where name = ?", String.class, name);
             }
         }));
     }
@@ -105,7 +115,7 @@ public final class AuditStore {
                 }
             }
             try (PreparedStatement cards = con.prepareStatement("insert into issued_card (uuid, hook_call_id, summary,"
-                    + " indicator, suggestion_ids, override_codes) values (?, ?, ?, ?, ?, ?)");
+                    + " indicator, suggestion_ids, override_codes, full_detail) values (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement recommendations = con.prepareStatement(
                          "insert into issued_card_recommendation (card_uuid, code) values (?, ?)")) {
                 for (int i = 0; i < calls.size(); i++) {
@@ -116,6 +126,7 @@ public final class AuditStore {
                         cards.setString(4, card.indicator());
                         cards.setString(5, String.join(",", card.suggestionIds()));
                         cards.setString(6, String.join(",", card.overrideCodes()));
+                        cards.setString(7, card.fullDetail());
                         cards.addBatch();
                         for (String code : card.recommendations()) {
                             recommendations.setString(1, card.uuid());
@@ -142,6 +153,16 @@ public final class AuditStore {
                     rs.getString(7)), uuid);
             return cards.stream().findFirst();
         });
+    }
+
+    /** The full-evidence page of a card, with the time of the call that issued it. */
+    public record CardPage(String fullDetail, Instant issuedAt) {
+    }
+
+    public Optional<CardPage> cardPage(String uuid) {
+        return guard(() -> jdbc.query("select i.full_detail, c.called_at from issued_card i"
+                + " join hook_call c on c.id = i.hook_call_id where i.uuid = ? and i.full_detail is not null",
+                (rs, n) -> new CardPage(rs.getString(1), rs.getTimestamp(2).toInstant()), uuid).stream().findFirst());
     }
 
     /** Stores every item in one transaction; an item stored before is skipped. Returns how many were new. */
@@ -177,8 +198,11 @@ public final class AuditStore {
                     row.put("outcome", rs.getString(2));
                     row.put("acceptedSuggestions", split(rs.getString(3)));
                     if (rs.getString(5) != null) {
-                        row.put("overrideReason", Map.of("system", rs.getString(4), "code", rs.getString(5),
-                                "display", String.valueOf(rs.getString(6))));
+                        Map<String, Object> reason = new LinkedHashMap<>();
+                        reason.put("system", rs.getString(4));
+                        reason.put("code", rs.getString(5));
+                        reason.put("display", rs.getString(6)); // null when the client sent none
+                        row.put("overrideReason", reason);
                     }
                     if (rs.getString(7) != null) {
                         row.put("userComment", rs.getString(7));
@@ -203,9 +227,15 @@ public final class AuditStore {
                     + " join issued_card_recommendation r on r.card_uuid = f.card_uuid group by r.code, f.outcome", rs -> {
                 entry(byCode, rs.getString(1)).put(rs.getString(2), rs.getLong(3));
             });
-            jdbc.query("select r.code, coalesce(f.override_code, 'comment-only'), count(*) from feedback f"
+            // A reason of this service is counted by its code, one a client added by system|code; an override
+            // with only a comment is 'comment-only', a plain dismissal 'dismissed-no-reason'.
+            String reason = "case when f.override_code is null and f.user_comment is null then 'dismissed-no-reason'"
+                    + " when f.override_code is null then 'comment-only'"
+                    + " when f.override_system = '" + FeedbackValidator.OWN_SYSTEM + "' then f.override_code"
+                    + " else concat(f.override_system, concat('|', f.override_code)) end";
+            jdbc.query("select r.code, " + reason + ", count(*) from feedback f"
                     + " join issued_card_recommendation r on r.card_uuid = f.card_uuid where f.outcome = 'overridden'"
-                    + " group by r.code, coalesce(f.override_code, 'comment-only')", rs -> {
+                    + " group by r.code, " + reason, rs -> {
                 @SuppressWarnings("unchecked")
                 Map<String, Long> reasons = (Map<String, Long>) entry(byCode, rs.getString(1)).get("overrideReasons");
                 reasons.put(rs.getString(2), rs.getLong(3));

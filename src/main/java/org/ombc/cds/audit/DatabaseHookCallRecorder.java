@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cdshooks.CdsHooksModel;
 import org.ombc.cds.cdshooks.HookCallRecorder;
 import org.ombc.cds.cdshooks.LogSafe;
@@ -73,10 +74,24 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                 a.estroEortcState() == null ? null : a.estroEortcState().code(),
                 a.breastCancer() ? a.subtype().code() : null,
                 a.recommendations().stream().map(Recommendation::code).toList(),
-                a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000, cards));
+                a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000,
+                withFullDetail(cards, outcome)));
         if (!queued) {
             log.warn("audit of hook {} dropped: the audit queue is full", LogSafe.of(request.hookInstance()));
         }
+    }
+
+    /**
+     * The main card (the one with the assessment extension) keeps its full-evidence page with the audit; built
+     * on the writer thread, so the hook never pays for it.
+     */
+    private static List<IssuedCard> withFullDetail(List<IssuedCard> cards, PatientViewService.Outcome outcome) {
+        List<IssuedCard> out = new ArrayList<>(cards.size());
+        for (int i = 0; i < cards.size(); i++) {
+            boolean main = outcome.cards().get(i).extension() != null;
+            out.add(main ? cards.get(i).withFullDetail(OmbcCards.fullDetail(outcome.assessment())) : cards.get(i));
+        }
+        return out;
     }
 
     /** HMAC-SHA256 of the patient id under a per-database salt: links calls without revealing the patient. */

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Checks a CDS Hooks 2.0 feedback body item by item against the cards the service it was posted to issued: the
  * card exists and is that service's,
  * the outcome is accepted or overridden, accepted suggestions belong to the card, an override reason is one of
- * the card's own, and the timestamp is an instant. Every problem names its item.
+ * the card's own or one the client added (another code system), and the timestamp is an instant. Every problem names its item.
  */
 final class FeedbackValidator {
 
@@ -22,6 +22,8 @@ final class FeedbackValidator {
     static final int MAX_SYSTEM = 300;
     static final int MAX_CODE = 100;
     static final int MAX_DISPLAY = 300;
+    /** The code system of this service's own override reasons (fhir-profiles CodeSystem-ombc). */
+    static final String OWN_SYSTEM = "http://ombc-cds.org/fhir/CodeSystem/ombc";
 
     private final IssuedCardIndex cards;
     private final int maxItems;
@@ -140,7 +142,11 @@ final class FeedbackValidator {
                 tooLong(system, MAX_SYSTEM, at + ".overrideReason.reason.system", problems);
                 tooLong(code, MAX_CODE, at + ".overrideReason.reason.code", problems);
                 tooLong(display, MAX_DISPLAY, at + ".overrideReason.reason.display", problems);
-                if (card.isPresent() && !card.get().overrideCodes().contains(system + "|" + code)) {
+                if (system == null || code == null) {
+                    problems.add(at + ".overrideReason.reason needs a 'system' and a 'code'");
+                } else if (OWN_SYSTEM.equals(system) && card.isPresent()
+                        && !card.get().overrideCodes().contains(system + "|" + code)) {
+                    // A client MAY add reasons of its own (another code system); ours must be the card's.
                     problems.add(at + ".overrideReason.reason is not one of the card's override reasons");
                 }
             } else if (comment == null) {

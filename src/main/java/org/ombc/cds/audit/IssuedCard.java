@@ -6,18 +6,30 @@ import java.util.List;
  * What a service (by its id) showed on one card: enough to validate feedback about it and to count it per
  * recommendation. {@code issuer} is the verified {@code iss} of the call that received it (null when calls are not
  * authenticated, in the sandbox): only that issuer may send feedback on the card.
+ *
+ * @param fullDetail the markdown of the card's full-evidence page, null for cards without one (and in memory)
  */
 public record IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                         List<String> suggestionIds, List<String> overrideCodes, String issuer) {
+                         List<String> suggestionIds, List<String> overrideCodes, String issuer, String fullDetail) {
 
     public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
                       List<String> suggestionIds, List<String> overrideCodes) {
-        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, null);
+        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, null, null);
+    }
+
+    public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
+                      List<String> suggestionIds, List<String> overrideCodes, String issuer) {
+        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer, null);
     }
 
     public IssuedCard {
         recommendations = List.copyOf(recommendations);
         suggestionIds = List.copyOf(suggestionIds);
         overrideCodes = List.copyOf(overrideCodes);
+    }
+
+    public IssuedCard withFullDetail(String text) {
+        return new IssuedCard(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer,
+                text);
     }
 }

@@ -1,184 +1,270 @@
 package org.ombc.cds.cards;
 
-import static org.ombc.cds.cards.Markdown.escape;
-import static org.ombc.cds.cards.Markdown.link;
-
-import java.util.LinkedHashSet;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.ombc.cds.logic.Assessment;
+import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Evidence;
-import org.ombc.cds.logic.Factor;
-import org.ombc.cds.logic.Finding;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Trial;
 import org.ombc.cds.model.Lesion;
-import org.ombc.cds.model.OmbcRecord;
-import org.ombc.cds.model.ReceptorResult;
 import org.ombc.cds.model.Site;
 
 /**
- * The markdown detail of the main card: the facts used, the state and the rule behind it, the factors, the
- * options with the review's figures, the caveats, matching trials, and every source as a link.
+ * The markdown detail of the main card, for the ten seconds before a tumour-board referral: the state and why,
+ * the lesions, subtype and disease-free interval, the options with one figure each, the matching trials. At most
+ * {@link #LIMIT} characters; each source linked once; no codes, rule names or record ids (those are in the
+ * {@code ombc-assessment} extension and on the full-evidence page, {@link FullDetail}).
  */
 final class CardDetail {
+
+    static final int LIMIT = 1200;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     private CardDetail() {
     }
 
     static String of(Assessment a) {
-        StringBuilder md = new StringBuilder(4096);
-        Set<Evidence> sources = new LinkedHashSet<>();
-        state(md, a, sources);
-        facts(md, a);
-        factors(md, a, sources);
-        options(md, a, sources);
-        trials(md, a);
-        caveats(md, a, sources);
-        sources(md, sources, a.knowledgeVersion());
+        String withLinks = build(a, true);
+        // Long source links (PubMed searches) can push a complex chart over the limit: then the figures keep
+        // their source names and the links stay one click away on the full-evidence page.
+        return withLinks.length() <= LIMIT ? withLinks : build(a, false);
+    }
+
+    private static String build(Assessment a, boolean linkFigures) {
+        Citations cite = new Citations(linkFigures);
+        StringBuilder md = new StringBuilder(1024);
+        md.append(stateLine(a)).append("\n\n");
+        md.append(lesionLine(a)).append("\n\n");
+        md.append(subtypeLine(a)).append("\n\n");
+        List<Recommendation> options = clinicalOrder(a).stream()
+                .filter(r -> r != Recommendation.CLINICAL_TRIAL).toList();
+        if (!options.isEmpty()) {
+            for (Recommendation r : options) {
+                CardKnowledge.Headline h = CardKnowledge.headline(r, a);
+                md.append("- **").append(optionTitle(r, a)).append("**: ").append(h.text());
+                if (h.source() != null) {
+                    md.append(" (").append(cite.of(h.source())).append(')');
+                }
+                md.append(optionCaveat(r, a)).append('\n');
+            }
+            md.append('\n');
+        }
+        List<Trial> trials = CardKnowledge.trials(a);
+        if (!trials.isEmpty()) {
+            md.append(a.oligometastatic() == OligometastaticState.YES ? "**Trials, check eligibility:** "
+                    : "**Within a trial only:** ");
+            List<String> names = new ArrayList<>();
+            for (Trial t : trials) {
+                names.add(Markdown.link(t.displayName(), t.url()));
+            }
+            md.append(String.join(", ", names)).append("\n\n");
+        }
+        md.append("Decision support: the tumour board decides.\n");
         return md.toString();
     }
 
-    private static void state(StringBuilder md, Assessment a, Set<Evidence> sources) {
-        Finding oligo = a.findings().get("oligometastatic");
-        md.append("**Oligometastatic (ESTRO-ASTRO): ").append(a.oligometastatic().code()).append("** - ")
-                .append(oligo.facts().get(0)).append(". 1-5 lesions qualify; whether every lesion is safely ")
-                .append("treatable is for the tumour board to confirm.\n\n");
-        sources.addAll(oligo.evidence());
-        Finding state = a.findings().get("estro-eortc-state");
-        if (state != null) {
-            md.append("**ESTRO-EORTC state: ")
-                    .append(a.estroEortcState() == null ? "undetermined" : a.estroEortcState().label())
-                    .append("** - ").append(String.join("; ", state.facts())).append(".\n\n");
-            sources.addAll(state.evidence());
-            if (a.estroEortcState() != null && a.estroEortcState().isInduced()) {
-                md.append("> Induced oligometastatic disease has the poorest chance of cure by adding local ")
-                        .append("treatment (Guckenberger 2020).\n\n");
-            }
+    /**
+     * Tumour board first, then local options in the order of the rules; regional disease leads with its
+     * curative-intent regional treatment, the option that defines it.
+     */
+    static List<Recommendation> clinicalOrder(Assessment a) {
+        List<Recommendation> order = new ArrayList<>(a.recommendations().stream().sorted().toList());
+        if (order.remove(Recommendation.REGIONAL_CURATIVE_TREATMENT)) {
+            order.add(0, Recommendation.REGIONAL_CURATIVE_TREATMENT);
+        }
+        return order;
+    }
+
+    /** Each source is linked once; later mentions name it. */
+    private static final class Citations {
+        private final boolean link;
+        private final Set<String> linked = new HashSet<>();
+
+        Citations(boolean link) {
+            this.link = link;
+        }
+
+        String of(Evidence e) {
+            String name = CardKnowledge.shortName(e);
+            return link && linked.add(e.url()) ? Markdown.link(name, e.url()) : name;
         }
     }
 
-    private static void facts(StringBuilder md, Assessment a) {
-        OmbcRecord r = a.record();
-        md.append("#### Facts used\n\n| Site | Lesions | Since | Record |\n|---|---|---|---|\n");
+    static String stateLine(Assessment a) {
+        if (a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT)) {
+            return "**Regional disease:** " + (CardKnowledge.allSternal(a) ? "sternal" : "contralateral axillary node")
+                    + " spread only, which behaves as lymphatic, regional disease.";
+        }
+        if (a.oligometastatic() == OligometastaticState.NO) {
+            return "**Polymetastatic:** more than 5 lesions, so not oligometastatic (ESTRO-ASTRO).";
+        }
+        if (a.oligometastatic() == OligometastaticState.INDETERMINATE) {
+            return "**Oligometastatic status unknown:** the number of lesions is not recorded.";
+        }
+        EstroEortcState s = a.estroEortcState();
+        if (s == null) {
+            return "**Oligometastatic (1-5 lesions), state undetermined:** " + undeterminedReason(a) + ".";
+        }
+        String name = s == EstroEortcState.SYNCHRONOUS ? "synchronous (de novo)" : s.label();
+        return "**Oligometastatic (1-5 lesions): " + name + "**, " + why(s, a) + ".";
+    }
+
+    private static String undeterminedReason(Assessment a) {
+        if (a.burden().omdDate() == null) {
+            return "a metastasis date is missing";
+        }
+        if (a.record().primary() == null || a.record().primary().diagnosed() == null) {
+            return "the primary diagnosis date is missing";
+        }
+        return "progression or stable disease on therapy is not recorded";
+    }
+
+    private static String why(EstroEortcState s, Assessment a) {
+        return switch (s) {
+            case SYNCHRONOUS -> "found within 6 months of the primary";
+            case METACHRONOUS_OLIGORECURRENCE -> "more than 6 months after the primary, off systemic therapy";
+            case METACHRONOUS_OLIGOPROGRESSION -> "more than 6 months after the primary, on systemic therapy";
+            case REPEAT_OLIGORECURRENCE -> "after an earlier treated episode, off systemic therapy";
+            case REPEAT_OLIGOPROGRESSION -> "after an earlier episode, progressing on systemic therapy";
+            case REPEAT_OLIGOPERSISTENCE -> "after an earlier episode, stable on systemic therapy";
+            case INDUCED_OLIGORECURRENCE, INDUCED_OLIGOPROGRESSION, INDUCED_OLIGOPERSISTENCE ->
+                    "what remains of polymetastatic disease (up to " + a.burden().peakActive()
+                            + " lesions); the poorest chance of cure";
+        };
+    }
+
+    /** "2 bone lesions since Feb 2024", or "3 lesions since Mar 2022: 1 bone, 1 liver, 1 lung". */
+    static String lesionLine(Assessment a) {
+        Map<String, Integer> bySite = new LinkedHashMap<>();
+        boolean unknownCount = false;
+        LocalDate since = null;
+        boolean undated = false;
         for (Lesion lesion : a.burden().current()) {
-            md.append("| ").append(siteLabel(lesion)).append(" | ")
-                    .append(lesion.count() == null ? "unknown" : lesion.count()).append(" | ")
-                    .append(lesion.onset() == null ? "no date" : lesion.onset()).append(" | Condition/")
-                    .append(escape(lesion.conditionId())).append(" |\n");
-        }
-        for (Lesion lesion : a.burden().unknownSideAxillary()) {
-            md.append("| axillary node, side unknown (not counted) | - | ")
-                    .append(lesion.onset() == null ? "no date" : lesion.onset()).append(" | Condition/")
-                    .append(escape(lesion.conditionId())).append(" |\n");
-        }
-        md.append("\n- Primary: ").append(r.primary().side().name().toLowerCase(java.util.Locale.ROOT)).append(" breast, diagnosed ")
-                .append(r.primary().diagnosed() == null ? "on an unknown date" : r.primary().diagnosed())
-                .append(r.primaryResected() ? ", resected" : ", no breast surgery recorded").append('\n');
-        md.append("- Subtype: ").append(a.subtype().label()).append(" (ER ").append(receptor(r.er()))
-                .append(", PR ").append(receptor(r.pr())).append(", HER2 ").append(receptor(r.her2())).append(")\n");
-        md.append("- Disease-free interval: ").append(a.diseaseFreeIntervalMonths() == null ? "unknown"
-                : a.diseaseFreeIntervalMonths() + " months").append('\n');
-        for (String note : r.notes()) {
-            md.append("- Data note: ").append(escape(note)).append('\n');
-        }
-        md.append('\n');
-    }
-
-    private static String siteLabel(Lesion lesion) {
-        String site = lesion.site().code().replace('-', ' ');
-        return lesion.sternal() ? site + " (sternum)" : lesion.site() == Site.OTHER ? "other or unspecified" : site;
-    }
-
-    private static String receptor(ReceptorResult result) {
-        String s = result.status().name().toLowerCase(java.util.Locale.ROOT);
-        if (result.date() != null) {
-            s += " " + result.date();
-        }
-        return result.conflicting() ? s + ", earlier results disagree" : s;
-    }
-
-    private static void factors(StringBuilder md, Assessment a, Set<Evidence> sources) {
-        if (a.favorableFactors().isEmpty() && a.unfavorableFactors().isEmpty()) {
-            return;
-        }
-        md.append("#### Prognostic factors (van Ommen-Nijhof 2020)\n\n");
-        if (!a.favorableFactors().isEmpty()) {
-            md.append("- Favourable: ").append(labels(a.favorableFactors())).append('\n');
-        }
-        if (!a.unfavorableFactors().isEmpty()) {
-            md.append("- Unfavourable: ").append(labels(a.unfavorableFactors())).append('\n');
-        }
-        md.append('\n');
-        sources.add(Evidence.VAN_OMMEN_NIJHOF_2020);
-    }
-
-    private static String labels(List<Factor> factors) {
-        return String.join("; ", factors.stream().map(Factor::label).toList());
-    }
-
-    private static void options(StringBuilder md, Assessment a, Set<Evidence> sources) {
-        if (a.recommendations().isEmpty()) {
-            return;
-        }
-        md.append("#### Options\n\n");
-        // Clinical order (tumour board first), not the alphabetical order of the contract's list.
-        for (Recommendation recommendation : a.recommendations().stream().sorted().toList()) {
-            Finding finding = a.findingFor(recommendation);
-            md.append("- **").append(recommendation.title()).append("** (").append(String.join("; ", finding.facts()))
-                    .append("). Rule: ").append(recommendation.rule()).append(".\n");
-            for (Evidence evidence : finding.evidence()) {
-                md.append("  - ").append(evidence.figure()).append(' ')
-                        .append(link(evidence.citation(), evidence.url())).append('\n');
-                sources.add(evidence);
+            bySite.merge(siteName(lesion), lesion.count() == null ? 0 : lesion.count(), Integer::sum);
+            unknownCount |= lesion.count() == null;
+            if (lesion.onset() == null) {
+                undated = true;
+            } else if (since == null || lesion.onset().isBefore(since)) {
+                since = lesion.onset();
             }
         }
-        md.append('\n');
-    }
-
-    private static void trials(StringBuilder md, Assessment a) {
-        if (a.trials().isEmpty()) {
-            return;
-        }
-        md.append("#### Trials: check eligibility\n\n");
-        if (a.oligometastatic() == OligometastaticState.NO) {
-            md.append("Polymetastatic: metastasis-directed therapy within a trial only.\n\n");
-        }
-        for (Trial trial : a.trials()) {
-            md.append("- ").append(link(trial.displayName() + " " + trial.nct(), trial.url())).append(": ")
-                    .append(trial.criteria()).append('\n');
-            for (String note : trial.notes()) {
-                md.append("  - ").append(note).append('\n');
-            }
-        }
-        md.append('\n');
-    }
-
-    private static void caveats(StringBuilder md, Assessment a, Set<Evidence> sources) {
-        md.append("#### Caveats\n\n");
-        if (a.oligometastatic() == OligometastaticState.NO) {
-            md.append("- More than 5 lesions: not oligometastatic by ESTRO-ASTRO; no metastasis-directed ")
-                    .append("therapy is suggested.\n");
+        String when = undated || since == null ? ", date not recorded" : " since " + since.format(MONTH);
+        StringBuilder line = new StringBuilder();
+        if (bySite.isEmpty()) {
+            line.append("No countable distant lesion");
+        } else if (unknownCount) {
+            String sites = String.join(", ", bySite.keySet());
+            line.append(Character.toUpperCase(sites.charAt(0))).append(sites.substring(1)).append(" lesions")
+                    .append(when).append(", number not recorded");
+        } else if (bySite.size() == 1) {
+            var only = bySite.entrySet().iterator().next();
+            line.append(count(only.getValue(), only.getKey() + " lesion")).append(when);
         } else {
-            md.append("- The evidence for metastasis-directed therapy is mostly retrospective or non-randomised; ")
-                    .append("SABR-COMET (18% breast) is the randomised exception.\n")
-                    .append("- NRG-BR002, the breast-specific randomised trial, was negative for PFS.\n");
-            sources.add(Evidence.NRG_BR002);
-            sources.add(Evidence.SABR_COMET);
+            List<String> parts = new ArrayList<>();
+            bySite.forEach((site, n) -> parts.add(n + " " + site));
+            line.append(count(a.lesionCount() == null ? 0 : a.lesionCount(), "lesion")).append(when).append(": ")
+                    .append(String.join(", ", parts));
         }
-        md.append("- Decision support only: the tumour board decides.\n\n");
-        sources.add(Evidence.MERLONI_2023);
+        int unknownSide = a.burden().unknownSideAxillary().size();
+        if (unknownSide > 0) {
+            line.append("; axillary node of unknown side not counted");
+        }
+        return line.append('.').toString();
     }
 
-    private static void sources(StringBuilder md, Set<Evidence> sources, String knowledgeVersion) {
-        md.append("#### Sources\n\n");
-        for (Evidence evidence : sources) {
-            md.append("- ").append(link(evidence.citation(), evidence.url())).append('\n');
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    static String siteName(Lesion lesion) {
+        if (lesion.sternal()) {
+            return "sternal";
         }
-        md.append("\nKnowledge version ").append(knowledgeVersion)
-                .append(" (rules: ").append(link("clinical rules", org.ombc.cds.logic.ClinicalRules.DOCUMENT))
-                .append(", after Merloni et al. 2023).\n");
+        return switch (lesion.site()) {
+            case AXILLARY_LYMPH_NODE -> "contralateral axillary node";
+            case DISTANT_LYMPH_NODE -> "distant lymph node";
+            case SKIN_SOFT_TISSUE -> "skin or soft tissue";
+            case OTHER -> "unspecified-site";
+            default -> lesion.site().code();
+        };
+    }
+
+    /** Subtype, and the disease-free interval except for synchronous (de novo) disease, where it means nothing. */
+    static String subtypeLine(Assessment a) {
+        String subtype = a.subtype().label();
+        String line = Character.toUpperCase(subtype.charAt(0)) + subtype.substring(1);
+        if (a.estroEortcState() != EstroEortcState.SYNCHRONOUS) {
+            line += a.diseaseFreeIntervalMonths() == null ? "; disease-free interval unknown"
+                    : "; disease-free interval " + a.diseaseFreeIntervalMonths() + " months";
+        }
+        return line + ".";
+    }
+
+    static String optionTitle(Recommendation r, Assessment a) {
+        return switch (r) {
+            case MDT_DISCUSSION -> "Tumour board";
+            case SABR -> "SABR to " + String.join(", ", a.burden().sites().stream().filter(s -> !s.isIntracranial())
+                    .map(CardDetail::siteWord).toList());
+            case METASTASIS_SURGERY -> surgeryTitle(a);
+            case LIVER_RFA -> "Radiofrequency ablation of the liver lesion";
+            case BRAIN_RADIOSURGERY -> "Radiosurgery to the brain";
+            case REGIONAL_CURATIVE_TREATMENT -> "Curative-intent regional treatment";
+            case PRIMARY_TUMOR_SURGERY -> "Surgery of the primary tumour";
+            case STAGING_IMAGING -> "Stage with PET-CT or whole-body MRI";
+            case CLINICAL_TRIAL -> "Clinical trial";
+        };
+    }
+
+    private static String siteWord(Site s) {
+        return switch (s) {
+            case AXILLARY_LYMPH_NODE -> "axillary node";
+            case DISTANT_LYMPH_NODE -> "lymph node";
+            case SKIN_SOFT_TISSUE -> "skin";
+            case OTHER -> "other sites";
+            default -> s.code();
+        };
+    }
+
+    private static String surgeryTitle(Assessment a) {
+        List<String> kinds = new ArrayList<>();
+        if (a.burden().lesionsAt(Site.LIVER) > 0) {
+            kinds.add("Liver resection");
+        }
+        if (a.burden().lesionsAt(Site.LUNG) == 1) {
+            kinds.add("Lung metastasectomy");
+        }
+        if (a.burden().lesionsAt(Site.BRAIN) == 1) {
+            kinds.add("Brain metastasis surgery");
+        }
+        if (kinds.isEmpty()) {
+            kinds.add("Resection of the bone lesion");
+        }
+        return String.join(" / ", kinds);
+    }
+
+    /** The negative factors the rules require next to lung metastasectomy (Fan 2015 via the review). */
+    private static String optionCaveat(Recommendation r, Assessment a) {
+        if (r != Recommendation.METASTASIS_SURGERY || a.burden().lesionsAt(Site.LUNG) != 1) {
+            return "";
+        }
+        List<String> against = new ArrayList<>();
+        Integer dfi = a.diseaseFreeIntervalMonths();
+        if (dfi == null || dfi <= 36) {
+            against.add(dfi == null ? "disease-free interval unknown" : "disease-free interval 3 years or less");
+        }
+        if (a.record().er().isNegative() && a.record().pr().isNegative()) {
+            against.add("hormone receptor negative");
+        }
+        return against.isEmpty() ? "" : "; against lung resection: " + String.join(", ", against);
     }
 }

@@ -3,7 +3,10 @@ package org.ombc.cds.cards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -16,6 +19,7 @@ import org.ombc.cds.cdshooks.CdsHooksModel.Source;
 import org.ombc.cds.cdshooks.CdsHooksModel.Suggestion;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.logic.Assessment;
+import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.OligometastaticState;
@@ -43,9 +47,20 @@ public final class OmbcCards {
     private final ObjectMapper json;
     private final List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasons;
     private final String serviceLabel;
+    private final Function<String, Optional<String>> pageLinks;
 
     /** Override reasons are the ones published in ValueSet override-reasons, with their displays. */
     public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName) {
+        this(fhir, json, terminology, serviceName, uuid -> Optional.empty());
+    }
+
+    /**
+     * @param pageLinks the absolute URL of the full-evidence page of a card uuid ("How this was decided"), or
+     *                  empty when none can be made now (then the card links the review instead)
+     */
+    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
+                     Function<String, Optional<String>> pageLinks) {
+        this.pageLinks = pageLinks;
         this.fhir = fhir;
         this.json = json;
         this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
@@ -80,26 +95,77 @@ public final class OmbcCards {
                             "Whole-body MRI, staging of metastatic breast cancer (oligometastatic assessment)", a)));
         }
         String indicator = a.oligometastatic() == OligometastaticState.YES ? "warning" : "info";
-        return new Card(UUID.randomUUID().toString(), summary(a), CardDetail.of(a), indicator, source(a),
+        String uuid = UUID.randomUUID().toString();
+        Link evidence = pageLinks.apply(uuid)
+                .map(url -> new Link(FULL_EVIDENCE_LABEL, url, "absolute", null, null))
+                .orElse(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null));
+        return new Card(uuid, summary(a), CardDetail.of(a), indicator, source(a),
                 suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "any",
-                overrideReasons,
-                List.of(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null),
-                        new Link("ESTRO-EORTC classification", Evidence.GUCKENBERGER_2020.url(), "absolute", null, null)),
-                Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
+                overrideReasonsFor(a, overrideReasons), List.of(evidence), Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
     }
 
-    /** The state and the next step, under 140 characters. */
-    static String summary(Assessment a) {
+    /** The label of the link to the card's full-evidence page. */
+    public static final String FULL_EVIDENCE_LABEL = "How this was decided: full evidence";
+
+    /** The full-evidence page of a main card: a pure function of the assessment, stored with the audit. */
+    public static String fullDetail(Assessment a) {
+        return FullDetail.of(a);
+    }
+
+    /**
+     * Only the reasons that make sense for what this card proposes: "not fit for local therapy" only when local
+     * therapy is proposed, "already discussed at tumour board" only when the board is, "patient preference" only
+     * when something is proposed; disagreeing with the classification always fits.
+     */
+    static List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasonsFor(
+            Assessment a, List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> all) {
+        boolean local = a.recommendations().stream().anyMatch(r -> r.isMetastasisDirected()
+                && r != Recommendation.MDT_DISCUSSION && r != Recommendation.CLINICAL_TRIAL)
+                || a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT);
+        boolean board = a.recommends(Recommendation.MDT_DISCUSSION)
+                || a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT);
+        Set<String> fitting = new java.util.HashSet<>(Set.of("disagree-with-classification"));
+        if (local) {
+            fitting.add("not-fit-for-local-therapy");
+        }
+        if (board) {
+            fitting.add("discussed-at-tumour-board");
+        }
+        if (!a.recommendations().isEmpty()) {
+            fitting.add("patient-preference");
+        }
+        // A reason published later (not named here) is offered whenever something is proposed.
+        Set<String> known = Set.of("disagree-with-classification", "not-fit-for-local-therapy",
+                "discussed-at-tumour-board", "patient-preference");
+        return all.stream().filter(c -> fitting.contains(c.code())
+                || (!known.contains(c.code()) && !a.recommendations().isEmpty())).toList();
+    }
+
+    /**
+     * The state and the next step, under 140 characters, different for each state a clinician acts on
+     * differently: induced disease (the poorest chance of cure, Guckenberger 2020) is not sold as curable.
+     */
+    public static String summary(Assessment a) {
         String text;
         int n = a.lesionCount() == null ? 0 : a.lesionCount();
         String lesions = n + (n == 1 ? " lesion" : " lesions");
+        EstroEortcState state = a.estroEortcState();
         if (a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT)) {
-            boolean sternal = a.burden().current().stream().allMatch(Lesion::sternal);
-            text = (sternal ? "Sternal-only" : "Contralateral axillary node-only")
+            text = (CardKnowledge.allSternal(a) ? "Sternal-only" : "Contralateral axillary node-only")
                     + " breast cancer spread: treat as regional disease with curative intent; discuss at tumour board.";
+        } else if (a.oligometastatic() == OligometastaticState.YES && state != null && state.isInduced()) {
+            text = "Induced oligometastatic disease (" + lesions + " left after polymetastatic disease): chance of cure "
+                    + "is low; tumour board may weigh local therapy.";
+        } else if (a.oligometastatic() == OligometastaticState.YES && state == EstroEortcState.SYNCHRONOUS) {
+            text = "De novo oligometastatic breast cancer (" + lesions + "): discuss curative-intent local therapy "
+                    + "at tumour board.";
+        } else if (a.oligometastatic() == OligometastaticState.YES && state != null && state.name().endsWith("PROGRESSION")) {
+            String label = state.label();
+            text = Character.toUpperCase(label.charAt(0)) + label.substring(1) + " on systemic therapy (" + lesions
+                    + "): discuss local therapy of progressing lesions at tumour board.";
         } else if (a.oligometastatic() == OligometastaticState.YES) {
-            String state = a.estroEortcState() == null ? "" : ", " + a.estroEortcState().label();
-            text = "Oligometastatic breast cancer (" + lesions + state
+            String label = state == null ? "" : ", " + state.label();
+            text = "Oligometastatic breast cancer (" + lesions + label
                     + "): discuss curative-intent local therapy at tumour board.";
         } else if (a.oligometastatic() == OligometastaticState.INDETERMINATE) {
             text = "Metastatic breast cancer, lesion count unknown: record it and discuss oligometastatic options "
@@ -108,7 +174,7 @@ public final class OmbcCards {
             text = "Polymetastatic breast cancer (" + lesions + "): not oligometastatic, no metastasis-directed "
                     + "therapy suggested.";
         }
-        if (a.recommends(Recommendation.STAGING_IMAGING) && text.length() + 30 < SUMMARY_LIMIT) {
+        if (a.recommends(Recommendation.STAGING_IMAGING) && text.length() + 26 < SUMMARY_LIMIT) {
             text += " Stage with PET-CT/WB-MRI.";
         }
         return text.length() < SUMMARY_LIMIT ? text : text.substring(0, SUMMARY_LIMIT - 2) + "…";
@@ -127,11 +193,12 @@ public final class OmbcCards {
     }
 
     private Card dataQualityCard(Assessment a, List<String> problems) {
-        StringBuilder md = new StringBuilder("The OMBC assessment is incomplete.\n\n");
+        StringBuilder md = new StringBuilder("The assessment is incomplete.\n\n");
         if (!a.missingData().isEmpty()) {
-            md.append("Record:\n\n");
+            md.append("Please record:\n\n");
             for (MissingData missing : a.missingData()) {
-                md.append("- **").append(missing.code()).append("**: ").append(missing.whatToRecord()).append('\n');
+                // The label only: the codes to record it with are in fhir-profiles/README.md, for integrators.
+                md.append("- ").append(missingLabel(missing)).append('\n');
             }
             md.append('\n');
         }
@@ -143,13 +210,12 @@ public final class OmbcCards {
             }
             md.append('\n');
         }
-        md.append("Until then no recommendation that depends on these data is made ")
-                .append("(clinical-rules 7). See fhir-profiles/README.md for the codes to use.\n");
+        md.append("Until then no recommendation that depends on these data is made.\n");
         String summary;
         if (a.missingData().isEmpty()) {
             summary = "Some patient data could not be read: the OMBC assessment may be incomplete.";
         } else {
-            String items = String.join(", ", a.missingData().stream().map(MissingData::code).toList());
+            String items = String.join(", ", a.missingData().stream().map(OmbcCards::missingLabel).toList());
             summary = "To complete the OMBC assessment, record: " + items;
             if (summary.length() >= SUMMARY_LIMIT) {
                 summary = "To complete the OMBC assessment, record " + a.missingData().size()
@@ -167,6 +233,21 @@ public final class OmbcCards {
                 serviceRequest(patientId, "3457005", "Patient referral",
                         "Multidisciplinary tumour board review: oligometastatic breast cancer, metastasis-directed "
                                 + "therapy with curative intent", a));
+    }
+
+    /** What a clinician calls the missing item (the code stays in the ombc-assessment extension). */
+    public static String missingLabel(MissingData missing) {
+        return switch (missing.code()) {
+            case "er-status" -> "ER status";
+            case "pr-status" -> "PR status";
+            case "her2-status" -> "HER2 status";
+            case "primary-diagnosis-date" -> "date of the breast cancer diagnosis";
+            case "metastasis-diagnosis-date" -> "date of each metastasis";
+            case "lesion-count" -> "number of lesions";
+            case "axillary-node-laterality" -> "side of the axillary node";
+            case "disease-status" -> "progressing or stable on imaging";
+            default -> missing.code().replace('-', ' ');
+        };
     }
 
     Source source(Assessment a) {

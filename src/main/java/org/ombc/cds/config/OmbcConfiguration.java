@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.ombc.cds.audit.CardLinks;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cdshooks.BodySizeLimitFilter;
 import org.ombc.cds.cdshooks.CdsHooksModel;
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,9 +75,26 @@ public class OmbcConfiguration {
         return new FhirToOmbc(terminology, clock);
     }
 
+    /** Main cards link their full-evidence page, signed ({@link CardLinks}), at the URL the client called. */
     @Bean
-    OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology) {
-        return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment");
+    OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, CardLinks links) {
+        return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment",
+                uuid -> links.sign(uuid).flatMap(sig -> baseUrl()
+                        .map(base -> base + "/ombc/cards/" + uuid + "?sig=" + sig)));
+    }
+
+    /** {@code ombc.public-base-url}, else the base of the request being answered; empty outside a request. */
+    private java.util.Optional<String> baseUrl() {
+        String configured = properties.publicBaseUrl();
+        if (configured != null && !configured.isBlank()) {
+            return java.util.Optional.of(configured.endsWith("/") ? configured.substring(0, configured.length() - 1)
+                    : configured);
+        }
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().toUriString());
     }
 
     @Bean
@@ -183,7 +201,8 @@ public class OmbcConfiguration {
     }
 
     /**
-     * Browser-based CDS clients (the public CDS Hooks sandbox is one) call discovery and the service. A filter
+     * Browser-based CDS clients (the public CDS Hooks sandbox is one) call discovery, the service, its feedback and,
+     * in the sandbox, the FHIR endpoint; preflight requests are answered here. A filter
      * rather than MVC mappings, so that answers given before MVC (401 from the JWT check, 413) carry the headers
      * too and the browser can read them.
      */
@@ -195,10 +214,14 @@ public class OmbcConfiguration {
         cors.setAllowedHeaders(List.of("*"));
         cors.setExposedHeaders(List.of("WWW-Authenticate", "Retry-After"));
         cors.setMaxAge(Duration.ofHours(1));
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        for (String path : List.of("/cds-services", "/cds-services/**", "/ombc/**")) {
-            source.registerCorsConfiguration(path, cors);
-        }
+        // Matched on the full path: for /fhir (HAPI's own servlet) Spring's URL-pattern source would see only the
+        // path within that servlet and miss it. The sandbox's FHIR endpoint and demo data are included: the public
+        // CDS Hooks sandbox reads /fhir from its own origin.
+        List<String> prefixes = List.of("/cds-services", "/ombc/", "/fhir", "/sandbox/");
+        CorsConfigurationSource source = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return prefixes.stream().anyMatch(path::startsWith) ? cors : null;
+        };
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

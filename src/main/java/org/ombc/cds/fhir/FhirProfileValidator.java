@@ -80,6 +80,14 @@ public final class FhirProfileValidator {
         return issues(validator.validateWithResult(json, new ca.uhn.fhir.validation.ValidationOptions().addProfile(profileUrl)));
     }
 
+    /**
+     * Validates JSON as written, before any parser tidies it: catches what a parse-and-encode round trip hides,
+     * such as an empty array ({@code "entry": []}), which FHIR JSON forbids.
+     */
+    public List<Issue> validate(String json) {
+        return issues(validator.validateWithResult(json));
+    }
+
     private static List<Issue> issues(ca.uhn.fhir.validation.ValidationResult result) {
         List<Issue> issues = new ArrayList<>();
         for (SingleValidationMessage m : result.getMessages()) {

@@ -55,8 +55,9 @@ class PatientViewHttpTest {
         JsonNode card = cards.get(0);
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.get("summary").asText()).contains("Oligometastatic", "2 lesions", "metachronous oligorecurrence");
-        assertThat(card.get("detail").asText()).contains("Facts used", "Condition/met-bone-1", "5-y OS 42%",
-                "NRG-BR002", "NCT04495309", "https://doi.org/10.1177/17588359231161412");
+        assertThat(card.get("detail").asText()).contains("metachronous oligorecurrence", "2 bone lesions since May 2023",
+                "disease-free interval 50 months", "5-y OS 42%", "NRG-BR002", "OLIGOMA",
+                "https://clinicaltrials.gov/study/NCT04495309").doesNotContain("Condition/", "clinical-rules");
         assertThat(card.at("/source/label").asText()).contains("ombc-cds", "2026.11.2");
         assertThat(card.at("/extension/ombc-assessment/estroEortcState").asText()).isEqualTo("metachronous-oligorecurrence");
         assertThat(card.at("/suggestions/0/actions/0/resource/resourceType").asText()).isEqualTo("ServiceRequest");
@@ -72,6 +73,8 @@ class PatientViewHttpTest {
         assertThat(card.get("summary").asText()).startsWith("Polymetastatic breast cancer (8 lesions)");
         assertThat(card.at("/extension/ombc-assessment/recommendations")).isEmpty();
         assertThat(card.has("suggestions")).isFalse();
+        assertThat(card.get("overrideReasons")).extracting(r -> r.get("code").asText())
+                .containsExactly("disagree-with-classification");
     }
 
     @Test
@@ -209,7 +212,7 @@ class PatientViewHttpTest {
         JsonNode cards = cardsOf((ObjectNode) json.readTree(request));
         assertThat(cards).hasSize(2);
         assertThat(cards.get(0).at("/extension/ombc-assessment/oligometastatic").asText()).isEqualTo("yes");
-        assertThat(cards.get(1).get("detail").asText()).contains("pr-status", "her2-status");
+        assertThat(cards.get(1).get("detail").asText()).contains("PR status", "HER2 status");
     }
 
     @Test

@@ -54,30 +54,47 @@ class FhirProfilesValidationTest {
         assertNoErrors(file.toString(), Vignettes.FHIR.parse(Files.readString(file)));
     }
 
-    static Stream<String> hookResources() throws IOException {
-        List<String> resources = new ArrayList<>();
-        try (Stream<Path> files = Files.list(HookRequests.DIR)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".request.json")).sorted().toList()) {
-                JsonNode prefetch = HookRequests.read(file).get("prefetch");
-                if (prefetch != null) {
-                    prefetch.forEach(value -> {
-                        if (!value.isNull()) {
-                            resources.add(value.toString());
-                        }
-                    });
+    /**
+     * Every FHIR resource inside {@code hooks/}, as written: the prefetch values of the requests and the resources
+     * of the suggestions in the responses.
+     */
+    static Stream<org.junit.jupiter.params.provider.Arguments> hookResources() throws IOException {
+        List<org.junit.jupiter.params.provider.Arguments> resources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(HookRequests.DIR.getParent())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (JsonNode resource : resourcesIn(HookRequests.read(file))) {
+                    resources.add(org.junit.jupiter.params.provider.Arguments.of(
+                            file.getFileName() + " " + resource.get("resourceType").asText(), resource.toString()));
                 }
             }
         }
+        assertThat(resources).hasSizeGreaterThan(5);
         return resources.stream();
     }
 
-    @ParameterizedTest
-    @MethodSource("hookResources")
-    void everyResourceOfTheHookExamplesIsValid(String json) {
-        IBaseResource parsed = Vignettes.FHIR.parse(json);
-        for (Resource resource : FhirJson.resourcesOf(parsed)) {
-            assertNoErrors("hooks " + resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+    /** The outermost resources of a hook file: prefetch values and suggestion action resources. */
+    private static List<JsonNode> resourcesIn(JsonNode node) {
+        List<JsonNode> found = new ArrayList<>();
+        if (node.isObject() && node.has("resourceType")) {
+            found.add(node);
+        } else if (node.isContainerNode()) {
+            node.forEach(child -> found.addAll(resourcesIn(child)));
         }
+        return found;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hookResources")
+    void everyResourceOfTheHookExamplesIsValidAsWritten(String where, String json) {
+        List<FhirProfileValidator.Issue> errors = validator.validate(json).stream()
+                .filter(FhirProfileValidator.Issue::isError).toList();
+        assertThat(errors).as("validation errors in %s", where).isEmpty();
+    }
+
+    @Test
+    void anEmptyArrayIsAnErrorAsWritten() {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0,\"entry\":[]}";
+        assertThat(validator.validate(bundle)).as("issues of %s", bundle).anyMatch(FhirProfileValidator.Issue::isError);
     }
 
     /** Every resource profile is declared by an example or a trial; every extension is used by one. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.SandboxServerTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A newcomer's first minute, in headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run):
  * open the sandbox, click a patient, read the card, accept a suggestion, and find the feedback stored; sign a
- * palliative radiotherapy order and read the order-sign card.
+ * palliative radiotherapy order and read the order-sign card; the same at 400 px wide (a narrow EHR side panel).
+ * Screenshots: target/sandbox-card-viewer.png (1400 px) and target/sandbox-card-viewer-400.png (400 px).
  */
 @SandboxServerTest
 class CardViewerBrowserTest {
@@ -69,6 +71,7 @@ class CardViewerBrowserTest {
 
     @Test
     void aNewcomerOpensAPatientReadsTheCardAndSendsFeedback() throws Exception {
+        browser.manage().window().setSize(new Dimension(1400, 1100));
         browser.get("http://localhost:" + port + "/");
         WebElement patient = waiting().until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("button[data-patient-id='demo-sync-luminal-bone']")));
@@ -76,17 +79,19 @@ class CardViewerBrowserTest {
         patient.click();
 
         WebElement card = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card.warning")));
-        assertThat(card.findElement(By.className("summary")).getText()).contains("Oligometastatic breast cancer",
-                "synchronous");
-        assertThat(card.findElement(By.className("detail")).getText()).contains("Facts used", "5-y OS 42%",
+        assertThat(card.findElement(By.className("summary")).getText()).contains("oligometastatic breast cancer",
+                "De novo");
+        assertThat(card.findElement(By.className("detail")).getText()).contains("2 bone lesions since Feb 2024", "5-y OS 42%",
                 "NRG-BR002");
         assertThat(card.findElements(By.cssSelector(".detail a[href^='https://']"))).isNotEmpty();
         assertThat(browser.findElement(By.id("response-json")).getAttribute("textContent")).contains("\"cards\"");
         String cardUuid = card.getAttribute("data-card-uuid");
 
-        Path screenshot = Path.of("target", "sandbox-card-viewer.png");
-        Files.createDirectories(screenshot.getParent());
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+        // Desktop: the patient list and the card side by side; the page links to itself by patient.
+        assertThat(browser.findElement(By.tagName("nav")).getRect().getX())
+                .isLessThan(browser.findElement(By.id("chart")).getRect().getX());
+        assertThat(browser.getCurrentUrl()).endsWith("#patient=demo-sync-luminal-bone");
+        screenshot("sandbox-card-viewer.png");
 
         card.findElement(By.cssSelector(".actions button.recommended")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".card.warning .actions"),
@@ -94,6 +99,54 @@ class CardViewerBrowserTest {
         String stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/ombc/feedback")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(stored).contains(cardUuid, "\"outcome\":\"accepted\"");
+    }
+
+    /**
+     * A narrow EHR side panel (400 px): one column, nothing wider than the panel, the patient opened from the
+     * URL, the suggestion button on screen without scrolling past the evidence, and the full evidence one click
+     * away on the service's own page.
+     */
+    @Test
+    void aNarrowSidePanelOpensAPatientFromItsLinkAndShowsTheButtonsFirst() throws Exception {
+        browser.manage().window().setSize(new Dimension(400, 900));
+        browser.get("about:blank"); // a fresh page: the same URL with only a fragment would not reload
+        browser.get("http://localhost:" + port + "/#patient=demo-sync-luminal-bone");
+        WebElement card = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".card.warning")));
+        assertThat(card.findElement(By.className("summary")).getText()).contains("De novo");
+        Number innerWidth = (Number) browser.executeScript("return window.innerWidth");
+        Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        assertThat(pageWidth.intValue()).as("no horizontal scrolling").isLessThanOrEqualTo(innerWidth.intValue());
+        assertThat(card.getRect().getWidth()).isLessThanOrEqualTo(innerWidth.intValue());
+        assertThat(browser.findElement(By.tagName("nav")).getRect().getY())
+                .as("one column: the list above the card").isLessThan(browser.findElement(By.id("chart")).getRect().getY());
+        WebElement accept = card.findElement(By.cssSelector(".actions button.recommended"));
+        Boolean onScreen = (Boolean) browser.executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+                accept);
+        assertThat(onScreen).as("the referral button is on screen").isTrue();
+        assertThat(accept.getLocation().getY()).as("buttons before the evidence")
+                .isLessThan(card.findElement(By.className("detail")).getLocation().getY());
+        screenshot("sandbox-card-viewer-400.png");
+
+        String evidence = card.findElement(By.cssSelector(".source a.card-link")).getAttribute("href");
+        assertThat(evidence).startsWith("http://localhost:" + port + "/ombc/cards/").contains("?sig=");
+        String page = waitForPage(evidence);
+        assertThat(page).contains("How this was decided", "SABR-COMET");
+        browser.get(evidence);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("How this was decided");
+    }
+
+    /** The page is stored with the audit, in the background: it is there within moments of the card. */
+    private String waitForPage(String url) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()),
+                r -> r.statusCode() == 200).body();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path screenshot = Path.of("target", name);
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -126,6 +179,7 @@ class CardViewerBrowserTest {
 
     @Test
     void theFallbackPathWorksFromThePageAndAPolymetastaticPatientGetsAnInfoCard() {
+        browser.manage().window().setSize(new Dimension(1400, 1100));
         browser.get("http://localhost:" + port + "/");
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("use-fallback"))).click();
         waiting().until(ExpectedConditions.elementToBeClickable(

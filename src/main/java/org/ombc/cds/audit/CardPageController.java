@@ -1,0 +1,104 @@
+package org.ombc.cds.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.ombc.cds.cdshooks.ErrorBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The full-evidence page of an issued card ("How this was decided"), opened from the card's link in a browser that
+ * carries no token: the signed URL is the capability ({@link CardLinks}). Unsigned, tampered, unknown or expired
+ * (older than {@code ombc.audit.card-memory}) links are all the same 404. The page is HTML rendered from the stored
+ * markdown with every HTML character escaped and unsafe URLs dropped; it has no patient name, id or birth date,
+ * scripts are forbidden by its Content-Security-Policy and it sends no Referer to the sources it links.
+ */
+@RestController
+public class CardPageController {
+
+    private static final Logger log = LoggerFactory.getLogger(CardPageController.class);
+    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
+            .escapeHtml(true).sanitizeUrls(true)
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if ("a".equals(tag)) {
+                    attributes.put("rel", "noopener noreferrer");
+                    attributes.put("target", "_blank");
+                }
+            }).build();
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;"
+            + "padding:1rem;color:#1f2933;line-height:1.45}table{border-collapse:collapse}td,th{border:1px solid "
+            + "#d9e2ec;padding:.2rem .5rem}code{background:#f0f4f8;padding:0 .2rem}a{color:#1f5f99}"
+            + "footer{margin-top:2rem;font-size:.85rem;color:#52606d}";
+
+    private final AuditStore store;
+    private final CardLinks links;
+    private final Clock clock;
+    private final Duration valid;
+
+    public CardPageController(AuditStore store, CardLinks links, Clock clock, AuditProperties properties) {
+        this.store = store;
+        this.links = links;
+        this.clock = clock;
+        this.valid = properties.cardMemory();
+    }
+
+    @GetMapping(path = "/ombc/cards/{uuid}", produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
+    public ResponseEntity<String> page(@PathVariable String uuid, @RequestParam(required = false) String sig) {
+        if (!links.verify(uuid, sig)) {
+            return notFound();
+        }
+        Optional<AuditStore.CardPage> page = store.cardPage(uuid);
+        if (page.isEmpty() || page.get().issuedAt().plus(valid).isBefore(clock.instant())) {
+            return notFound();
+        }
+        String body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"robots\" content=\"noindex\"><title>ombc-cds: how this card was decided</title>"
+                + "<style>" + STYLE + "</style></head><body><main>"
+                + HTML.render(PARSER.parse(page.get().fullDetail()))
+                + "</main><footer>Issued " + page.get().issuedAt() + " by ombc-cds. Decision support only: the "
+                + "tumour board decides. This link expires " + page.get().issuedAt().plus(valid) + ".</footer>"
+                + "</body></html>";
+        return ResponseEntity.ok().headers(h -> secure(h)).contentType(new MediaType(MediaType.TEXT_HTML,
+                java.nio.charset.StandardCharsets.UTF_8)).body(body);
+    }
+
+    private static void secure(org.springframework.http.HttpHeaders h) {
+        h.setCacheControl(CacheControl.noStore());
+        h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                + "form-action 'none'");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Robots-Tag", "noindex");
+    }
+
+    private static ResponseEntity<String> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(h -> secure(h))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"error\":\"not-found\",\"detail\":\"No card page at this address, or its link has expired.\"}");
+    }
+
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<Object> storageDown(StorageUnavailableException e) {
+        log.warn("card page storage unavailable: {}", e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ErrorBody.of(503, "storage-unavailable",
+                        "The card store is unavailable; retry later.", java.util.Map.of()));
+    }
+}
