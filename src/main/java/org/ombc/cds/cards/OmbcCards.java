@@ -48,6 +48,7 @@ public final class OmbcCards {
     private final List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasons;
     private final String serviceLabel;
     private final Function<String, Optional<String>> pageLinks;
+    private final java.util.function.Supplier<Optional<String>> appLaunch;
 
     /** Override reasons are the ones published in ValueSet override-reasons, with their displays. */
     public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName) {
@@ -60,7 +61,18 @@ public final class OmbcCards {
      */
     public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
                      Function<String, Optional<String>> pageLinks) {
+        this(fhir, json, terminology, serviceName, pageLinks, Optional::empty);
+    }
+
+    /**
+     * @param appLaunch the SMART launch URL of the tumour-board view ({@code /smart/launch}), which the EHR opens
+     *                  with its {@code iss} and {@code launch}; empty when none can be made now
+     */
+    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
+                     Function<String, Optional<String>> pageLinks,
+                     java.util.function.Supplier<Optional<String>> appLaunch) {
         this.pageLinks = pageLinks;
+        this.appLaunch = appLaunch;
         this.fhir = fhir;
         this.json = json;
         this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
@@ -101,8 +113,17 @@ public final class OmbcCards {
                 .orElse(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null));
         return new Card(uuid, summary(a), CardDetail.of(a), indicator, source(a),
                 suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "any",
-                overrideReasonsFor(a, overrideReasons), List.of(evidence), Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
+                overrideReasonsFor(a, overrideReasons), links(evidence), Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
     }
+
+    /** The full evidence, and the tumour-board view (a SMART app the EHR launches) when its URL is known. */
+    private List<Link> links(Link evidence) {
+        return appLaunch.get().map(url -> List.of(evidence, new Link(TUMOUR_BOARD_LABEL, url, "smart", null, null)))
+                .orElse(List.of(evidence));
+    }
+
+    /** The label of the main card's link to the SMART tumour-board view. */
+    public static final String TUMOUR_BOARD_LABEL = "Open tumour-board view";
 
     /** The label of the link to the card's full-evidence page. */
     public static final String FULL_EVIDENCE_LABEL = "How this was decided: full evidence";

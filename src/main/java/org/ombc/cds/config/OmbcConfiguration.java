@@ -80,7 +80,8 @@ public class OmbcConfiguration {
     OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, CardLinks links) {
         return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment",
                 uuid -> links.sign(uuid).flatMap(sig -> baseUrl()
-                        .map(base -> base + "/ombc/cards/" + uuid + "?sig=" + sig)));
+                        .map(base -> base + "/ombc/cards/" + uuid + "?sig=" + sig)),
+                () -> baseUrl().map(base -> base + "/smart/launch"));
     }
 
     /** {@code ombc.public-base-url}, else the base of the request being answered; empty outside a request. */

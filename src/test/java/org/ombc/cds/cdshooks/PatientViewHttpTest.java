@@ -64,6 +64,10 @@ class PatientViewHttpTest {
         assertThat(card.at("/suggestions/0/actions/0/resource/subject/reference").asText())
                 .isEqualTo("Patient/ombc-candidate-1");
         assertThat(card.get("overrideReasons")).hasSize(4);
+        JsonNode smart = card.at("/links/1");
+        assertThat(smart.get("type").asText()).isEqualTo("smart");
+        assertThat(smart.get("label").asText()).isEqualTo("Open tumour-board view");
+        assertThat(smart.get("url").asText()).endsWith("/smart/launch").startsWith("http");
     }
 
     @Test
