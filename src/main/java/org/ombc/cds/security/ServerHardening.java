@@ -66,7 +66,8 @@ public class ServerHardening {
         @RequestMapping("${server.error.path:${error.path:/error}}")
         void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-            int status = code instanceof Integer i ? i : 500;
+            // No error dispatch behind it: someone asked for /error itself, which is no resource of ours.
+            int status = code instanceof Integer i ? i : 404;
             HttpStatus known = HttpStatus.resolve(status);
             String error = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             String detail = status == 500 ? "The service failed unexpectedly; the failure is logged."
