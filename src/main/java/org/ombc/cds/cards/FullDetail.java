@@ -88,7 +88,8 @@ public final class FullDetail {
                 : a.diseaseFreeIntervalMonths() + " months").append('\n');
         for (String note : r.notes()) {
             // Notes may name the record they come from: the page carries no record ids.
-            md.append("- Data note: ").append(escape(note.replaceAll("\\b(Observation|Condition) \\S+ ", "$1 ")))
+            md.append("- Data note: ").append(escape(note.replaceAll("\\b(Observation|Condition) \\S+ ", "$1 ")
+                    .replaceAll(" ?\\(?\\b[A-Z][A-Za-z]+/[A-Za-z0-9.-]{1,64}\\)?", "")))
                     .append('\n');
         }
         md.append('\n');
