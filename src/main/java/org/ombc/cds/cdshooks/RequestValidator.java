@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The checks common to every CDS Hooks 2.0 request of ours; every problem is named, none is fixed silently. */
 final class RequestValidator {
 
+    private static final java.util.regex.Pattern BEARER_TOKEN =
+            java.util.regex.Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
     /** CDS Hooks 2.0: "hookInstance: A universally unique identifier (UUID) for this particular hook call". */
     private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -47,6 +50,10 @@ final class RequestValidator {
             if (request.fhirAuthorization().access_token() == null
                     || request.fhirAuthorization().access_token().isBlank()) {
                 problems.add("fhirAuthorization.access_token is required");
+            } else if (!BEARER_TOKEN.matcher(request.fhirAuthorization().access_token()).matches()) {
+                // RFC 6750 b64token: anything else cannot travel in an Authorization header to the FHIR server.
+                problems.add("fhirAuthorization.access_token must be an RFC 6750 bearer token (letters, digits, "
+                        + "'-._~+/', trailing '=')");
             }
             if (request.fhirAuthorization().token_type() != null
                     && !"Bearer".equalsIgnoreCase(request.fhirAuthorization().token_type())) {

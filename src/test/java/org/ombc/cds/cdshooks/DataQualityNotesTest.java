@@ -40,7 +40,7 @@ class DataQualityNotesTest {
                 "- Metastasis (Condition/m1): the onset 9999-12-31 lies in the future and was ignored; correct the date "
                         + "in the record.",
                 "- 1 record is free text only (Condition/txt-",
-                "**metastasis-diagnosis-date**");
+                "date of each metastasis");
     }
 
     @Test

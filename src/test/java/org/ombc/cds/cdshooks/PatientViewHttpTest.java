@@ -147,6 +147,17 @@ class PatientViewHttpTest {
     }
 
     @Test
+    void anAccessTokenThatCannotTravelInAnAuthorizationHeaderIs400NotA500() throws Exception {
+        ObjectNode request = HookRequests.load("ombc-candidate");
+        request.put("fhirServer", "http://127.0.0.1:1/fhir");
+        request.set("fhirAuthorization", json.readTree(
+                "{\"access_token\":\"\u7920\u7e75 x\\n\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                        + "\"scope\":\"patient/*.read\",\"subject\":\"x\"}"));
+        call(request).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("RFC 6750 bearer token")));
+    }
+
+    @Test
     void fhirAuthorizationWithoutFhirServerIs400() throws Exception {
         ObjectNode request = HookRequests.load("ombc-candidate");
         request.set("fhirAuthorization", json.readTree(
