@@ -62,6 +62,7 @@ class DatabaseHookResponseCacheTest {
     };
     private DriverManagerDataSource dataSource;
     private JdbcTemplate jdbc;
+    private final SimpleMeterRegistry metersOfA = new SimpleMeterRegistry();
     private DatabaseHookResponseCache replicaA;
     private DatabaseHookResponseCache replicaB;
 
@@ -71,8 +72,8 @@ class DatabaseHookResponseCacheTest {
                 "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        replicaA = replica(dataSource);
-        replicaB = replica(dataSource);
+        replicaA = replica(dataSource, metersOfA);
+        replicaB = replica(dataSource, new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -82,9 +83,9 @@ class DatabaseHookResponseCacheTest {
         jdbc.execute("shutdown");
     }
 
-    private DatabaseHookResponseCache replica(DataSource db) {
+    private DatabaseHookResponseCache replica(DataSource db, SimpleMeterRegistry meters) {
         return new DatabaseHookResponseCache(Caffeine.newBuilder().<String, Response>build(), new JdbcTemplate(db), JSON,
-                Executors.newSingleThreadExecutor(), clock, Duration.ofSeconds(30), new SimpleMeterRegistry());
+                Executors.newSingleThreadExecutor(), clock, Duration.ofSeconds(30), meters);
     }
 
     @Test
@@ -122,6 +123,9 @@ class DatabaseHookResponseCacheTest {
         String key = "hook-3\nbody";
         jdbc.execute("drop table hook_response");
         replicaA.put(key, ANSWER);
+        // The write is in the background: wait until it has failed, so the table made below cannot take it.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> metersOfA.counter("ombc.hook.responses.store.failures").count() >= 1);
         assertThat(replicaA.getIfPresent(key)).as("this replica still has its own answer").isNotNull();
         assertThat(replicaB.getIfPresent(key)).isNull();
         // Backing off: the broken table is not asked again at once (each ask could wait for a timeout).
