@@ -9,14 +9,16 @@ local next_id = 0
 setup = function(thread)
   next_id = next_id + 1
   thread:set("thread_id", next_id)
-  thread:set("run_id", os.getenv("RUN_ID") or tostring(os.time()))
+  thread:set("run_id", os.getenv("RUN_ID") or tostring(os.time()))  -- digits only
   table.insert(threads, thread)
 end
 
 local counter = 0
 request = function()
   counter = counter + 1
-  local instance = string.format("%s-%d-%d", run_id, thread_id, counter)
+  -- CDS Hooks 2.0: hookInstance is a UUID; the run id, thread and counter make it unique.
+  local instance = string.format("%08x-%04x-4%03x-8%03x-%012x", tonumber(run_id) % 4294967296, thread_id, 0, 0,
+      counter)
   local body = template:gsub('"hookInstance"%s*:%s*"[^"]*"', '"hookInstance":"' .. instance .. '"', 1)
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
 end

@@ -46,7 +46,9 @@ start() {
   echo "$name did not start; see $WORK/$name.log" >&2; exit 1
 }
 
-BASE_PORT=$(start baseline "$ROOT/target/load/classes:$CP" org.ombc.load.BaselineApplication)
+# The baseline reads no application.yml of ours (its own name), so it has no security, database or actuator port.
+BASE_PORT=$(start baseline "$ROOT/target/load/classes:$CP" org.ombc.load.BaselineApplication \
+    --spring.config.name=baseline)
 OMBC_PORT=$(start ombc "$CP" org.ombc.cds.OmbcCdsApplication --spring.profiles.active=sandbox)
 declare -A URL=(
   [fixed]="http://127.0.0.1:$BASE_PORT/fixed"
@@ -59,9 +61,16 @@ metric() { curl -s "$METRICS" | awk -v m="$1" '$1 == m { print int($2) }'; }
 
 # wrk_run ENDPOINT SECONDS: prints "RESULT rps p50 p99 errors requests"
 wrk_run() {
-  REQUEST_FILE="$ROOT/$REQUEST" RUN_ID="r$RANDOM$RANDOM" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" \
+  REQUEST_FILE="$ROOT/$REQUEST" RUN_ID="$RANDOM$RANDOM" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" \
       -s src/test/load/hook.lua "${URL[$1]}" | grep '^RESULT'
 }
+
+# One request each first: a run whose answers are errors measures nothing.
+for e in "${ENDPOINTS[@]}"; do
+  code=$(sed 's/"hookInstance" *: *"[^"]*"/"hookInstance":"'"$(cat /proc/sys/kernel/random/uuid)"'"/' "$REQUEST" \
+      | curl -s -o "$WORK/check.$e" -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data-binary @- "${URL[$e]}")
+  [ "$code" = 200 ] || { echo "$e answered $code: $(head -c 300 "$WORK/check.$e")" >&2; exit 1; }
+done
 
 echo "warming the baseline (${WARM}s) and ombc-cds (${WARM}s) ..." >&2
 wrk_run fixed $((WARM / 2)) >/dev/null

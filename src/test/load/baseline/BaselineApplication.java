@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,9 +32,11 @@ import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
  * <li>{@code POST /hapi-parse}: reads the body into a Jackson tree and parses every prefetch value with HAPI FHIR
  * (straight from the tree, the fastest way HAPI offers), then answers the same fixed card.</li>
  * </ul>
- * Not part of the build: run.sh compiles it against the application's classpath.
+ * No security, database or actuator: the floor is the web stack and HAPI alone. Not part of the build: run.sh
+ * compiles it against the application's classpath and starts it with {@code --spring.config.name=baseline}.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class, DataSourceAutoConfiguration.class})
 @RestController
 public class BaselineApplication {
 
