@@ -12,11 +12,11 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.ombc.cds.cdshooks.CdsHooksModel.Action;
-import org.ombc.cds.cdshooks.CdsHooksModel.Card;
-import org.ombc.cds.cdshooks.CdsHooksModel.Link;
-import org.ombc.cds.cdshooks.CdsHooksModel.Source;
-import org.ombc.cds.cdshooks.CdsHooksModel.Suggestion;
+import org.ombc.cds.hookjson.CdsHooksModel.Action;
+import org.ombc.cds.hookjson.CdsHooksModel.Card;
+import org.ombc.cds.hookjson.CdsHooksModel.Link;
+import org.ombc.cds.hookjson.CdsHooksModel.Source;
+import org.ombc.cds.hookjson.CdsHooksModel.Suggestion;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.EstroEortcState;
@@ -27,6 +27,7 @@ import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.Terminology;
 import org.ombc.cds.model.ValueSetId;
+import org.ombc.cds.assessment.AssessmentJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ public final class OmbcCards {
 
     private final FhirJson fhir;
     private final ObjectMapper json;
-    private final List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasons;
+    private final List<org.ombc.cds.hookjson.CdsHooksModel.Coding> overrideReasons;
     private final String serviceLabel;
     private final Function<String, Optional<String>> pageLinks;
     private final java.util.function.Supplier<Optional<String>> appLaunch;
@@ -76,7 +77,7 @@ public final class OmbcCards {
         this.fhir = fhir;
         this.json = json;
         this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
-                .map(c -> new org.ombc.cds.cdshooks.CdsHooksModel.Coding(c.system(), c.code(), c.display())).toList();
+                .map(c -> new org.ombc.cds.hookjson.CdsHooksModel.Coding(c.system(), c.code(), c.display())).toList();
         this.serviceLabel = serviceName;
     }
 
@@ -138,8 +139,8 @@ public final class OmbcCards {
      * therapy is proposed, "already discussed at tumour board" only when the board is, "patient preference" only
      * when something is proposed; disagreeing with the classification always fits.
      */
-    static List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> overrideReasonsFor(
-            Assessment a, List<org.ombc.cds.cdshooks.CdsHooksModel.Coding> all) {
+    static List<org.ombc.cds.hookjson.CdsHooksModel.Coding> overrideReasonsFor(
+            Assessment a, List<org.ombc.cds.hookjson.CdsHooksModel.Coding> all) {
         boolean local = a.recommendations().stream().anyMatch(r -> r.isMetastasisDirected()
                 && r != Recommendation.MDT_DISCUSSION && r != Recommendation.CLINICAL_TRIAL)
                 || a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT);

@@ -1,6 +1,6 @@
 package org.ombc.cds.cdshooks;
 
-import org.ombc.cds.cdshooks.CdsHooksModel.Response;
+import org.ombc.cds.hookjson.CdsHooksModel.Response;
 
 /**
  * Answers kept for a short time so that a client retrying a {@code hookInstance} with the same body gets the same

@@ -6,8 +6,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.ombc.cds.cdshooks.CdsHooksModel;
-import org.ombc.cds.config.OmbcProperties;
+import org.ombc.cds.hookjson.CdsHooksModel;
+import org.ombc.cds.settings.OmbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 
-import org.ombc.cds.cdshooks.CdsHooksModel.Response;
+import org.ombc.cds.hookjson.CdsHooksModel.Response;
 import org.ombc.cds.cdshooks.HookResponseCache;
 import org.ombc.cds.fhir.Hashes;
 import org.slf4j.Logger;

@@ -19,10 +19,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.cdshooks.CdsHooksModel.Card;
-import org.ombc.cds.cdshooks.CdsHooksModel.Coding;
-import org.ombc.cds.cdshooks.CdsHooksModel.Response;
-import org.ombc.cds.cdshooks.CdsHooksModel.Source;
+import org.ombc.cds.hookjson.CdsHooksModel.Card;
+import org.ombc.cds.hookjson.CdsHooksModel.Coding;
+import org.ombc.cds.hookjson.CdsHooksModel.Response;
+import org.ombc.cds.hookjson.CdsHooksModel.Source;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 

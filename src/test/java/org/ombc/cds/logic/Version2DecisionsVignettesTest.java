@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.cards.AssessmentJson;
+import org.ombc.cds.assessment.AssessmentJson;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ombc.cds.cards.AssessmentJson;
+import org.ombc.cds.assessment.AssessmentJson;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.support.Vignettes;

@@ -1,4 +1,4 @@
-package org.ombc.cds.config;
+package org.ombc.cds.settings;
 
 import java.time.Duration;
 import java.util.List;
