@@ -25,7 +25,7 @@ public class AuditConfiguration {
 
     @Bean
     IssuedCardIndex issuedCardIndex(AuditStore store, AuditProperties properties) {
-        return new IssuedCardIndex(store, properties.cardMemory(), 100_000);
+        return new IssuedCardIndex(store, properties.cardMemory(), properties.maxCardsInMemory());
     }
 
     /** Every H2 database on disk is opened with WRITE_DELAY=0, whatever URL the user gave: see {@link DurableH2}. */

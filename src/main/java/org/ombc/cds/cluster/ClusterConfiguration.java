@@ -24,15 +24,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
-    /** Writes waiting for the database; beyond, an answer is kept in this replica's memory only (counted). */
-    private static final int WRITE_QUEUE = 1000;
-
     @Bean(destroyMethod = "close")
     DatabaseHookResponseCache sharedHookResponses(Cache<String, CdsHooksModel.Response> hookResponseCache,
                                                   JdbcTemplate jdbc, ObjectMapper json, Clock clock,
                                                   OmbcProperties properties, MeterRegistry meters) {
         ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(WRITE_QUEUE), r -> {
+                new ArrayBlockingQueue<>(properties.hookResponseWriteQueue()), r -> {
                     Thread t = new Thread(r, "hook-response-writer");
                     t.setDaemon(true);
                     return t;

@@ -105,13 +105,13 @@ public class OmbcConfiguration {
     }
 
     /**
-     * Parses FHIR server answers. No thread here ever waits on a server (the HTTP exchanges are asynchronous), so
-     * one thread per core is enough and a slow server cannot take them.
+     * Parses FHIR server answers ({@code ombc.fhir.fetch-threads}). No thread here ever waits on a server (the HTTP
+     * exchanges are asynchronous), so a slow server cannot take them.
      */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService fhirFetchExecutor() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        return Executors.newFixedThreadPool(properties.fhir().fetchThreadCount(), r -> {
             Thread t = new Thread(r, "fhir-fetch-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -141,7 +141,7 @@ public class OmbcConfiguration {
     Cache<String, CdsHooksModel.Response> hookResponseCache(MeterRegistry meters) {
         Cache<String, CdsHooksModel.Response> cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.hookResponseTtl())
-                .maximumSize(10_000)
+                .maximumSize(properties.hookResponseMaxEntries())
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, cache, "ombc.hook.responses");

@@ -115,14 +115,14 @@ public class SecurityConfiguration {
 
     @Bean
     JwksCache jwksCache(SecurityProperties security, Clock clock) {
-        return new JwksCache(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build(), security.jwksMinRefresh(), Duration.ofSeconds(3),
-                clock);
+        return new JwksCache(HttpClient.newBuilder().connectTimeout(security.jwksConnectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), security.jwksMinRefresh(),
+                security.jwksFetchTimeout(), clock);
     }
 
     @Bean
-    ReplayGuard replayGuard(JdbcTemplate jdbc, Clock clock) {
-        return new DatabaseReplayGuard(jdbc, clock, Duration.ofMinutes(1));
+    ReplayGuard replayGuard(JdbcTemplate jdbc, Clock clock, SecurityProperties security) {
+        return new DatabaseReplayGuard(jdbc, clock, security.replayPurgeInterval());
     }
 
     @Bean

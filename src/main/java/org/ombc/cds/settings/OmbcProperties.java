@@ -3,6 +3,7 @@ package org.ombc.cds.settings;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBytes request bodies above this are refused with 413
  * @param corsAllowedOrigins origins of browser-based CDS clients; {@code *} allows any
  * @param hookResponseTtl how long the answer to one hookInstance is kept for client retries
+ * @param hookResponseMaxEntries answers kept in this replica's memory for client retries, at most
+ * @param hookResponseWriteQueue answers waiting to be written to the database for other replicas; beyond, an
+ *                        answer is kept in this replica's memory only (counted)
  * @param fhir            the FHIR server fallback
  * @param validation      validation of incoming resources against our profiles
  */
@@ -23,6 +27,8 @@ public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue("5MB") DataSize maxRequestBytes,
                              @DefaultValue("*") List<String> corsAllowedOrigins,
                              @DefaultValue("30s") Duration hookResponseTtl,
+                             @DefaultValue("10000") long hookResponseMaxEntries,
+                             @DefaultValue("1000") int hookResponseWriteQueue,
                              @DefaultValue Fhir fhir,
                              @DefaultValue Validation validation) {
 
@@ -36,12 +42,20 @@ public record OmbcProperties(String publicBaseUrl,
      * @param maxPages       Bundle pages followed per query
      * @param cache          query result cache
      * @param maxResponseBytes a FHIR server answer larger than this is refused ({@code too-large}) unread
+     * @param fetchThreads   threads that parse FHIR server answers; unset: one per core, at least 2. No thread waits
+     *                       on a server (the exchanges are asynchronous), so more threads than cores buy nothing
      */
     public record Fhir(@DefaultValue("2s") Duration timeout,
                        @DefaultValue List<String> allowedServers,
                        @DefaultValue("5") int maxPages,
                        @DefaultValue Cache cache,
-                       @DefaultValue("20MB") DataSize maxResponseBytes) {
+                       @DefaultValue("20MB") DataSize maxResponseBytes,
+                       @Nullable Integer fetchThreads) {
+
+        /** {@link #fetchThreads}, or one per core (at least 2) when unset. */
+        public int fetchThreadCount() {
+            return fetchThreads != null ? fetchThreads : Math.max(2, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     public record Cache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maxEntries) {
