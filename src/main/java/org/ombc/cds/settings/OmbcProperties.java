@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBytes request bodies above this are refused with 413
  * @param corsAllowedOrigins origins of browser-based CDS clients; {@code *} allows any
  * @param hookResponseTtl how long the answer to one hookInstance is kept for client retries
- * @param hookResponseMaxEntries answers kept in this replica's memory for client retries, at most
+ * @param hookResponseMemory memory for this replica's own answers kept for retries (older ones are then read back
+ *                        from the database, where every answer stays for {@code hookResponseTtl})
  * @param hookResponseWriteQueue answers waiting to be written to the database for other replicas; beyond, an
  *                        answer is kept in this replica's memory only (counted)
  * @param fhir            the FHIR server fallback
@@ -27,8 +28,8 @@ public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue("5MB") DataSize maxRequestBytes,
                              @DefaultValue("*") List<String> corsAllowedOrigins,
                              @DefaultValue("30s") Duration hookResponseTtl,
-                             @DefaultValue("10000") long hookResponseMaxEntries,
-                             @DefaultValue("1000") int hookResponseWriteQueue,
+                             @DefaultValue("16MB") DataSize hookResponseMemory,
+                             @DefaultValue("10000") int hookResponseWriteQueue,
                              @DefaultValue Fhir fhir,
                              @DefaultValue Validation validation) {
 
