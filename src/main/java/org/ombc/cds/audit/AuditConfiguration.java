@@ -21,7 +21,6 @@ public class AuditConfiguration {
 
     @Bean
     AuditStore auditStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        jdbc.setQueryTimeout(5);
         return new AuditStore(jdbc, new TransactionTemplate(transactions));
     }
 
@@ -46,7 +45,7 @@ public class AuditConfiguration {
                     loader.setDaemon(true);
                     loader.start();
                 });
-        if (!links.prepareAndWait(java.time.Duration.ofSeconds(5))) {
+        if (!links.prepareAndWait(properties.cardLinkSecretWait())) {
             org.slf4j.LoggerFactory.getLogger(AuditConfiguration.class)
                     .warn("card-link secret not loaded at start (database unavailable?): cards carry no evidence page link until it is");
         }

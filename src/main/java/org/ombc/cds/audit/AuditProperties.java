@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     the database
  * @param maxFeedbackItems feedback items accepted in one call; more is a 400
  * @param cardLinkSecret key of the card-page links; unset: made once and kept in the database
+ * @param cardLinkSecretWait how long the start waits for that key to be read from the database; after it, the
+ *                     start goes on and cards carry no evidence-page link until the key is read
  */
 @ConfigurationProperties("ombc.audit")
 public record AuditProperties(String adminToken,
@@ -22,5 +24,6 @@ public record AuditProperties(String adminToken,
                               @DefaultValue("24h") Duration cardMemory,
                               @DefaultValue("100") int maxFeedbackItems,
                               @DefaultValue("100000") long maxCardsInMemory,
-                              String cardLinkSecret) {
+                              String cardLinkSecret,
+                              @DefaultValue("5s") Duration cardLinkSecretWait) {
 }
