@@ -62,9 +62,9 @@ class ClinicalRulesDocumentTest {
                 .append("Decision support only: the tumour board decides.\n\n");
 
         md.append("## Thresholds\n\n| threshold | value | rule |\n|---|---|---|\n")
-                .append("| oligometastatic (ESTRO-ASTRO) | at most ").append(DiseaseBurden.OLIGO_MAX)
-                .append(" lesions | yes with 1-").append(DiseaseBurden.OLIGO_MAX).append(" current distant lesions, no above ")
-                .append(DiseaseBurden.OLIGO_MAX).append(", indeterminate when the count is unknown |\n")
+                .append("| oligometastatic (ESTRO-ASTRO) | at most ").append(Thresholds.OLIGO_MAX_LESIONS)
+                .append(" lesions | yes with 1-").append(Thresholds.OLIGO_MAX_LESIONS).append(" current distant lesions, no above ")
+                .append(Thresholds.OLIGO_MAX_LESIONS).append(", indeterminate when the count is unknown |\n")
                 .append("| synchronous (ESTRO-EORTC) | ").append(Thresholds.SYNCHRONOUS_MONTHS)
                 .append(" months | OMD diagnosis within this many months of the primary, either side |\n")
                 .append("| long disease-free interval | ").append(Thresholds.LONG_DFI_MONTHS)
@@ -94,7 +94,7 @@ class ClinicalRulesDocumentTest {
                 .append("A trial is listed under \"check eligibility\" (never \"eligible\") when its status is `active` ")
                 .append("and the record meets every criterion the service checks; the lesion count must be known. ")
                 .append("The `clinical-trial` recommendation appears exactly when the patient is oligometastatic and a ")
-                .append("trial is listed; with more than ").append(DiseaseBurden.OLIGO_MAX)
+                .append("trial is listed; with more than ").append(Thresholds.OLIGO_MAX_LESIONS)
                 .append(" lesions a trial may still be listed (within a trial only), with no metastasis-directed ")
                 .append("recommendation. A site adds or replaces trials with ResearchStudy files in ")
                 .append("`ombc.knowledge.extra-dir`.\n\n")
