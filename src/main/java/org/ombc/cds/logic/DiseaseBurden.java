@@ -13,6 +13,7 @@ import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Laterality;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.Site;
 
 /**
@@ -61,7 +62,8 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
     }
 
     static DiseaseBurden of(OmbcRecord record) {
-        Laterality primarySide = record.primary() == null ? Laterality.UNKNOWN : record.primary().side();
+        PrimaryTumour primary = record.primary();
+        Laterality primarySide = primary == null ? Laterality.UNKNOWN : primary.side();
         List<Lesion> distant = new ArrayList<>();
         List<Lesion> current = new ArrayList<>();
         List<Lesion> unknownSide = new ArrayList<>();

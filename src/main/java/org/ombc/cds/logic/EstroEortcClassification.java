@@ -12,6 +12,7 @@ import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.DiseaseStatus;
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.Progression;
 import org.ombc.cds.model.TherapyPeriod;
 
@@ -56,7 +57,7 @@ final class EstroEortcClassification {
     }
 
     /** clinical-rules 4: asked only of an oligometastatic patient. */
-    static Classified classify(OmbcRecord record, DiseaseBurden burden) {
+    static Classified classify(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden) {
         DateInterval omd = burden.omd();
         List<String> facts = new ArrayList<>();
         Set<MissingData> undecided = EnumSet.noneOf(MissingData.class);
@@ -68,7 +69,7 @@ final class EstroEortcClassification {
         } else if (burden.polymetastaticHistory() || burden.omdHistory()) {
             state = afterEarlierDisease(record, burden, omd, facts, undecided);
         } else {
-            state = deNovo(record, omd, facts, undecided);
+            state = deNovo(record, primary.diagnosedDate(), omd, facts, undecided);
         }
         Finding finding = new Finding(state == null ? "undetermined" : state.code(),
                 "clinical-rules 4 and 8: induced after polymetastatic history, repeat after an earlier episode, else "
@@ -111,9 +112,8 @@ final class EstroEortcClassification {
     }
 
     /** Synchronous within the months of the primary, else metachronous by therapy; null when undecided. */
-    private static @Nullable EstroEortcState deNovo(OmbcRecord record, DateInterval omd, List<String> facts,
-                                                    Set<MissingData> undecided) {
-        DateInterval primary = record.primary().diagnosedDate();
+    private static @Nullable EstroEortcState deNovo(OmbcRecord record, @Nullable DateInterval primary,
+                                                    DateInterval omd, List<String> facts, Set<MissingData> undecided) {
         if (primary == null) {
             facts.add("synchronous vs metachronous undecided: primary diagnosis date unknown");
             undecided.add(MissingData.PRIMARY_DIAGNOSIS_DATE);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
 
 /**
  * The selection logic of {@code clinical-rules.md}, as pure functions of the mapped record, in the order the rules
@@ -37,7 +38,8 @@ public final class OmbcAssessor {
 
     public Assessment assess(OmbcRecord record) {
         DiseaseBurden burden = DiseaseBurden.of(record);
-        if (!record.hasBreastCancer()) {
+        PrimaryTumour primary = record.primary();
+        if (primary == null) {
             return Assessment.noBreastCancer(burden, record, knowledgeVersion);
         }
         Subtype subtype = Subtype.of(record);
@@ -51,19 +53,20 @@ public final class OmbcAssessor {
         findings.put(OLIGOMETASTATIC_FINDING, EstroEortcClassification.oligometastaticFinding(burden, oligo));
         Optional<EstroEortcState> state = Optional.empty();
         if (oligo == OligometastaticState.YES) {
-            EstroEortcClassification.Classified classified = EstroEortcClassification.classify(record, burden);
+            EstroEortcClassification.Classified classified = EstroEortcClassification.classify(record, primary,
+                    burden);
             findings.put(EstroEortcClassification.FINDING, classified.finding());
             undecided.addAll(classified.undecided());
             state = classified.state();
         }
 
-        Integer dfi = DateThresholds.reportedDfi(record.primary().diagnosedDate(), burden.firstMetastasis());
-        PrognosticFactors.Present factors = PrognosticFactors.of(record, burden, dfi);
+        Integer dfi = DateThresholds.reportedDfi(primary.diagnosedDate(), burden.firstMetastasis());
+        PrognosticFactors.Present factors = PrognosticFactors.of(record, primary, burden, dfi);
         factors.findings().forEach(f -> findings.put(f.code(), f));
         undecided.addAll(factors.undecided());
 
-        List<Trial> matching = TrialMatching.matching(record, burden, state, trials);
-        CaseFacts facts = new CaseFacts(record, burden, oligo, state.orElse(null), subtype, dfi, matching);
+        List<Trial> matching = TrialMatching.matching(record, primary, burden, state, trials);
+        CaseFacts facts = new CaseFacts(record, primary, burden, oligo, state.orElse(null), subtype, dfi, matching);
         List<Recommendation> recommendations = new ArrayList<>();
         for (Recommendation recommendation : Recommendation.values()) {
             RuleOutcome outcome = recommendation.ask(facts);

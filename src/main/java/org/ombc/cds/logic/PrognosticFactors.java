@@ -11,6 +11,7 @@ import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.NodalStatus;
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.ReceptorResult;
 
 /**
@@ -31,14 +32,14 @@ final class PrognosticFactors {
     }
 
     /** @param dfi the reported disease-free interval, null when not reported (clinical-rules 8) */
-    static Present of(OmbcRecord record, DiseaseBurden burden, @Nullable Integer dfi) {
+    static Present of(OmbcRecord record, PrimaryTumour primaryTumour, DiseaseBurden burden, @Nullable Integer dfi) {
         List<Factor> factors = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Set<MissingData> undecided = EnumSet.noneOf(MissingData.class);
         Integer count = burden.lesionCount();
         add(factors, findings, Factor.SOLITARY_METASTASIS, count != null && count == 1, "exactly 1 current lesion");
 
-        DateInterval primary = record.primary().diagnosedDate();
+        DateInterval primary = primaryTumour.diagnosedDate();
         DateInterval first = burden.firstMetastasis();
         Answer longDfi = DateThresholds.dfiAtLeast(primary, first, Thresholds.LONG_DFI_MONTHS);
         if (longDfi == Answer.UNDECIDED && (first != null || burden.undatedCurrent())) {
@@ -47,8 +48,8 @@ final class PrognosticFactors {
         }
         add(factors, findings, Factor.LONG_DISEASE_FREE_INTERVAL, longDfi == Answer.YES,
                 "disease-free interval " + (dfi != null ? dfi + " months"
-                        : longDfi == Answer.YES ? "of at least " + DateInterval.minMonths(primary, first) + " months"
-                        : "unknown"));
+                        : longDfi == Answer.YES && primary != null && first != null
+                        ? "of at least " + DateInterval.minMonths(primary, first) + " months" : "unknown"));
         add(factors, findings, Factor.HORMONE_RECEPTOR_POSITIVE, Subtype.hormoneReceptorPositive(record),
                 "ER " + status(record.er()) + ", PR " + status(record.pr()));
         add(factors, findings, Factor.HER2_POSITIVE, record.her2().isPositive(), "HER2 " + status(record.her2()));

@@ -144,7 +144,10 @@ public enum Recommendation {
         return needs;
     }
 
-    /** The negative flags the card shows with it when they hold for the patient (the review's cautions). */
+    /**
+     * The negative flags: what speaks against it in the review. The lung flags of {@code metastasis-surgery} are
+     * facts of the patient, shown only when they hold; the others hold for every patient.
+     */
     public List<String> shownAgainst() {
         return shownAgainst;
     }

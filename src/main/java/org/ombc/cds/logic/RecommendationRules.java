@@ -59,15 +59,15 @@ final class RecommendationRules {
             return RuleOutcome.doesNotApply();
         }
         List<String> facts = new ArrayList<>(List.of("solitary lung lesion"));
-        DateInterval primary = c.record().primary().diagnosedDate();
+        DateInterval primary = c.primary().diagnosedDate();
         DateInterval first = c.burden().firstMetastasis();
         int months = Thresholds.LUNG_SHORT_DFI_MONTHS;
         Answer shortDfi = DateThresholds.dfiAtMost(primary, first, months);
         if (shortDfi != Answer.NO) {
             Integer dfi = c.dfi();
-            String interval = shortDfi == Answer.UNDECIDED ? "unknown"
-                    : dfi != null ? dfi + " months"
-                    : "of at most " + DateInterval.maxMonths(primary, first) + " months";
+            String interval = dfi != null && shortDfi == Answer.YES ? dfi + " months"
+                    : shortDfi == Answer.YES && primary != null && first != null
+                    ? "of at most " + DateInterval.maxMonths(primary, first) + " months" : "unknown";
             facts.add("negative factor: disease-free interval " + interval + " (" + Thresholds.inYears(months)
                     + " or less is unfavourable)");
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.Site;
 
 /**
@@ -18,21 +19,21 @@ final class TrialMatching {
     }
 
     /** The open trials whose checked criteria the record meets; none while the lesion count is unknown. */
-    static List<Trial> matching(OmbcRecord record, DiseaseBurden burden, Optional<EstroEortcState> state,
-                                List<Trial> trials) {
+    static List<Trial> matching(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
+                                Optional<EstroEortcState> state, List<Trial> trials) {
         Integer count = burden.lesionCount();
         if (count == null) {
             return List.of();
         }
-        TrialFacts facts = trialFacts(record, burden, count, state);
+        TrialFacts facts = trialFacts(record, primary, burden, count, state);
         return trials.stream().filter(t -> t.matches(facts)).toList();
     }
 
-    static TrialFacts trialFacts(OmbcRecord record, DiseaseBurden burden, int lesionCount,
+    static TrialFacts trialFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden, int lesionCount,
                                  Optional<EstroEortcState> state) {
         return new TrialFacts(lesionCount, burden.sites().size(), burden.lesionsAt(Site.BRAIN),
                 burden.sites().equals(Set.of(Site.BONE)), state.filter(TrialMatching::isFirstLine).isPresent(),
-                isPrimaryControlled(record), Subtype.hormoneReceptorPositive(record), record.er().isPositive(),
+                isPrimaryControlled(record, primary), Subtype.hormoneReceptorPositive(record), record.er().isPositive(),
                 record.her2().isNegative(), record.her2().isPositive(),
                 state.filter(s -> s == EstroEortcState.SYNCHRONOUS).isPresent());
     }
@@ -47,7 +48,7 @@ final class TrialMatching {
     }
 
     /** "Primary controlled" (clinical-rules 8): resected, or the primary Condition resolved, in remission or inactive. */
-    static boolean isPrimaryControlled(OmbcRecord record) {
-        return record.primaryResected() || record.primary().inactive();
+    static boolean isPrimaryControlled(OmbcRecord record, PrimaryTumour primary) {
+        return record.primaryResected() || primary.inactive();
     }
 }
