@@ -3,6 +3,8 @@ package org.ombc.cds.logic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.sandbox.PatientBundle.sct;
 
+import java.util.Objects;
+
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
@@ -26,7 +28,7 @@ class EstroEortcStateVignettesTest {
     void repeatOnTherapyWithoutDiseaseStatusIsUndetermined() {
         var a = Vignettes.assess(repeat("rep-unknown").endocrineTherapy("2017-02-01", null));
         assertThat(a.estroEortcState()).isNull();
-        assertThat(a.findings().get("estro-eortc-state").facts())
+        assertThat(Objects.requireNonNull(a.findings().get("estro-eortc-state")).facts())
                 .anyMatch(f -> f.contains("no readable disease status (LOINC 97509-4)"));
         assertThat(a.missingData()).containsExactly(MissingData.DISEASE_STATUS);
         assertThat(a.recommendations()).contains(Recommendation.MDT_DISCUSSION, Recommendation.SABR);
@@ -43,7 +45,7 @@ class EstroEortcStateVignettesTest {
     @Test
     void inducedDiseaseIsFlaggedAsThePoorestChanceOfCure() {
         var a = Vignettes.assess(induced("ind-flag").endocrineTherapy("2019-01-15", null).progression(false, "2020-02-01"));
-        assertThat(a.estroEortcState().isInduced()).isTrue();
+        assertThat(Objects.requireNonNull(a.estroEortcState()).isInduced()).isTrue();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.AssessmentJson;
@@ -214,8 +215,12 @@ class Version2DecisionsVignettesTest {
     @Nested
     class OnsetForms {
 
-        /** Born 1960-06-15 (the builder's birth date): age 58 is 2018-06-15..2019-06-14. */
-        private PatientBundle ageAtOnset(String id, org.hl7.fhir.r4.model.Type onset, String recorded) {
+        /**
+         * Born 1960-06-15 (the builder's birth date): age 58 is 2018-06-15..2019-06-14.
+         *
+         * @param recorded the Condition's recordedDate; null for none
+         */
+        private PatientBundle ageAtOnset(String id, org.hl7.fhir.r4.model.Type onset, @Nullable String recorded) {
             PatientBundle chart = PatientBundle.patient(id).luminal("2018-07-01");
             Condition primary = chart.condition("primary", sct("254837009"), null, "active");
             primary.setOnset(onset);
