@@ -1,4 +1,4 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,6 +36,17 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.ombc.cds.model.DateInterval;
+import org.ombc.cds.model.DiseaseStatus;
+import org.ombc.cds.model.Laterality;
+import org.ombc.cds.model.Lesion;
+import org.ombc.cds.model.NodalStatus;
+import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
+import org.ombc.cds.model.Progression;
+import org.ombc.cds.model.ReceptorResult;
+import org.ombc.cds.model.Site;
+import org.ombc.cds.model.TherapyPeriod;
 
 /**
  * Maps a patient's FHIR R4 resources, in any order and with duplicates, to an {@link OmbcRecord}
@@ -541,17 +552,15 @@ public final class FhirToOmbc {
 
     /** A site-specific code wins over bodySite; a generic code (128462008, C79.9) takes its site from bodySite. */
     private Site siteOf(Condition condition) {
-        for (Site site : Site.values()) {
-            if (site.hasValueSets() && terminology.containsAny(ValueSetId.metastasisCode(site), condition.getCode())) {
+        for (Site site : ValueSetId.CODED_SITES) {
+            if (terminology.containsAny(ValueSetId.metastasisCode(site), condition.getCode())) {
                 return site;
             }
         }
-        for (Site site : Site.values()) {
-            if (site.hasValueSets()) {
-                for (CodeableConcept bodySite : condition.getBodySite()) {
-                    if (terminology.containsAny(ValueSetId.bodySite(site), bodySite)) {
-                        return site;
-                    }
+        for (Site site : ValueSetId.CODED_SITES) {
+            for (CodeableConcept bodySite : condition.getBodySite()) {
+                if (terminology.containsAny(ValueSetId.bodySite(site), bodySite)) {
+                    return site;
                 }
             }
         }

@@ -1,4 +1,4 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Type;
+import org.ombc.cds.model.DateInterval;
 
 /**
  * FHIR date-like values as {@link DateInterval}s (clinical-rules 8): a year, a month or a day as written; the time

@@ -1,4 +1,4 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
 
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;

@@ -1,4 +1,4 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.ombc.cds.model.Site;
 
 /**
  * Membership tests against the ValueSets published in {@code fhir-profiles/}. Built once at start from the
@@ -84,12 +85,10 @@ public final class Terminology {
                 absent.add(id.id());
             }
         }
-        for (Site site : Site.values()) {
-            if (site.hasValueSets()) {
-                for (String id : List.of(ValueSetId.metastasisCode(site), ValueSetId.bodySite(site))) {
-                    if (!byId.containsKey(id)) {
-                        absent.add(id);
-                    }
+        for (Site site : ValueSetId.CODED_SITES) {
+            for (String id : List.of(ValueSetId.metastasisCode(site), ValueSetId.bodySite(site))) {
+                if (!byId.containsKey(id)) {
+                    absent.add(id);
                 }
             }
         }
