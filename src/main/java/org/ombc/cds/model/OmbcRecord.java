@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param notes            what the mapper dropped or could not read, in words a clinician can act on: the
  *                         data-quality card shows them
  */
-public record OmbcRecord(@Nullable String patientId, @Nullable PrimaryTumour primary, List<Lesion> lesions, ReceptorResult er,
-                         ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
+public record OmbcRecord(@Nullable String patientId, @Nullable PrimaryTumour primary, List<Lesion> lesions,
+                         ReceptorResult er, ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
                          List<DiseaseStatus> diseaseStatuses, List<TherapyPeriod> therapies,
                          List<DateInterval> imagingDates, boolean primaryResected, List<String> notes) {
 
