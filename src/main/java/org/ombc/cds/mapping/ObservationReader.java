@@ -93,7 +93,8 @@ final class ObservationReader {
 
     /**
      * The {@code metastatic-lesion-count} and the largest size of each metastasis Condition, found by the
-     * Observation's focus. A count dated before the one already read for that Condition is not used.
+     * Observation's focus. Of several counts for one Condition the later in the record replaces the earlier,
+     * unless it is dated before it.
      */
     Read<LesionMeasures> lesionMeasures(List<Observation> observations) {
         Notes notes = new Notes();
