@@ -1,7 +1,9 @@
 package org.ombc.cds.audit;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
+import org.ombc.cds.storage.GroupCommitWriter;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,13 +54,14 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditBatchWriter auditWriter(AuditStore store, AuditProperties properties, MeterRegistry meters) {
-        return new AuditBatchWriter(store, properties.queueSize(), meters);
+    GroupCommitWriter<Supplier<HookCallRow>> auditWriter(AuditStore store, AuditProperties properties,
+                                                         MeterRegistry meters) {
+        return DatabaseHookCallRecorder.batchWriter(store, properties.queueSize(), meters);
     }
 
     @Bean
-    DatabaseHookCallRecorder hookCallRecorder(AuditStore store, IssuedCardIndex index, AuditBatchWriter auditWriter,
-                                              Clock clock) {
+    DatabaseHookCallRecorder hookCallRecorder(AuditStore store, IssuedCardIndex index,
+                                              GroupCommitWriter<Supplier<HookCallRow>> auditWriter, Clock clock) {
         var salt = Caffeine.newBuilder().maximumSize(1).<String, String>build();
         return new DatabaseHookCallRecorder(index, auditWriter, clock,
                 () -> salt.get("salt", k -> store.patientHashSalt()));

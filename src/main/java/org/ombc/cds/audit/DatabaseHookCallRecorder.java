@@ -20,12 +20,15 @@ import org.ombc.cds.cdshooks.PatientViewService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.storage.GroupCommitWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Audits every hook call in the background: the hook answers first and never waits on the database; the
- * {@link AuditBatchWriter} writes the rows in batches. A failed or dropped write is counted
+ * {@link #batchWriter group-commit writer} writes the rows in batches. A failed or dropped write is counted
  * ({@code ombc.audit.failures}) and logged by class, never with patient data.
  */
 public final class DatabaseHookCallRecorder implements HookCallRecorder {
@@ -33,16 +36,39 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     private static final Logger log = LoggerFactory.getLogger(DatabaseHookCallRecorder.class);
 
     private final IssuedCardIndex index;
-    private final AuditBatchWriter writer;
+    private final GroupCommitWriter<Supplier<HookCallRow>> writer;
     private final Clock clock;
     private final Supplier<String> salt;
 
-    public DatabaseHookCallRecorder(IssuedCardIndex index, AuditBatchWriter writer, Clock clock,
-                                    Supplier<String> salt) {
+    public DatabaseHookCallRecorder(IssuedCardIndex index, GroupCommitWriter<Supplier<HookCallRow>> writer,
+                                    Clock clock, Supplier<String> salt) {
         this.index = index;
         this.writer = writer;
         this.clock = clock;
         this.salt = salt;
+    }
+
+    /** Audit batches of at most this many calls: one transaction, three JDBC batches (AuditStore). */
+    static final int MAX_BATCH = 500;
+
+    /**
+     * The writer of audited calls ({@code ombc.audit.*} metrics). Each row is built on the writer thread (its patient
+     * hash may need the database); a row that cannot be built is counted as failed, the rest of its batch is stored.
+     */
+    public static GroupCommitWriter<Supplier<HookCallRow>> batchWriter(AuditStore store, int queueSize,
+                                                                      MeterRegistry meters) {
+        return new GroupCommitWriter<>("audit-writer", "ombc.audit", queueSize, MAX_BATCH, batch -> {
+            List<HookCallRow> rows = new ArrayList<>(batch.size());
+            for (Supplier<HookCallRow> row : batch) {
+                try {
+                    rows.add(row.get());
+                } catch (RuntimeException e) {
+                    log.warn("audit row not built: {}", e.getClass().getSimpleName());
+                }
+            }
+            store.recordCalls(rows);
+            return rows.size();
+        }, meters);
     }
 
     @Override

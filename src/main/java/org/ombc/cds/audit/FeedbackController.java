@@ -52,7 +52,7 @@ public class FeedbackController {
                               AuditProperties properties) {
         this.store = store;
         this.services = services;
-        this.validator = new FeedbackValidator(cards, properties.maxFeedbackItems());
+        this.validator = new FeedbackValidator(cards, properties.maxFeedbackItems(), clock);
         this.cards = cards;
         this.clock = clock;
         this.adminToken = properties.adminToken();

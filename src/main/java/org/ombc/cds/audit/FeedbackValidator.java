@@ -1,5 +1,7 @@
 package org.ombc.cds.audit;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,12 +27,17 @@ final class FeedbackValidator {
     /** The code system of this service's own override reasons (fhir-profiles CodeSystem-ombc). */
     static final String OWN_SYSTEM = "http://ombc-cds.org/fhir/CodeSystem/ombc";
 
+    /** A client clock may run ahead; an outcome dated further ahead than this is a record error, as in rules 8. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
     private final IssuedCardIndex cards;
     private final int maxItems;
+    private final Clock clock;
 
-    FeedbackValidator(IssuedCardIndex cards, int maxItems) {
+    FeedbackValidator(IssuedCardIndex cards, int maxItems, Clock clock) {
         this.cards = cards;
         this.maxItems = maxItems;
+        this.clock = clock;
     }
 
     record Result(List<FeedbackItem> items, List<String> problems) {
@@ -93,6 +100,8 @@ final class FeedbackValidator {
         }
         if (timestamp == null) {
             problems.add(at + ".outcomeTimestamp must be an ISO 8601 date-time with offset");
+        } else if (timestamp.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
+            problems.add(at + ".outcomeTimestamp lies in the future");
         }
         List<String> accepted = new ArrayList<>();
         JsonNode suggestions = node.get("acceptedSuggestions");

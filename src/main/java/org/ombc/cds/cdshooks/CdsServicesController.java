@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,11 +22,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** The CDS Hooks 2.0 endpoints: discovery, and every CDS service by its id ({@link HookServices}). */
@@ -38,6 +41,7 @@ public class CdsServicesController {
     private final HookCallRecorder recorder;
     private final HookResponseCache recentResponses;
     private final ObjectReader requestReader;
+    private final ObjectWriter responseWriter;
 
     public CdsServicesController(HookServices services, HookCallRecorder recorder,
                                  HookResponseCache recentResponses, ObjectMapper json) {
@@ -49,6 +53,7 @@ public class CdsServicesController {
         this.requestReader = json.readerFor(Request.class)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(JsonNodeFactory.withExactBigDecimals(true));
+        this.responseWriter = json.writerFor(Response.class);
     }
 
     @GetMapping(path = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,7 +63,7 @@ public class CdsServicesController {
 
     @PostMapping(path = "/cds-services/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Response call(@PathVariable String id, @RequestBody byte[] body,
+    public ResponseEntity<byte[]> call(@PathVariable String id, @RequestBody byte[] body,
                          @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
         long started = System.nanoTime();
         HookService service = services.require(id);
@@ -72,16 +77,29 @@ public class CdsServicesController {
                     Map.of("problems", problems));
         }
         String replayKey = id + "\n" + request.hookInstance() + "\n" + Hashes.sha256(body);
-        Response cached = recentResponses.getIfPresent(replayKey);
+        byte[] cached = recentResponses.getIfPresent(replayKey);
         if (cached != null) {
             log.debug("hook {} answered from the retry cache", LogSafe.of(request.hookInstance()));
-            return cached;
+            return json(cached);
         }
         PatientViewService.Outcome outcome = service.evaluate(request);
-        Response response = new Response(outcome.cards(), null);
-        recentResponses.put(replayKey, response);
+        // Written once: the same bytes go to the client and to the retry cache.
+        byte[] answer = write(new Response(outcome.cards(), null));
+        recentResponses.put(replayKey, answer);
         recorder.record(id, request, outcome, System.nanoTime() - started, caller == null ? null : caller.iss());
-        return response;
+        return json(answer);
+    }
+
+    private byte[] write(Response response) {
+        try {
+            return responseWriter.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a hook answer could not be written as JSON", e);
+        }
+    }
+
+    private static ResponseEntity<byte[]> json(byte[] answer) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
     private Request parse(byte[] body) {

@@ -1,16 +1,18 @@
 package org.ombc.cds.cdshooks;
 
-import org.ombc.cds.cdshooks.CdsHooksModel.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers kept for a short time so that a client retrying a {@code hookInstance} with the same body gets the same
  * cards (same uuids, so its feedback matches) and the call is not assessed and audited twice. Behind a load
- * balancer the retry may reach another replica: the implementation shares the answers through the database.
+ * balancer the retry may reach another replica: the implementation shares the answers through the database. An
+ * answer is kept as the exact bytes that were sent: a retry gets them byte for byte, nothing is written twice, and
+ * memory is bounded by bytes rather than by a count of answers of any size.
  */
 public interface HookResponseCache {
 
-    /** The answer kept under {@code key}, or null. */
-    Response getIfPresent(String key);
+    /** The answer kept under {@code key} (the JSON body that was sent), or null. */
+    byte @Nullable [] getIfPresent(String key);
 
-    void put(String key, Response response);
+    void put(String key, byte[] answer);
 }

@@ -2,15 +2,17 @@ package org.ombc.cds.cdshooks;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.cards.OrderSignCards;
+import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
-import org.ombc.cds.fhir.PatientDataService;
+import org.ombc.cds.fhir.PatientCompartment;
 import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.ordersign.DraftOrderReader;
 import org.ombc.cds.ordersign.OrderSignAdvice;
@@ -77,7 +79,8 @@ public final class OrderSignService implements HookService {
     @Override
     public PatientViewService.Outcome evaluate(CdsHooksModel.Request request) {
         String patientId = request.context().get("patientId").asText();
-        PlannedOrders planned = reader.read(draftOrders(request.context().get(DRAFT_ORDERS), patientId));
+        PlannedOrders planned = reader.read(draftOrders(request.context().get(DRAFT_ORDERS), patientId,
+                request.fhirServer()));
         ChartAssessment.Result result = chart.assess(request);
         OrderSignAdvice advice = OrderSignRules.advise(result.assessment(), planned, LocalDate.now(clock));
         return new PatientViewService.Outcome(result.assessment(),
@@ -85,11 +88,12 @@ public final class OrderSignService implements HookService {
     }
 
     /**
-     * This patient's draft orders. An order naming another patient is refused (400): cards about one patient's
-     * orders must never be computed beside another's chart. Orders that name no patient (missing subject, a Group,
-     * an identifier or display only) are left out, as on every other path.
+     * This patient's draft orders, by the one whose-data rule of every path ({@link PatientCompartment}, clinical
+     * rules 8): an order naming another patient is refused (400, clinical rules 9), since cards about one patient's
+     * orders must never be computed beside another's chart; orders that name no patient (missing subject, a Group,
+     * an identifier or display only) are left out.
      */
-    private List<Resource> draftOrders(JsonNode drafts, String patientId) {
+    private List<Resource> draftOrders(JsonNode drafts, String patientId, @Nullable String fhirServer) {
         IBaseResource parsed;
         try {
             parsed = fhir.parse(drafts);
@@ -99,17 +103,12 @@ public final class OrderSignService implements HookService {
         if (!(parsed instanceof Bundle)) {
             throw invalid("context.draftOrders must be a FHIR Bundle (resourceType 'Bundle').");
         }
-        List<Resource> own = new ArrayList<>();
-        for (Resource order : FhirJson.resourcesOf(parsed)) {
-            String subject = PatientDataService.subjectId(order);
-            if (subject != null && !subject.equals(patientId)) {
-                throw invalid("context.draftOrders holds an order for another patient than context.patientId.");
-            }
-            if (subject != null) {
-                own.add(order);
-            }
+        List<FhirEntry> entries = FhirJson.entriesOf(parsed);
+        PatientCompartment.Selection own = PatientCompartment.of(patientId, fhirServer, entries).select(entries);
+        if (!own.otherPatient().isEmpty()) {
+            throw invalid("context.draftOrders holds an order for another patient than context.patientId.");
         }
-        return own;
+        return own.kept().stream().filter(order -> !(order instanceof Patient)).toList();
     }
 
     private static CdsHooksException invalid(String detail) {

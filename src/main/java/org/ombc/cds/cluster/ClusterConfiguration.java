@@ -2,17 +2,14 @@ package org.ombc.cds.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
-import org.ombc.cds.cdshooks.CdsHooksModel;
 import org.ombc.cds.config.OmbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,22 +21,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
-    /** Writes waiting for the database; beyond, an answer is kept in this replica's memory only (counted). */
-    private static final int WRITE_QUEUE = 1000;
+    /** Answers waiting for the database; beyond, an answer is kept in this replica's memory only (counted). */
+    private static final int WRITE_QUEUE = 10_000;
 
     @Bean(destroyMethod = "close")
-    DatabaseHookResponseCache sharedHookResponses(Cache<String, CdsHooksModel.Response> hookResponseCache,
-                                                  JdbcTemplate jdbc, ObjectMapper json, Clock clock,
+    DatabaseHookResponseCache sharedHookResponses(Cache<String, byte[]> hookResponseCache, JdbcTemplate jdbc,
+                                                  PlatformTransactionManager transactions, Clock clock,
                                                   OmbcProperties properties, MeterRegistry meters) {
-        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(WRITE_QUEUE), r -> {
-                    Thread t = new Thread(r, "hook-response-writer");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
         Duration ttl = properties.hookResponseTtl();
-        DatabaseHookResponseCache cache = new DatabaseHookResponseCache(hookResponseCache, jdbc, json, writer, clock,
-                ttl, meters);
+        DatabaseHookResponseCache cache = new DatabaseHookResponseCache(hookResponseCache, jdbc,
+                new TransactionTemplate(transactions), WRITE_QUEUE, clock, ttl, meters);
         cache.sweepEvery(ttl.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : ttl);
         return cache;
     }

@@ -1,27 +1,29 @@
 package org.ombc.cds.cluster;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.RejectedExecutionException;
 
-import org.ombc.cds.cdshooks.CdsHooksModel.Response;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.cdshooks.HookResponseCache;
 import org.ombc.cds.fhir.Hashes;
+import org.ombc.cds.storage.GroupCommitWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.micrometer.core.instrument.Counter;
@@ -29,20 +31,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Hook answers shared by every replica through the database (table {@code hook_response}), with this replica's
- * own answers also in memory. A retry reaching this replica is answered from memory, else from the table; an
- * answer is written to the table in the background, so the hook never waits on the database. When the database
- * fails, the table is not asked again for {@link #BACK_OFF}: a retry then costs a fresh assessment, never a slow
- * or failed hook. Failures are counted ({@code ombc.hook.responses.store.failures}).
+ * own answers also in memory. A retry reaching this replica is answered from memory, else from the table; answers
+ * are written to the table in the background in batches, one transaction each ({@link GroupCommitWriter},
+ * metrics {@code ombc.hook.responses.store.*}), so the hook never waits on the database and a busy hook costs one
+ * commit per batch, not one per call. When the database fails, the table is not asked again for {@link #BACK_OFF}:
+ * a retry then costs a fresh assessment, never a slow or failed hook. Failures are counted
+ * ({@code ombc.hook.responses.store.failures}).
  */
 public final class DatabaseHookResponseCache implements HookResponseCache, AutoCloseable {
 
     static final Duration BACK_OFF = Duration.ofSeconds(10);
+    private static final int MAX_BATCH = 500;
+    private static final String INSERT = "insert into hook_response (replay_key, response, expires_at) values (?, ?, ?)";
     private static final Logger log = LoggerFactory.getLogger(DatabaseHookResponseCache.class);
 
-    private final Cache<String, Response> local;
+    /** One answer waiting to be written: the table holds only a hash of the client's key. */
+    private record Row(String rowKey, String response, Instant expires) {
+    }
+
+    private final Cache<String, byte[]> local;
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-    private final ExecutorService writer;
+    private final TransactionTemplate tx;
+    private final GroupCommitWriter<Row> writer;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hook-response-expiry");
         t.setDaemon(true);
@@ -53,20 +63,22 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     private final Counter failures;
     private volatile Instant databaseBackOffUntil = Instant.MIN;
 
-    public DatabaseHookResponseCache(Cache<String, Response> local, JdbcTemplate jdbc, ObjectMapper json,
-                                     ExecutorService writer, Clock clock, Duration ttl, MeterRegistry meters) {
+    public DatabaseHookResponseCache(Cache<String, byte[]> local, JdbcTemplate jdbc, TransactionTemplate tx,
+                                     int queueSize, Clock clock, Duration ttl, MeterRegistry meters) {
         this.local = local;
         this.jdbc = jdbc;
-        this.json = json;
-        this.writer = writer;
+        this.tx = tx;
         this.clock = clock;
         this.ttl = ttl;
         this.failures = meters.counter("ombc.hook.responses.store.failures");
+        this.writer = new GroupCommitWriter<>("hook-response-writer", "ombc.hook.responses.store", queueSize,
+                MAX_BATCH, this::store, meters);
+        writer.start();
     }
 
     @Override
-    public Response getIfPresent(String key) {
-        Response mine = local.getIfPresent(key);
+    public byte @Nullable [] getIfPresent(String key) {
+        byte[] mine = local.getIfPresent(key);
         if (mine != null || clock.instant().isBefore(databaseBackOffUntil)) {
             return mine;
         }
@@ -76,35 +88,63 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
             if (stored.isEmpty()) {
                 return null;
             }
-            Response theirs = json.readValue(stored.get(0), Response.class);
+            byte[] theirs = stored.get(0).getBytes(StandardCharsets.UTF_8);
             local.put(key, theirs);
             return theirs;
-        } catch (DataAccessException | JsonProcessingException e) {
+        } catch (DataAccessException e) {
             failed("read", e);
             return null;
         }
     }
 
     @Override
-    public void put(String key, Response response) {
-        local.put(key, response);
-        Instant expires = clock.instant().plus(ttl);
-        try {
-            writer.execute(() -> store(key, response, expires));
-        } catch (RejectedExecutionException e) {
-            failed("write (queue full)", e);
+    public void put(String key, byte[] answer) {
+        local.put(key, answer);
+        if (!writer.offer(new Row(rowKey(key), new String(answer, StandardCharsets.UTF_8),
+                clock.instant().plus(ttl)))) {
+            log.warn("shared hook-response store: write queue full; the answer is kept in this replica only");
         }
     }
 
-    private void store(String key, Response response, Instant expires) {
+    /** One transaction for the batch; a key another replica wrote first makes the batch go row by row. */
+    private int store(List<Row> batch) {
         try {
-            jdbc.update("insert into hook_response (replay_key, response, expires_at) values (?, ?, ?)",
-                    rowKey(key), json.writeValueAsString(response), Timestamp.from(expires));
+            tx.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement ps, int i) throws SQLException {
+                    Row row = batch.get(i);
+                    ps.setString(1, row.rowKey());
+                    ps.setString(2, row.response());
+                    ps.setTimestamp(3, Timestamp.from(row.expires()));
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return batch.size();
+                }
+            }));
+            return batch.size();
         } catch (DuplicateKeyException sameAnswerRaced) {
-            // Two replicas answered the same retry at once: the first row stays.
-        } catch (DataAccessException | JsonProcessingException e) {
-            failed("write", e);
+            return storeOneByOne(batch);
+        } catch (DataAccessException e) {
+            backOff();
+            throw e;
         }
+    }
+
+    private int storeOneByOne(List<Row> batch) {
+        int stored = 0;
+        for (Row row : batch) {
+            try {
+                jdbc.update(INSERT, row.rowKey(), row.response(), Timestamp.from(row.expires()));
+                stored++;
+            } catch (DuplicateKeyException sameAnswerRaced) {
+                stored++; // Two replicas answered the same retry at once: the first row stays.
+            } catch (DataAccessException e) {
+                backOff();
+            }
+        }
+        return stored;
     }
 
     /** Deletes the answers whose time is over; returns how many. Every replica may run it. */
@@ -122,14 +162,11 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
         sweeper.scheduleWithFixedDelay(this::deleteExpired, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the expiry and lets queued writes finish (for a few seconds at most). */
+    /** Stops the expiry and lets queued writes finish. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         sweeper.shutdownNow();
-        writer.shutdown();
-        if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-            writer.shutdownNow();
-        }
+        writer.stop();
     }
 
     /** The key holds the client's hookInstance: the table holds only its hash, of fixed length. */
@@ -137,11 +174,13 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
         return Hashes.sha256(key);
     }
 
-    private void failed(String what, Exception e) {
+    private void failed(String what, DataAccessException e) {
         failures.increment();
-        if (e instanceof DataAccessException) {
-            databaseBackOffUntil = clock.instant().plus(BACK_OFF);
-        }
+        backOff();
         log.warn("shared hook-response store: {} failed: {}", what, e.getClass().getSimpleName());
+    }
+
+    private void backOff() {
+        databaseBackOffUntil = clock.instant().plus(BACK_OFF);
     }
 }

@@ -137,10 +137,11 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    Cache<String, CdsHooksModel.Response> hookResponseCache(MeterRegistry meters) {
-        Cache<String, CdsHooksModel.Response> cache = Caffeine.newBuilder()
+    Cache<String, byte[]> hookResponseCache(MeterRegistry meters) {
+        Cache<String, byte[]> cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.hookResponseTtl())
-                .maximumSize(10_000)
+                .maximumWeight(properties.hookResponseMemory().toBytes())
+                .<String, byte[]>weigher((key, answer) -> key.length() + answer.length)
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, cache, "ombc.hook.responses");

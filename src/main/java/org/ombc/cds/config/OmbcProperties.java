@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBytes request bodies above this are refused with 413
  * @param corsAllowedOrigins origins of browser-based CDS clients; {@code *} allows any
  * @param hookResponseTtl how long the answer to one hookInstance is kept for client retries
+ * @param hookResponseMemory memory for this replica's own answers kept for retries (older ones are then read back
+ *                        from the database, where every answer stays for {@code hookResponseTtl})
  * @param fhir            the FHIR server fallback
  * @param validation      validation of incoming resources against our profiles
  */
@@ -23,6 +25,7 @@ public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue("5MB") DataSize maxRequestBytes,
                              @DefaultValue("*") List<String> corsAllowedOrigins,
                              @DefaultValue("30s") Duration hookResponseTtl,
+                             @DefaultValue("16MB") DataSize hookResponseMemory,
                              @DefaultValue Fhir fhir,
                              @DefaultValue Validation validation) {
 

@@ -38,10 +38,10 @@ public final class FhirJson {
         return context;
     }
 
-    private IParser parser() {
+    private IParser parser(StructuralErrorHandler errors) {
         // A resource keeps its own id: whose data it is may depend on it, and the fullUrl is kept beside it
         // (FhirEntry). HAPI would otherwise replace it by a urn:uuid fullUrl when reading a JSON tree.
-        return context.newJsonParser().setParserErrorHandler(StructuralErrorHandler.INSTANCE)
+        return context.newJsonParser().setParserErrorHandler(errors)
                 .setOverrideResourceIdWithBundleEntryFullUrl(false);
     }
 
@@ -50,7 +50,8 @@ public final class FhirJson {
      * not hide a chart), but JSON of the wrong structure (an object where an array belongs) is not FHIR.
      */
     private static final class StructuralErrorHandler extends LenientErrorHandler {
-        static final StructuralErrorHandler INSTANCE = new StructuralErrorHandler();
+        /** Set when some value could not be read: only then are the parsed resources searched for it. */
+        boolean sawUnreadableValue;
 
         StructuralErrorHandler() {
             super(false);
@@ -65,9 +66,16 @@ public final class FhirJson {
             if (expected == ValueType.SCALAR && found == ValueType.SCALAR) {
                 // A number where a date string belongs (or the reverse) is one unreadable value, not a document
                 // of the wrong shape: read as text, an invalid value is dropped and named (UnreadableDates).
+                sawUnreadableValue = true;
                 return;
             }
             throw new DataFormatException("element '" + elementName + "' has the wrong JSON type");
+        }
+
+        @Override
+        public void invalidValue(IParseLocation location, String value, String error) {
+            sawUnreadableValue = true;
+            super.invalidValue(location, value, error);
         }
     }
 
@@ -76,8 +84,10 @@ public final class FhirJson {
      * content.
      */
     public IBaseResource parse(String json) {
+        StructuralErrorHandler errors = new StructuralErrorHandler();
         try {
-            return parser().parseResource(json);
+            IBaseResource parsed = parser(errors).parseResource(json);
+            return UnreadableDates.markedIf(errors.sawUnreadableValue, parsed);
         } catch (RuntimeException e) {
             // HAPI answers some malformed input (an entry resource that is not an object, an extension array
             // holding a string) with a NullPointerException or ClassCastException: all of it is "not FHIR".
@@ -95,8 +105,10 @@ public final class FhirJson {
         }
         JacksonStructure structure = new JacksonStructure();
         structure.setNativeObject(object);
+        StructuralErrorHandler errors = new StructuralErrorHandler();
         try {
-            return keepOwnIds(((IJsonLikeParser) parser()).parseResource(structure), object);
+            IBaseResource parsed = keepOwnIds(((IJsonLikeParser) parser(errors)).parseResource(structure), object);
+            return UnreadableDates.markedIf(errors.sawUnreadableValue, parsed);
         } catch (RuntimeException e) {
             // As for text: HAPI's NullPointerException or ClassCastException on malformed input is "not FHIR".
             throw new NotFhirException(e);

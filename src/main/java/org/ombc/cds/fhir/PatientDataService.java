@@ -11,7 +11,6 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.mapping.ResourceIds;
 
@@ -161,26 +160,5 @@ public final class PatientDataService {
         PatientCompartment.Selection selection = PatientCompartment.of(patientId, fhirServer, entries).select(entries);
         problems.addAll(selection.problems());
         return selection.kept();
-    }
-
-    /**
-     * The id of the Patient a resource's {@code subject} (or {@code patient}) names, or null when it names no
-     * Patient (missing, a Group, an identifier or display only). Used for draft orders too: one rule for whose data.
-     */
-    public static String subjectId(Resource resource) {
-        for (String name : List.of("subject", "patient")) {
-            var property = resource.getNamedProperty(name);
-            if (property != null && property.hasValues() && property.getValues().get(0) instanceof Reference ref
-                    && ref.hasReference()) {
-                String value = ref.getReference();
-                if (!value.contains("Patient/")) {
-                    return null;
-                }
-                String tail = value.substring(value.lastIndexOf("Patient/") + "Patient/".length());
-                int slash = tail.indexOf('/');
-                return slash >= 0 ? tail.substring(0, slash) : tail;
-            }
-        }
-        return null;
     }
 }

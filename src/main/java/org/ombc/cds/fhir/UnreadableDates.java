@@ -5,8 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -19,12 +21,39 @@ public final class UnreadableDates {
 
     /** Deeper than any element path of the resources we read; guards against pathological nesting. */
     private static final int MAX_DEPTH = 12;
+    /** User-data key: the parser met an unreadable value somewhere in this resource. */
+    private static final String SUSPECT = "ombc.unreadable-value";
 
     private UnreadableDates() {
     }
 
-    /** Names of the elements of {@code resource} holding a date that could not be read; their text is removed. */
+    /**
+     * Marks the parsed resource (and a Bundle's entries) as holding some value the parser could not read. Walking
+     * every element of every resource costs a measurable part of a hook call, so only marked resources are walked:
+     * the parser reports each unreadable value ({@link FhirJson}), and nearly all charts have none.
+     */
+    static IBaseResource markedIf(boolean unreadableValueSeen, IBaseResource parsed) {
+        if (unreadableValueSeen && parsed instanceof Resource resource) {
+            resource.setUserData(SUSPECT, Boolean.TRUE);
+            if (resource instanceof Bundle bundle) {
+                for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                    if (entry.getResource() != null) {
+                        entry.getResource().setUserData(SUSPECT, Boolean.TRUE);
+                    }
+                }
+            }
+        }
+        return parsed;
+    }
+
+    /**
+     * Names of the elements of {@code resource} holding a date that could not be read; their text is removed.
+     * Resources built in code cannot hold one (HAPI's setters refuse it), so only parsed, marked ones are walked.
+     */
     static Set<String> clear(Resource resource) {
+        if (resource.getUserData(SUSPECT) == null) {
+            return Set.of();
+        }
         Set<String> names = new LinkedHashSet<>();
         walk(resource, names, 0);
         return names;

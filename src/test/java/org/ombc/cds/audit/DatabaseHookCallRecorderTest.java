@@ -45,7 +45,7 @@ class DatabaseHookCallRecorderTest {
         DeadDatabase db = new DeadDatabase();
         AuditStore store = new AuditStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        AuditBatchWriter writer = new AuditBatchWriter(store, 100, meters);
+        var writer = DatabaseHookCallRecorder.batchWriter(store, 100, meters);
         writer.start();
         DatabaseHookCallRecorder recorder = new DatabaseHookCallRecorder(
                 new IssuedCardIndex(store, Duration.ofMinutes(1), 100), writer, Clock.systemUTC(), store::patientHashSalt);

@@ -146,6 +146,16 @@ class FeedbackHttpTest {
     }
 
     @Test
+    void anOutcomeDatedInTheFutureIsRefusedAndNotStored() throws Exception {
+        JsonNode card = issueCard();
+        postFeedback(accepted(card, "3000-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0]").value("feedback[0].outcomeTimestamp lies in the future"));
+        String list = mvc.perform(get("/ombc/feedback")).andReturn().getResponse().getContentAsString();
+        assertThat(list).doesNotContain("3000-01-01");
+    }
+
+    @Test
     void everyHookCallIsAuditedWithoutPatientIdentifiers() throws Exception {
         JsonNode card = issueCard();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);

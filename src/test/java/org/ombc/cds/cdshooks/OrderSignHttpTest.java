@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.sandbox.SandboxStore;
@@ -106,6 +108,34 @@ class OrderSignHttpTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-draft-orders"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("another patient")));
+    }
+
+    /** Clinical rules 8 and 9: one whose-data rule, the same reference forms as the prefetch. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Patient/someone-else", "Patient/someone-else/_history/2",
+            "http://other-ehr.example/fhir/Patient/ombc-candidate-1", "https://ehr.example/Patient/someone-else"})
+    void anOrderNamingAnotherPatientInAnyFormIs400(String reference) throws Exception {
+        ObjectNode request = palliativeExample();
+        ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", reference);
+        call(request).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid-draft-orders"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Patient/ombc-candidate-1", "Patient/ombc-candidate-1/_history/3"})
+    void anOrderNamingThisPatientGetsTheWarning(String reference) throws Exception {
+        ObjectNode request = palliativeExample();
+        ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", reference);
+        call(request).andExpect(status().isOk())
+                .andExpect(jsonPath("$.cards[0].indicator").value("warning"));
+    }
+
+    @Test
+    void anOrderThatNamesNoPatientIsLeftOutAndGetsNoCard() throws Exception {
+        ObjectNode request = palliativeExample();
+        ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", "Group/ward-7");
+        call(request).andExpect(status().isOk())
+                .andExpect(jsonPath("$.cards[?(@.indicator == 'warning')]").isEmpty());
     }
 
     @Test

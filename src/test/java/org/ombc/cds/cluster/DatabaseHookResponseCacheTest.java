@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -24,7 +23,9 @@ import org.ombc.cds.cdshooks.CdsHooksModel.Coding;
 import org.ombc.cds.cdshooks.CdsHooksModel.Response;
 import org.ombc.cds.cdshooks.CdsHooksModel.Source;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,12 +37,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class DatabaseHookResponseCacheTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    private static final Response ANSWER = new Response(List.of(new Card(UUID.randomUUID().toString(),
+    private static final Response RESPONSE = new Response(List.of(new Card(UUID.randomUUID().toString(),
             "Oligometastatic (2 bone lesions): discuss at tumour board", "**detail** 1.5 cm", "warning",
             new Source("ombc-cds", null, null, null), null, null,
             List.of(new Coding("http://ombc-cds.org/fhir/CodeSystem/ombc", "patient-preference", "Patient preference")),
             null, Map.of("ombc-assessment", Map.of("lesionCount", 2, "sizeCm", 1.5, "sites", List.of("bone"))))),
             null);
+    private static final byte[] ANSWER = json(RESPONSE);
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T08:00:00Z"));
     private final Clock clock = new Clock() {
@@ -84,8 +86,8 @@ class DatabaseHookResponseCacheTest {
     }
 
     private DatabaseHookResponseCache replica(DataSource db, SimpleMeterRegistry meters) {
-        return new DatabaseHookResponseCache(Caffeine.newBuilder().<String, Response>build(), new JdbcTemplate(db), JSON,
-                Executors.newSingleThreadExecutor(), clock, Duration.ofSeconds(30), meters);
+        return new DatabaseHookResponseCache(Caffeine.newBuilder().<String, byte[]>build(), new JdbcTemplate(db),
+                new TransactionTemplate(new DataSourceTransactionManager(db)), 5_000, clock, Duration.ofSeconds(30), meters);
     }
 
     @Test
@@ -94,7 +96,9 @@ class DatabaseHookResponseCacheTest {
         assertThat(replicaB.getIfPresent(key)).isNull();
         replicaA.put(key, ANSWER);
         await().atMost(Duration.ofSeconds(10)).until(() -> replicaB.getIfPresent(key) != null);
-        assertThat(JSON.writeValueAsString(replicaB.getIfPresent(key))).isEqualTo(JSON.writeValueAsString(ANSWER));
+        assertThat(replicaB.getIfPresent(key)).as("the bytes the first replica sent").isEqualTo(ANSWER);
+        assertThat(JSON.readValue(replicaB.getIfPresent(key), Response.class).cards().get(0).summary())
+                .isEqualTo(RESPONSE.cards().get(0).summary());
         assertThat(replicaB.getIfPresent("hook-1\nanother-body")).isNull();
     }
 
@@ -136,6 +140,27 @@ class DatabaseHookResponseCacheTest {
         assertThat(replicaB.getIfPresent("hook-4\nbody")).isNull();
         now.set(now.get().plus(DatabaseHookResponseCache.BACK_OFF).plusSeconds(1));
         assertThat(replicaB.getIfPresent("hook-4\nbody")).isNotNull();
+    }
+
+    private static byte[] json(Response response) {
+        try {
+            return JSON.writeValueAsBytes(response);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A burst of answers is written in a few transactions, every one of them readable by the other replica. */
+    @Test
+    void aBurstOfAnswersIsWrittenInBatchesAndEveryOneIsShared() {
+        for (int i = 0; i < 2_000; i++) {
+            replicaA.put("burst-" + i + "\nbody", ANSWER);
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> metersOfA.counter("ombc.hook.responses.store.writes").count() == 2_000);
+        assertThat(count()).isEqualTo(2_000);
+        assertThat(metersOfA.timer("ombc.hook.responses.store.batch").count()).as("transactions").isLessThan(2_000);
+        assertThat(replicaB.getIfPresent("burst-1999\nbody")).isEqualTo(ANSWER);
     }
 
     private int count() {

@@ -57,6 +57,22 @@ class FhirJsonTest {
         }
     }
 
+    /** Only resources the parser marked are searched: every form of unreadable date must mark them. */
+    @Test
+    void aNumberWhereADateBelongsAndABadDateInALaterBundleEntryAreBothNamed() throws Exception {
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+                + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"1960-06-15\"}},"
+                + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c1\",\"onsetDateTime\":20190101}},"
+                + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c2\",\"onsetDateTime\":\"2019-02-30\"}}]}";
+        for (var parsed : java.util.List.of(Vignettes.FHIR.parse(bundle), Vignettes.FHIR.parse(tree(bundle)))) {
+            assertThat(UnreadableDates.clear(FhirJson.resourcesOf(parsed))).containsExactly(
+                    "Condition c1 has a date that cannot be read (onset): it was ignored; correct it in the record.",
+                    "Condition c2 has a date that cannot be read (onset): it was ignored; correct it in the record.");
+        }
+        String clean = "{\"resourceType\":\"Condition\",\"id\":\"c3\",\"onsetDateTime\":\"2019-02\"}";
+        assertThat(UnreadableDates.clear(FhirJson.resourcesOf(Vignettes.FHIR.parse(tree(clean))))).isEmpty();
+    }
+
     @Test
     void jsonOfTheWrongStructureIsNotFhir() throws Exception {
         JsonNode wrongType = tree("{\"resourceType\":\"Patient\",\"id\":\"p1\",\"name\":{\"family\":\"x\"}}");

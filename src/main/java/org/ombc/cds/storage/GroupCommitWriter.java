@@ -1,0 +1,161 @@
+package org.ombc.cds.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Writes items to the database in batches on one background thread (group commit): whatever is queued when the
+ * writer comes round, up to {@code maxBatch} items, goes to the {@link Sink} in one call, which writes it in one
+ * transaction. At a low rate an item is written alone and at once; under load batches grow, so the writer keeps up
+ * with the hook instead of falling behind one transaction (one disk sync) per call. An item is therefore committed
+ * within about two batch writes of being offered (the batch in flight and its own). On a graceful stop the queue is
+ * drained before the database closes. Metrics, under the given prefix: {@code .queue.depth} (gauge),
+ * {@code .writes}, {@code .failures} (a failed write, or an item dropped because the queue was full) and
+ * {@code .batch} (time per batch).
+ *
+ * @param <T> what is queued: a row, or a supplier that builds the row on the writer thread
+ */
+public final class GroupCommitWriter<T> implements SmartLifecycle {
+
+    /** Writes one batch in one transaction; returns how many items it stored (the rest are counted as failed). */
+    @FunctionalInterface
+    public interface Sink<T> {
+        int write(List<T> batch);
+    }
+
+    private static final long DRAIN_MILLIS = 30_000;
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private final String name;
+    private final int maxBatch;
+    private final Sink<T> sink;
+    private final BlockingQueue<T> queue;
+    private final Counter failures;
+    private final Counter written;
+    private final Timer batches;
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * @param name         the writer thread's name, also used in log lines
+     * @param metricPrefix e.g. {@code ombc.audit}
+     */
+    public GroupCommitWriter(String name, String metricPrefix, int queueSize, int maxBatch, Sink<T> sink,
+                             MeterRegistry meters) {
+        this.name = name;
+        this.maxBatch = maxBatch;
+        this.sink = sink;
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.failures = meters.counter(metricPrefix + ".failures");
+        this.written = meters.counter(metricPrefix + ".writes");
+        this.batches = Timer.builder(metricPrefix + ".batch").description("one batch written in one transaction")
+                .register(meters);
+        Gauge.builder(metricPrefix + ".queue.depth", queue, BlockingQueue::size)
+                .description("items waiting to be written").register(meters);
+    }
+
+    /**
+     * Queues one item without waiting.
+     *
+     * @return false when the queue is full: the item is dropped and counted as a failure
+     */
+    public boolean offer(T item) {
+        if (queue.offer(item)) {
+            return true;
+        }
+        failures.increment();
+        return false;
+    }
+
+    public int depth() {
+        return queue.size();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Drains what is queued (the web server has stopped taking calls by now: see {@link #getPhase()}). */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(DRAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log.warn("{} still busy after {} ms at shutdown; {} item(s) not written", name, DRAIN_MILLIS, queue.size());
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped after the web server (whose graceful stop runs at a higher phase) and before the database closes. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private void run() {
+        List<T> pending = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                T first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                pending.add(first);
+                queue.drainTo(pending, maxBatch - 1);
+                write(pending);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            } finally {
+                pending.clear();
+            }
+        }
+    }
+
+    private void write(List<T> pending) {
+        long started = System.nanoTime();
+        try {
+            int stored = sink.write(pending);
+            written.increment(stored);
+            failures.increment(pending.size() - stored);
+        } catch (RuntimeException e) {
+            failures.increment(pending.size());
+            log.warn("{}: batch of {} not stored: {}", name, pending.size(), e.getClass().getSimpleName());
+        } finally {
+            batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+}
