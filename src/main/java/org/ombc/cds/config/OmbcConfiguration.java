@@ -12,7 +12,6 @@ import org.ombc.cds.audit.CardLinks;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cards.OrderSignCards;
 import org.ombc.cds.cdshooks.BodySizeLimitFilter;
-import org.ombc.cds.cdshooks.CdsHooksModel;
 import org.ombc.cds.cdshooks.ChartAssessment;
 import org.ombc.cds.cdshooks.HookServices;
 import org.ombc.cds.cdshooks.OrderSignService;
