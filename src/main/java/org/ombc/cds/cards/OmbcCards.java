@@ -24,9 +24,9 @@ import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.mapping.ValueSetId;
 import org.ombc.cds.model.Lesion;
-import org.ombc.cds.model.Terminology;
-import org.ombc.cds.model.ValueSetId;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
