@@ -21,13 +21,12 @@ public class AuditConfiguration {
 
     @Bean
     AuditStore auditStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        jdbc.setQueryTimeout(5);
         return new AuditStore(jdbc, new TransactionTemplate(transactions));
     }
 
     @Bean
     IssuedCardIndex issuedCardIndex(AuditStore store, AuditProperties properties) {
-        return new IssuedCardIndex(store, properties.cardMemory(), 100_000);
+        return new IssuedCardIndex(store, properties.cardMemory(), properties.maxCardsInMemory());
     }
 
     /** Every H2 database on disk is opened with WRITE_DELAY=0, whatever URL the user gave: see {@link DurableH2}. */
@@ -46,7 +45,7 @@ public class AuditConfiguration {
                     loader.setDaemon(true);
                     loader.start();
                 });
-        if (!links.prepareAndWait(java.time.Duration.ofSeconds(5))) {
+        if (!links.prepareAndWait(properties.cardLinkSecretWait())) {
             org.slf4j.LoggerFactory.getLogger(AuditConfiguration.class)
                     .warn("card-link secret not loaded at start (database unavailable?): cards carry no evidence page link until it is");
         }

@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminOpen    the governance API needs no token (sandbox only)
  * @param queueSize    audit writes waiting for the database before new ones are dropped and counted
  * @param cardMemory   how long issued cards are kept in memory for feedback validation
+ * @param maxCardsInMemory issued cards kept in memory (for at most {@code cardMemory}); older ones are looked up in
+ *                     the database
  * @param maxFeedbackItems feedback items accepted in one call; more is a 400
  * @param cardLinkSecret key of the card-page links; unset: made once and kept in the database
+ * @param cardLinkSecretWait how long the start waits for that key to be read from the database; after it, the
+ *                     start goes on and cards carry no evidence-page link until the key is read
  */
 @ConfigurationProperties("ombc.audit")
 public record AuditProperties(String adminToken,
@@ -19,5 +23,7 @@ public record AuditProperties(String adminToken,
                               @DefaultValue("10000") int queueSize,
                               @DefaultValue("24h") Duration cardMemory,
                               @DefaultValue("100") int maxFeedbackItems,
-                              String cardLinkSecret) {
+                              @DefaultValue("100000") long maxCardsInMemory,
+                              String cardLinkSecret,
+                              @DefaultValue("5s") Duration cardLinkSecretWait) {
 }

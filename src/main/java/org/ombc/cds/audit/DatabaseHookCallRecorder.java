@@ -13,10 +13,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.cdshooks.HookCallRecorder;
-import org.ombc.cds.cdshooks.LogSafe;
-import org.ombc.cds.cdshooks.PatientViewService;
+import org.ombc.cds.web.LogSafe;
+import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;

@@ -8,9 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import org.ombc.cds.cdshooks.CdsHooksException;
-import org.ombc.cds.cdshooks.HookServices;
-import org.ombc.cds.cdshooks.ErrorBody;
+import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.services.HookServices;
+import org.ombc.cds.web.ErrorBody;
 import org.ombc.cds.security.CdsJwtVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.ombc.cds.cdshooks.CdsHooksModel.Card;
-import org.ombc.cds.cdshooks.CdsHooksModel.Coding;
-import org.ombc.cds.cdshooks.CdsHooksModel.Link;
+import org.ombc.cds.hookjson.CdsHooksModel.Card;
+import org.ombc.cds.hookjson.CdsHooksModel.Coding;
+import org.ombc.cds.hookjson.CdsHooksModel.Link;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Recommendation;
@@ -16,6 +16,7 @@ import org.ombc.cds.mapping.Terminology;
 import org.ombc.cds.mapping.ValueSetId;
 import org.ombc.cds.ordersign.OrderSignAdvice.Kind;
 import org.ombc.cds.ordersign.OrderSignAdvice;
+import org.ombc.cds.assessment.AssessmentJson;
 
 /**
  * The order-sign cards (clinical-rules 9): at most one card, short, with the tumour-board referral of the

@@ -1,5 +1,8 @@
 package org.ombc.cds.cdshooks;
 
+import org.ombc.cds.hookjson.CdsHooksModel;
+import org.ombc.cds.services.PatientViewService;
+
 /**
  * Where a finished hook call goes after it is answered (the decision audit). Must not throw and must not block
  * the answer for long.

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ombc.cds.cdshooks.CdsHooksModel.Request;
+import org.ombc.cds.hookjson.CdsHooksModel.Request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -3,7 +3,7 @@ package org.ombc.cds.cluster;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.ombc.cds.config.OmbcProperties;
+import org.ombc.cds.settings.OmbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,16 +21,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
-    /** Answers waiting for the database; beyond, an answer is kept in this replica's memory only (counted). */
-    private static final int WRITE_QUEUE = 10_000;
-
     @Bean(destroyMethod = "close")
     DatabaseHookResponseCache sharedHookResponses(Cache<String, byte[]> hookResponseCache, JdbcTemplate jdbc,
                                                   PlatformTransactionManager transactions, Clock clock,
                                                   OmbcProperties properties, MeterRegistry meters) {
         Duration ttl = properties.hookResponseTtl();
         DatabaseHookResponseCache cache = new DatabaseHookResponseCache(hookResponseCache, jdbc,
-                new TransactionTemplate(transactions), WRITE_QUEUE, clock, ttl, meters);
+                new TransactionTemplate(transactions), properties.hookResponseWriteQueue(), clock, ttl, meters);
         cache.sweepEvery(ttl.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : ttl);
         return cache;
     }

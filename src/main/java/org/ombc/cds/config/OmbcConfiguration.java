@@ -10,12 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ombc.cds.audit.CardLinks;
 import org.ombc.cds.cards.OmbcCards;
+import org.ombc.cds.web.BodySizeLimitFilter;
+import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.cards.OrderSignCards;
-import org.ombc.cds.cdshooks.BodySizeLimitFilter;
-import org.ombc.cds.cdshooks.ChartAssessment;
-import org.ombc.cds.cdshooks.HookServices;
-import org.ombc.cds.cdshooks.OrderSignService;
-import org.ombc.cds.cdshooks.PatientViewService;
+import org.ombc.cds.services.ChartAssessment;
+import org.ombc.cds.services.HookServices;
+import org.ombc.cds.services.OrderSignService;
+import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.fhir.AllowedServers;
 import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirFetcher;
@@ -28,6 +29,7 @@ import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.mapping.FhirToOmbc;
 import org.ombc.cds.mapping.Terminology;
 import org.ombc.cds.ordersign.DraftOrderReader;
+import org.ombc.cds.settings.OmbcProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,13 +105,13 @@ public class OmbcConfiguration {
     }
 
     /**
-     * Parses FHIR server answers. No thread here ever waits on a server (the HTTP exchanges are asynchronous), so
-     * one thread per core is enough and a slow server cannot take them.
+     * Parses FHIR server answers ({@code ombc.fhir.fetch-threads}). No thread here ever waits on a server (the HTTP
+     * exchanges are asynchronous), so a slow server cannot take them.
      */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService fhirFetchExecutor() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        return Executors.newFixedThreadPool(properties.fhir().fetchThreadCount(), r -> {
             Thread t = new Thread(r, "fhir-fetch-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

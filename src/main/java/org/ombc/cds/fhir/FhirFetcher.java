@@ -1,14 +1,6 @@
 package org.ombc.cds.fhir;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -48,14 +39,11 @@ public final class FhirFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(FhirFetcher.class);
 
-    private final FhirJson json;
-    private final HttpClient http;
-    private final Executor parseExecutor;
+    private final FhirExchange exchange;
     private final AllowedServers allowed;
     private final PrefetchTemplates templates;
     private final Duration timeout;
     private final int maxPages;
-    private final long maxResponseBytes;
     private final Cache<String, List<FhirEntry>> cache;
     private final MeterRegistry meters;
 
@@ -66,14 +54,11 @@ public final class FhirFetcher {
     public FhirFetcher(FhirJson json, HttpClient http, Executor parseExecutor, AllowedServers allowed,
                        PrefetchTemplates templates, Duration timeout, int maxPages, long maxResponseBytes,
                        Cache<String, List<FhirEntry>> cache, MeterRegistry meters) {
-        this.json = json;
-        this.http = http;
-        this.parseExecutor = parseExecutor;
+        this.exchange = new FhirExchange(json, http, parseExecutor, maxResponseBytes);
         this.allowed = allowed;
         this.templates = templates;
         this.timeout = timeout;
         this.maxPages = maxPages;
-        this.maxResponseBytes = maxResponseBytes;
         this.cache = cache;
         this.meters = meters;
     }
@@ -134,7 +119,7 @@ public final class FhirFetcher {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         String tokenHash = accessToken == null ? "-" : Hashes.sha256(accessToken);
-        Exchanges exchanges = new Exchanges();
+        FhirExchange.Exchanges exchanges = new FhirExchange.Exchanges();
         Map<PrefetchKey, CompletableFuture<Result>> running = new EnumMap<>(PrefetchKey.class);
         for (PrefetchKey key : all) {
             Continuation continuation = continuations.get(key);
@@ -165,7 +150,7 @@ public final class FhirFetcher {
                 result = entry.getValue().getNow(null);
             } catch (CompletionException | CancellationException e) {
                 log.warn("fallback query for key {} failed unexpectedly ({})", entry.getKey().key(),
-                        rootCause(e).getClass().getName());
+                        FhirExchange.rootCause(e).getClass().getName());
                 result = Result.failed(FetchFailure.CONNECTION_ERROR);
             }
             results.put(entry.getKey(), result == null ? Result.failed(FetchFailure.TIMEOUT) : result);
@@ -180,39 +165,19 @@ public final class FhirFetcher {
         return out;
     }
 
-    /** The HTTP exchanges of one fetch, cancelled together at its deadline. */
-    private static final class Exchanges {
-        private final ConcurrentLinkedQueue<Runnable> cancels = new ConcurrentLinkedQueue<>();
-        private volatile boolean cancelled;
-
-        void add(Runnable cancel) {
-            cancels.add(cancel);
-            if (cancelled) {
-                cancel.run();
-            }
-        }
-
-        void cancelAll() {
-            cancelled = true;
-            for (Runnable cancel; (cancel = cancels.poll()) != null; ) {
-                cancel.run();
-            }
-        }
-    }
-
     /** The pages of one key. */
     private final class Call {
         private final String server;
         private final String token;
         private final PrefetchKey key;
         private final long deadline;
-        private final Exchanges exchanges;
+        private final FhirExchange.Exchanges exchanges;
         private final List<FhirEntry> entries = new ArrayList<>();
         private int matched;
         private Integer total;
         private final long started = System.nanoTime();
 
-        Call(String server, String token, PrefetchKey key, long deadline, Exchanges exchanges) {
+        Call(String server, String token, PrefetchKey key, long deadline, FhirExchange.Exchanges exchanges) {
             this.server = server;
             this.token = token;
             this.key = key;
@@ -221,7 +186,7 @@ public final class FhirFetcher {
         }
 
         CompletableFuture<Result> query(String query, String tokenHash) {
-            String url = join(server, encodeQuery(query));
+            String url = FhirQueryUrl.of(server, query);
             String cacheKey = server + "\n" + url + "\n" + tokenHash;
             List<FhirEntry> cached = cache.getIfPresent(cacheKey);
             if (cached != null) {
@@ -257,7 +222,7 @@ public final class FhirFetcher {
             if (first ? !allowed.allows(url) : !allowed.allowsUnder(server, url)) {
                 return CompletableFuture.completedFuture(Result.failed(FetchFailure.NOT_ALLOWED));
             }
-            return get(url, 0).thenCompose(answer -> {
+            return exchange.get(url, token, deadline, exchanges).thenCompose(answer -> {
                 if (answer instanceof FetchFailure failure) {
                     return CompletableFuture.completedFuture(Result.failed(failure));
                 }
@@ -287,125 +252,5 @@ public final class FhirFetcher {
                 return page(next, n + 1);
             });
         }
-
-        /** One GET: the parsed resource, or the failure class. Retried once on a connection failure. */
-        private CompletableFuture<Object> get(String url, int attempt) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return CompletableFuture.completedFuture(FetchFailure.TIMEOUT);
-            }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofNanos(left))
-                    // One connection per exchange: an HTTP/2 connection shared by a slow and a healthy query
-                    // would let the slow one stall the other.
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .header("Accept", "application/fhir+json")
-                    .GET();
-            if (token != null && !token.isBlank()) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            LimitedBody.Handler handler = new LimitedBody.Handler(maxResponseBytes);
-            CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request.build(), handler);
-            exchanges.add(() -> {
-                handler.cancel();
-                exchange.cancel(true);
-            });
-            return exchange.handle((response, error) -> error).thenCompose(error -> {
-                if (error == null) {
-                    HttpResponse<byte[]> response = exchange.join();
-                    FetchFailure failure = classify(response.statusCode());
-                    if (failure != null) {
-                        return CompletableFuture.completedFuture(failure);
-                    }
-                    return CompletableFuture.supplyAsync(() -> parse(response.body()), parseExecutor);
-                }
-                Throwable cause = rootCause(error);
-                if (cause instanceof LimitedBody.TooLargeException) {
-                    return CompletableFuture.completedFuture(FetchFailure.TOO_LARGE);
-                }
-                if (cause instanceof HttpTimeoutException || cause instanceof CancellationException
-                        || System.nanoTime() >= deadline) {
-                    return CompletableFuture.completedFuture(FetchFailure.TIMEOUT);
-                }
-                if (cause instanceof IOException io && attempt == 0 && isConnectionFailure(io)) {
-                    return get(url, attempt + 1);
-                }
-                return CompletableFuture.completedFuture(FetchFailure.CONNECTION_ERROR);
-            });
-        }
-    }
-
-    private Object parse(byte[] body) {
-        try {
-            return json.parse(new String(body, StandardCharsets.UTF_8));
-        } catch (FhirJson.NotFhirException e) {
-            return FetchFailure.NOT_FHIR;
-        }
-    }
-
-    private static FetchFailure classify(int status) {
-        if (status == 401 || status == 403) {
-            return FetchFailure.UNAUTHORIZED;
-        }
-        if (status == 404) {
-            return FetchFailure.NOT_FOUND;
-        }
-        if (status >= 500) {
-            return FetchFailure.SERVER_ERROR;
-        }
-        return status == 200 ? null : FetchFailure.CLIENT_ERROR;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static boolean isConnectionFailure(IOException e) {
-        return e instanceof ConnectException || (e.getMessage() != null
-                && (e.getMessage().contains("reset") || e.getMessage().contains("closed")
-                || e.getMessage().contains("EOF")));
-    }
-
-    private static String join(String base, String query) {
-        return (base.endsWith("/") ? base : base + "/") + query;
-    }
-
-    /** Percent-encodes every search parameter value ("|" and "," in token lists, odd characters in ids). */
-    static String encodeQuery(String query) {
-        int q = query.indexOf('?');
-        if (q < 0) {
-            return encodePathSegments(query);
-        }
-        StringBuilder out = new StringBuilder(encodePathSegments(query.substring(0, q))).append('?');
-        String[] params = query.substring(q + 1).split("&");
-        for (int i = 0; i < params.length; i++) {
-            int eq = params[i].indexOf('=');
-            if (i > 0) {
-                out.append('&');
-            }
-            if (eq < 0) {
-                out.append(URLEncoder.encode(params[i], StandardCharsets.UTF_8));
-            } else {
-                out.append(params[i], 0, eq + 1)
-                        .append(URLEncoder.encode(params[i].substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String encodePathSegments(String path) {
-        String[] segments = path.split("/");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < segments.length; i++) {
-            if (i > 0) {
-                out.append('/');
-            }
-            out.append(URLEncoder.encode(segments[i], StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return out.toString();
     }
 }

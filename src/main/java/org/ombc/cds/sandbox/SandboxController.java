@@ -3,7 +3,7 @@ package org.ombc.cds.sandbox;
 import java.util.List;
 import java.util.Map;
 
-import org.ombc.cds.cdshooks.CdsHooksException;
+import org.ombc.cds.web.CdsHooksException;
 import org.ombc.cds.fhir.FhirJson;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;

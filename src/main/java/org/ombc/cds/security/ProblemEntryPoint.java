@@ -6,8 +6,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.ombc.cds.cdshooks.ErrorBody;
-import org.ombc.cds.cdshooks.LogSafe;
+import org.ombc.cds.web.ErrorBody;
+import org.ombc.cds.web.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;

@@ -9,7 +9,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.ombc.cds.cdshooks.ErrorBody;
+import org.ombc.cds.web.ErrorBody;
 import org.springframework.http.HttpStatus;
 
 /**

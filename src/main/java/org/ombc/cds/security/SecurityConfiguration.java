@@ -4,7 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.ombc.cds.config.OmbcProperties;
+import org.ombc.cds.settings.OmbcProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -115,14 +115,14 @@ public class SecurityConfiguration {
 
     @Bean
     JwksCache jwksCache(SecurityProperties security, Clock clock) {
-        return new JwksCache(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build(), security.jwksMinRefresh(), Duration.ofSeconds(3),
-                clock);
+        return new JwksCache(HttpClient.newBuilder().connectTimeout(security.jwksConnectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), security.jwksMinRefresh(),
+                security.jwksFetchTimeout(), clock);
     }
 
     @Bean
-    ReplayGuard replayGuard(JdbcTemplate jdbc, Clock clock) {
-        return new DatabaseReplayGuard(jdbc, clock, Duration.ofMinutes(1));
+    ReplayGuard replayGuard(JdbcTemplate jdbc, Clock clock, SecurityProperties security) {
+        return new DatabaseReplayGuard(jdbc, clock, security.replayPurgeInterval());
     }
 
     @Bean

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        derive the expected {@code aud}; any other Host header gets 401 wrong-audience
  * @param maxTokenLifetime a token whose {@code exp - iat} exceeds this, or whose {@code iat} is older than this,
  *                        is refused (CDS Hooks recommends 5 minutes)
+ * @param jwksConnectTimeout how long connecting to an issuer's {@code jwks-uri} may take
+ * @param jwksFetchTimeout  how long reading an issuer's key set may take, once connected
+ * @param replayPurgeInterval seen {@code jti}s past their expiry are deleted from the database at most this often
  * @param bodyReadTimeout the whole request body must arrive within this; a slower one is cut with 408, so a
  *                        client trickling a body holds a request thread no longer
  */
@@ -26,5 +29,8 @@ public record SecurityProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("60s") Duration jwksMinRefresh,
                                  @DefaultValue List<String> allowedHosts,
                                  @DefaultValue("1h") Duration maxTokenLifetime,
-                                 @DefaultValue("10s") Duration bodyReadTimeout) {
+                                 @DefaultValue("10s") Duration bodyReadTimeout,
+                                 @DefaultValue("2s") Duration jwksConnectTimeout,
+                                 @DefaultValue("3s") Duration jwksFetchTimeout,
+                                 @DefaultValue("60s") Duration replayPurgeInterval) {
 }

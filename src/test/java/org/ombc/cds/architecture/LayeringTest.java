@@ -54,6 +54,8 @@ class LayeringTest {
     static final ArchRule logicDependsOnNothingAboveIt = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
             .should().dependOnClassesThat().resideInAnyPackage("org.ombc.cds.cdshooks..", "org.ombc.cds.fhir..",
                     "org.ombc.cds.cards..", "org.ombc.cds.audit..", "org.ombc.cds.security..",
-                    "org.ombc.cds.sandbox..", "org.ombc.cds.config..")
-            .because("data flows one way: cdshooks -> fhir -> mapping -> model -> logic -> cards");
+                    "org.ombc.cds.sandbox..", "org.ombc.cds.config..",
+                    "org.ombc.cds.services..", "org.ombc.cds.web..", "org.ombc.cds.hookjson..",
+                    "org.ombc.cds.assessment..", "org.ombc.cds.settings..")
+            .because("data flows one way: cdshooks -> services -> fhir -> mapping -> model -> logic -> cards");
 }

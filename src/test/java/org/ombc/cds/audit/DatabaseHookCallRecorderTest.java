@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.cdshooks.CdsHooksModel;
-import org.ombc.cds.cdshooks.PatientViewService;
+import org.ombc.cds.hookjson.CdsHooksModel;
+import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.fhir.PatientData;
 import org.ombc.cds.fhir.PatientDataService;
 import org.ombc.cds.logic.Assessment;

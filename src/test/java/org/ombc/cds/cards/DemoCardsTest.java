@@ -22,7 +22,7 @@ import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ombc.cds.cdshooks.CdsHooksModel.Card;
+import org.ombc.cds.hookjson.CdsHooksModel.Card;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Trial;

@@ -175,7 +175,7 @@ class DataVariantVignettesTest {
              {"fullUrl":"urn:uuid:c2","resource":{"resourceType":"Condition","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"relapse"}]},"code":{"coding":[{"system":"http://snomed.info/sct","code":"94391008"}]},"onsetDateTime":"2020-07"}},
              {"fullUrl":"urn:uuid:o1","resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://ombc-cds.org/fhir/CodeSystem/ombc","code":"metastatic-lesion-count"}]},"focus":[{"reference":"urn:uuid:c2"}],"valueInteger":2}}
             ]}""";
-        var a = org.ombc.cds.cards.AssessmentJson.of(Vignettes.assessJson(json));
+        var a = org.ombc.cds.assessment.AssessmentJson.of(Vignettes.assessJson(json));
         assertThat(a.lesionCount()).isEqualTo(2);
         // Rules v2: a primary known only to the year gives no reported DFI, but 2015 to 2020-07 is certainly >= 24.
         assertThat(a.diseaseFreeIntervalMonths()).isNull();

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.cards.OrderSignCards;
-import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.ordersign.OrderSignAdvice.Kind;
 import org.ombc.cds.sandbox.PatientBundle;

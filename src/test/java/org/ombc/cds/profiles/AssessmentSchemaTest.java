@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.cards.AssessmentJson;
+import org.ombc.cds.assessment.AssessmentJson;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Factor;
 import org.ombc.cds.logic.MissingData;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ombc.cds.cdshooks.LogSafe;
+import org.ombc.cds.web.LogSafe;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.RawHttp;
 import org.ombc.cds.support.SecuredServer;

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.cdshooks.CdsHooksModel;
+import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.fhir.FhirFetcher;
 import org.ombc.cds.fhir.PatientData;
 import org.ombc.cds.fhir.PatientDataService;

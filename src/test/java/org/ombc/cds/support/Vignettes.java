@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.hl7.fhir.r4.model.Bundle;
-import org.ombc.cds.cards.AssessmentJson;
+import org.ombc.cds.assessment.AssessmentJson;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.ProfilePackage;
 import org.ombc.cds.logic.Assessment;

@@ -1,4 +1,4 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.hookjson;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.services;
 
 import java.util.List;
 
@@ -8,6 +8,7 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.mapping.FhirToOmbc;
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.hookjson.CdsHooksModel;
 
 /**
  * The OMBC assessment of the patient in a hook's context, the same for every hook: gather the chart (prefetch,

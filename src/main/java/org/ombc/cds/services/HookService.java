@@ -1,4 +1,7 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.services;
+
+import org.ombc.cds.hookjson.CdsHooksModel;
+import org.ombc.cds.web.CdsHooksException;
 
 import java.util.List;
 

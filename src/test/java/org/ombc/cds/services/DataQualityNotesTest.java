@@ -1,4 +1,4 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.sandbox.PatientBundle.sct;
@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.cdshooks.CdsHooksModel.Card;
+import org.ombc.cds.hookjson.CdsHooksModel.Card;
 import org.ombc.cds.fhir.PatientData;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.sandbox.PatientBundle;

@@ -1,4 +1,4 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.services;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +18,8 @@ import org.ombc.cds.ordersign.DraftOrderReader;
 import org.ombc.cds.ordersign.OrderSignAdvice;
 import org.ombc.cds.ordersign.OrderSignRules;
 import org.ombc.cds.ordersign.PlannedOrders;
+import org.ombc.cds.hookjson.CdsHooksModel;
+import org.ombc.cds.web.CdsHooksException;
 import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;

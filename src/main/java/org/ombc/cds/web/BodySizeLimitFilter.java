@@ -1,4 +1,4 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.web;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.ombc.cds.cards;
+package org.ombc.cds.assessment;
 
 import java.util.List;
 

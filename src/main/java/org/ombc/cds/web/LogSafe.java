@@ -1,4 +1,4 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.web;
 
 /**
  * Makes a value that came from a request safe for one log line: control characters (CR, LF, tab, ESC, ...) and

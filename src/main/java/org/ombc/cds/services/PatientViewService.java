@@ -1,9 +1,10 @@
-package org.ombc.cds.cdshooks;
+package org.ombc.cds.services;
 
 import java.util.List;
 
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.cdshooks.CdsHooksModel.Card;
+import org.ombc.cds.hookjson.CdsHooksModel;
+import org.ombc.cds.hookjson.CdsHooksModel.Card;
 import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.logic.Assessment;
 

@@ -1,8 +1,9 @@
-package org.ombc.cds.config;
+package org.ombc.cds.settings;
 
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param hookResponseTtl how long the answer to one hookInstance is kept for client retries
  * @param hookResponseMemory memory for this replica's own answers kept for retries (older ones are then read back
  *                        from the database, where every answer stays for {@code hookResponseTtl})
+ * @param hookResponseWriteQueue answers waiting to be written to the database for other replicas; beyond, an
+ *                        answer is kept in this replica's memory only (counted)
  * @param fhir            the FHIR server fallback
  * @param validation      validation of incoming resources against our profiles
  */
@@ -26,6 +29,7 @@ public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue("*") List<String> corsAllowedOrigins,
                              @DefaultValue("30s") Duration hookResponseTtl,
                              @DefaultValue("16MB") DataSize hookResponseMemory,
+                             @DefaultValue("10000") int hookResponseWriteQueue,
                              @DefaultValue Fhir fhir,
                              @DefaultValue Validation validation) {
 
@@ -39,12 +43,20 @@ public record OmbcProperties(String publicBaseUrl,
      * @param maxPages       Bundle pages followed per query
      * @param cache          query result cache
      * @param maxResponseBytes a FHIR server answer larger than this is refused ({@code too-large}) unread
+     * @param fetchThreads   threads that parse FHIR server answers; unset: one per core, at least 2. No thread waits
+     *                       on a server (the exchanges are asynchronous), so more threads than cores buy nothing
      */
     public record Fhir(@DefaultValue("2s") Duration timeout,
                        @DefaultValue List<String> allowedServers,
                        @DefaultValue("5") int maxPages,
                        @DefaultValue Cache cache,
-                       @DefaultValue("20MB") DataSize maxResponseBytes) {
+                       @DefaultValue("20MB") DataSize maxResponseBytes,
+                       @Nullable Integer fetchThreads) {
+
+        /** {@link #fetchThreads}, or one per core (at least 2) when unset. */
+        public int fetchThreadCount() {
+            return fetchThreads != null ? fetchThreads : Math.max(2, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     public record Cache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maxEntries) {

@@ -1,0 +1,5 @@
+/**
+ * The {@code ombc.*} properties read by several packages (security, cluster, the wiring). A package of their own
+ * so that reading a setting never makes a package depend on the wiring in {@code config}.
+ */
+package org.ombc.cds.settings;
