@@ -10,7 +10,7 @@ import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.PatientCompartment;
 import org.ombc.cds.fhir.UnreadableDates;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.model.FhirToOmbc;
+import org.ombc.cds.mapping.FhirToOmbc;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

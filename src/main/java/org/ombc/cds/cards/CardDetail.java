@@ -15,6 +15,7 @@ import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.logic.Thresholds;
 import org.ombc.cds.logic.Trial;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.Site;
@@ -106,17 +107,18 @@ final class CardDetail {
                     + " spread only, which behaves as lymphatic, regional disease.";
         }
         if (a.oligometastatic() == OligometastaticState.NO) {
-            return "**Polymetastatic:** more than 5 lesions, so not oligometastatic (ESTRO-ASTRO).";
+            return "**Polymetastatic:** more than " + Thresholds.OLIGO_MAX_LESIONS
+                    + " lesions, so not oligometastatic (ESTRO-ASTRO).";
         }
         if (a.oligometastatic() == OligometastaticState.INDETERMINATE) {
             return "**Oligometastatic status unknown:** the number of lesions is not recorded.";
         }
         EstroEortcState s = a.estroEortcState();
         if (s == null) {
-            return "**Oligometastatic (1-5 lesions), state undetermined:** " + undeterminedReason(a) + ".";
+            return "**Oligometastatic (" + Thresholds.oligometastaticRange() + " lesions), state undetermined:** " + undeterminedReason(a) + ".";
         }
         String name = s == EstroEortcState.SYNCHRONOUS ? "synchronous (de novo)" : s.label();
-        return "**Oligometastatic (1-5 lesions): " + name + "**, " + why(s, a) + ".";
+        return "**Oligometastatic (" + Thresholds.oligometastaticRange() + " lesions): " + name + "**, " + why(s, a) + ".";
     }
 
     private static String undeterminedReason(Assessment a) {
@@ -131,9 +133,11 @@ final class CardDetail {
 
     private static String why(EstroEortcState s, Assessment a) {
         return switch (s) {
-            case SYNCHRONOUS -> "found within 6 months of the primary";
-            case METACHRONOUS_OLIGORECURRENCE -> "more than 6 months after the primary, off systemic therapy";
-            case METACHRONOUS_OLIGOPROGRESSION -> "more than 6 months after the primary, on systemic therapy";
+            case SYNCHRONOUS -> "found within " + Thresholds.SYNCHRONOUS_MONTHS + " months of the primary";
+            case METACHRONOUS_OLIGORECURRENCE -> "more than " + Thresholds.SYNCHRONOUS_MONTHS
+                    + " months after the primary, off systemic therapy";
+            case METACHRONOUS_OLIGOPROGRESSION -> "more than " + Thresholds.SYNCHRONOUS_MONTHS
+                    + " months after the primary, on systemic therapy";
             case REPEAT_OLIGORECURRENCE -> "after an earlier treated episode, off systemic therapy";
             case REPEAT_OLIGOPROGRESSION -> "after an earlier episode, progressing on systemic therapy";
             case REPEAT_OLIGOPERSISTENCE -> "after an earlier episode, stable on systemic therapy";
@@ -259,8 +263,9 @@ final class CardDetail {
         }
         List<String> against = new ArrayList<>();
         Integer dfi = a.diseaseFreeIntervalMonths();
-        if (dfi == null || dfi <= 36) {
-            against.add(dfi == null ? "disease-free interval unknown" : "disease-free interval 3 years or less");
+        if (dfi == null || dfi <= Thresholds.LUNG_SHORT_DFI_MONTHS) {
+            against.add(dfi == null ? "disease-free interval unknown"
+                    : "disease-free interval " + Thresholds.inYears(Thresholds.LUNG_SHORT_DFI_MONTHS) + " or less");
         }
         if (a.record().er().isNegative() && a.record().pr().isNegative()) {
             against.add("hormone receptor negative");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.logic.Thresholds;
 import org.ombc.cds.logic.Trial;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.Site;
@@ -71,7 +72,8 @@ public final class CardKnowledge {
                     : new Headline("SABR-COMET 5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case SABR -> new Headline("5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case METASTASIS_SURGERY -> surgeryHeadline(a);
-            case LIVER_RFA -> new Headline("local control, best for one ER+ lesion under 3 cm; resection preferred",
+            case LIVER_RFA -> new Headline("local control, best for one ER+ lesion under "
+                    + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM) + "; resection preferred",
                     Evidence.BAI_2018);
             case BRAIN_RADIOSURGERY -> new Headline("HER2+ and luminal/HER2+ disease benefit most", Evidence.AOYAGI_2020);
             case REGIONAL_CURATIVE_TREATMENT -> allSternal(a)

@@ -21,9 +21,9 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.mapping.ValueSetId;
 import org.ombc.cds.model.Lesion;
-import org.ombc.cds.model.Terminology;
-import org.ombc.cds.model.ValueSetId;
 import org.ombc.cds.assessment.AssessmentJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

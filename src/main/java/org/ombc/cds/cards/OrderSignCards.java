@@ -12,10 +12,10 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Trial;
-import org.ombc.cds.model.Terminology;
-import org.ombc.cds.model.ValueSetId;
-import org.ombc.cds.ordersign.OrderSignAdvice;
+import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.mapping.ValueSetId;
 import org.ombc.cds.ordersign.OrderSignAdvice.Kind;
+import org.ombc.cds.ordersign.OrderSignAdvice;
 import org.ombc.cds.assessment.AssessmentJson;
 
 /**

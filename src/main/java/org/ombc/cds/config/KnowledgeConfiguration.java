@@ -17,7 +17,7 @@ import org.ombc.cds.fhir.ProfilePackage;
 import org.ombc.cds.fhir.TrialDefinitions;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.logic.Trial;
-import org.ombc.cds.model.Terminology;
+import org.ombc.cds.mapping.Terminology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

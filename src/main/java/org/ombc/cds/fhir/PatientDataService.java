@@ -12,7 +12,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.ombc.cds.model.ResourceIds;
+import org.ombc.cds.mapping.ResourceIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

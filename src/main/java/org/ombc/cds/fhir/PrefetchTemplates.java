@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ombc.cds.model.Terminology;
-import org.ombc.cds.model.ValueSetId;
+import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.mapping.ValueSetId;
 
 /**
  * The prefetch templates of our discovery document, also the queries of the FHIR fallback. Observation and

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.ombc.cds.model.Terminology;
+import org.ombc.cds.mapping.Terminology;
 
 /**
  * Our published FHIR artefacts ({@code fhir-profiles/}): the CodeSystem, the ValueSets, the profiles and the

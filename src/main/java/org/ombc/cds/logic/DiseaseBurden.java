@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Laterality;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.Site;
 
 /**
@@ -29,15 +32,18 @@ import org.ombc.cds.model.Site;
  * @param firstMetastasis     earliest onset of any distant metastasis ever, as an interval; null when unknown
  * @param peakActive          the largest number of distant lesions ever active at once
  */
-public record DiseaseBurden(List<Lesion> current, Integer lesionCount, Set<Site> sites,
+public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount, Set<Site> sites,
                             List<Lesion> unknownSideAxillary, boolean undatedCurrent,
-                            boolean polymetastaticHistory, boolean omdHistory, DateInterval omd,
-                            DateInterval firstMetastasis, int peakActive) {
+                            boolean polymetastaticHistory, boolean omdHistory, @Nullable DateInterval omd,
+                            @Nullable DateInterval firstMetastasis, int peakActive) {
 
-    static final int OLIGO_MAX = Thresholds.OLIGO_MAX_LESIONS;
+    private static final int OLIGO_MAX = Thresholds.OLIGO_MAX_LESIONS;
 
-    /** The first day the OMD diagnosis may be: for display and ordering; decisions read {@link #omd()}. */
-    public LocalDate omdDate() {
+    /**
+     * The first day the OMD diagnosis may be: for display and ordering; decisions read {@link #omd()}. Null when
+     * the OMD date is unknown.
+     */
+    public @Nullable LocalDate omdDate() {
         return omd == null ? null : omd.start();
     }
 
@@ -56,17 +62,18 @@ public record DiseaseBurden(List<Lesion> current, Integer lesionCount, Set<Site>
     }
 
     static DiseaseBurden of(OmbcRecord record) {
-        Laterality primarySide = record.primary() == null ? Laterality.UNKNOWN : record.primary().side();
+        PrimaryTumour primary = record.primary();
+        Laterality primarySide = primary == null ? Laterality.UNKNOWN : primary.side();
         List<Lesion> distant = new ArrayList<>();
         List<Lesion> current = new ArrayList<>();
         List<Lesion> unknownSide = new ArrayList<>();
         for (Lesion lesion : record.lesions()) {
-            Boolean isDistant = isDistant(lesion, primarySide);
-            if (isDistant == null) {
+            Answer distantLesion = isDistant(lesion, primarySide);
+            if (distantLesion == Answer.UNDECIDED) {
                 if (lesion.current()) {
                     unknownSide.add(lesion);
                 }
-            } else if (isDistant) {
+            } else if (distantLesion == Answer.YES) {
                 distant.add(lesion);
                 if (lesion.current()) {
                     current.add(lesion);
@@ -115,16 +122,16 @@ public record DiseaseBurden(List<Lesion> current, Integer lesionCount, Set<Site>
 
     /**
      * Ipsilateral axillary nodes are regional (N), contralateral ones distant; with either side unknown the
-     * answer is unknown (null) and the node is not counted (clinical-rules 2).
+     * answer is undecided and the node is not counted (clinical-rules 2).
      */
-    static Boolean isDistant(Lesion lesion, Laterality primarySide) {
+    static Answer isDistant(Lesion lesion, Laterality primarySide) {
         if (lesion.site() != Site.AXILLARY_LYMPH_NODE) {
-            return true;
+            return Answer.YES;
         }
         if (lesion.side() == Laterality.UNKNOWN || primarySide == Laterality.UNKNOWN) {
-            return null;
+            return Answer.UNDECIDED;
         }
-        return lesion.side() != primarySide;
+        return lesion.side() != primarySide ? Answer.YES : Answer.NO;
     }
 
     /** The abatement that brought the count to 5 or fewer, as the record dates it (its interval). */
@@ -141,9 +148,10 @@ public record DiseaseBurden(List<Lesion> current, Integer lesionCount, Set<Site>
 
     /**
      * Active distant lesions over time from onsets and abatements. Lesions without an onset cannot be placed and
-     * are left out; a past lesion without an abatement date is taken as active on its onset date only.
+     * are left out; a past lesion without an abatement date is taken as active on its onset date only. The last
+     * fall to 5 or fewer is null when the count never fell from above 5.
      */
-    private record Timeline(int peak, LocalDate lastFallToOligo) {
+    private record Timeline(int peak, @Nullable LocalDate lastFallToOligo) {
 
         static Timeline of(List<Lesion> distant) {
             TreeMap<LocalDate, Integer> delta = new TreeMap<>();

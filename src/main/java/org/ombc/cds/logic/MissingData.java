@@ -11,8 +11,9 @@ public enum MissingData {
             + "leaves a threshold undecided)"),
     LESION_COUNT("lesion-count", "number of lesions (metastatic-lesion-count Observation, valueInteger)"),
     AXILLARY_NODE_LATERALITY("axillary-node-laterality", "side of the axillary node metastasis and of the primary"),
-    DISEASE_STATUS("disease-status", "disease status on imaging (LOINC 97509-4, progressing or not) dated from 30 days "
-            + "before the OMD date on: repeat or induced disease on therapy is progression or persistence by it");
+    DISEASE_STATUS("disease-status", "disease status on imaging (LOINC 97509-4, progressing or not) dated from "
+            + Thresholds.PROGRESSION_LOOKBACK_DAYS + " days before the OMD date on: repeat or induced disease on "
+            + "therapy is progression or persistence by it");
 
     private final String code;
     private final String whatToRecord;

@@ -1,5 +1,8 @@
 package org.ombc.cds.logic;
 
+import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.ReceptorResult;
+
 /** Breast cancer subtype from the latest ER, PR and HER2 (clinical-rules 2). */
 public enum Subtype {
     HER2_POSITIVE("her2-positive", "HER2-positive"),
@@ -21,5 +24,27 @@ public enum Subtype {
 
     public String label() {
         return label;
+    }
+
+    /** clinical-rules 2: from the latest ER, PR and HER2; HER2-positive first, whatever the hormone receptors. */
+    static Subtype of(OmbcRecord record) {
+        ReceptorResult er = record.er();
+        ReceptorResult pr = record.pr();
+        ReceptorResult her2 = record.her2();
+        if (her2.isPositive()) {
+            return HER2_POSITIVE;
+        }
+        if ((er.isPositive() || pr.isPositive()) && her2.isNegative()) {
+            return HR_POSITIVE_HER2_NEGATIVE;
+        }
+        if (er.isNegative() && pr.isNegative() && her2.isNegative()) {
+            return TRIPLE_NEGATIVE;
+        }
+        return UNKNOWN;
+    }
+
+    /** HR+ = ER+ or PR+ (clinical-rules 2), whatever HER2 is. */
+    static boolean hormoneReceptorPositive(OmbcRecord record) {
+        return record.er().isPositive() || record.pr().isPositive();
     }
 }

@@ -2,7 +2,8 @@ package org.ombc.cds.logic;
 
 /**
  * Every number the rules decide by, once (clinical-rules 2-6 and 8). A threshold on dates is decided only when
- * the whole interval of each date lies on one side of it (clinical-rules 8).
+ * the whole interval of each date lies on one side of it (clinical-rules 8). Text that states a threshold (rule
+ * rows, facts, cards) is built from these constants, never typed again.
  */
 public final class Thresholds {
 
@@ -28,5 +29,24 @@ public final class Thresholds {
     public static final int PROGRESSION_LOOKBACK_DAYS = 30;
 
     private Thresholds() {
+    }
+
+    /** "1-5": the lesion counts that are oligometastatic, as cards and rules write them. */
+    public static String oligometastaticRange() {
+        return "1-" + OLIGO_MAX_LESIONS;
+    }
+
+    /** A whole number of years as the review words it ("3 years" for {@link #LUNG_SHORT_DFI_MONTHS}). */
+    public static String inYears(int months) {
+        if (months % 12 != 0) {
+            throw new IllegalArgumentException(months + " months is not a whole number of years");
+        }
+        return months / 12 + " years";
+    }
+
+    /** A size in millimetres as the review words it in centimetres ("3 cm" for {@link #RFA_MAX_MM}). */
+    public static String inCentimetres(double mm) {
+        double cm = mm / 10;
+        return (cm == Math.rint(cm) ? String.valueOf((long) cm) : String.valueOf(cm)) + " cm";
     }
 }

@@ -1,16 +1,19 @@
 package org.ombc.cds.logic;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One trial criterion the service checks (CodeSystem ombc, group {@code trial-criterion}; extension
  * {@code ombc-trial-criterion}). The counting kinds carry a value; the others do not.
  *
  * @param kind  which criterion
- * @param value the number of a counting criterion, null otherwise
+ * @param value the number of a counting criterion; null for the others, which carry none
  */
-public record TrialCriterion(Kind kind, Integer value) {
+public record TrialCriterion(Kind kind, @Nullable Integer value) {
 
     public TrialCriterion {
         if (kind.counting() != (value != null)) {
@@ -29,12 +32,12 @@ public record TrialCriterion(Kind kind, Integer value) {
     /** Whether the record shows the criterion met; a fact the record lacks does not meet it. */
     public boolean isMetBy(TrialFacts f) {
         return switch (kind) {
-            case LESION_COUNT_MIN -> f.lesionCount() >= value;
-            case LESION_COUNT_MAX -> f.lesionCount() <= value;
-            case MAX_ORGANS -> f.organCount() <= value;
+            case LESION_COUNT_MIN -> f.lesionCount() >= number();
+            case LESION_COUNT_MAX -> f.lesionCount() <= number();
+            case MAX_ORGANS -> f.organCount() <= number();
             case ONE_ORGAN -> f.organCount() == 1;
             case NO_BRAIN -> f.brainLesions() == 0;
-            case MAX_BRAIN_LESIONS -> f.brainLesions() <= value;
+            case MAX_BRAIN_LESIONS -> f.brainLesions() <= number();
             case BONE_ONLY -> f.boneOnly();
             case FIRST_LINE -> f.firstLine();
             case PRIMARY_CONTROLLED -> f.primaryControlled();
@@ -46,6 +49,11 @@ public record TrialCriterion(Kind kind, Integer value) {
             case NOT_HER2_POSITIVE -> !f.her2Positive();
             case SYNCHRONOUS -> f.synchronous();
         };
+    }
+
+    /** The number of a counting criterion: the constructor guarantees one. */
+    private int number() {
+        return Objects.requireNonNull(value, kind.code());
     }
 
     /** How the criterion reads on a card or in the rules document, e.g. "at most 3 lesions". */

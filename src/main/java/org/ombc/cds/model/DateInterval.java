@@ -5,6 +5,8 @@ import java.time.Period;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A date as the record knows it: the interval it certainly lies in (clinical-rules 8, "Dates are intervals").
  * {@code 2019} is 2019-01-01..2019-12-31, {@code 2019-03} the month, a dateTime its day; an age at onset is the
@@ -59,8 +61,11 @@ public record DateInterval(LocalDate start, LocalDate end) {
         return end.isAfter(latest) && !start.isAfter(latest) ? new DateInterval(start, latest) : this;
     }
 
-    /** The earlier of two uncertain dates: it lies between the earlier starts and the earlier ends. */
-    public static DateInterval earliest(DateInterval a, DateInterval b) {
+    /**
+     * The earlier of two uncertain dates: it lies between the earlier starts and the earlier ends. An unknown date
+     * (null) is passed over; null when both are unknown.
+     */
+    public static @Nullable DateInterval earliest(@Nullable DateInterval a, @Nullable DateInterval b) {
         if (a == null) {
             return b;
         }

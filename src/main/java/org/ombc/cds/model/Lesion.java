@@ -2,6 +2,8 @@ package org.ombc.cds.model;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One metastasis Condition as the rules see it.
  *
@@ -17,16 +19,20 @@ import java.time.LocalDate;
  * @param current       clinicalStatus active, recurrence or relapse (none: current unless abated)
  * @param sizeMm        largest recorded size in millimetres, null when unknown
  */
-public record Lesion(String conditionId, Site site, boolean sternal, Laterality side, Integer count,
-                     DateInterval onsetDate, DateInterval abatementDate, boolean current, Double sizeMm) {
+public record Lesion(String conditionId, Site site, boolean sternal, Laterality side, @Nullable Integer count,
+                     @Nullable DateInterval onsetDate, @Nullable DateInterval abatementDate, boolean current,
+                     @Nullable Double sizeMm) {
 
-    /** The first day the onset may be: for ordering and display only; decisions read {@link #onsetDate()}. */
-    public LocalDate onset() {
+    /**
+     * The first day the onset may be, null when undated: for ordering and display only; decisions read
+     * {@link #onsetDate()}.
+     */
+    public @Nullable LocalDate onset() {
         return onsetDate == null ? null : onsetDate.start();
     }
 
     /** The first day the abatement may be; null when none. */
-    public LocalDate abatement() {
+    public @Nullable LocalDate abatement() {
         return abatementDate == null ? null : abatementDate.start();
     }
 }

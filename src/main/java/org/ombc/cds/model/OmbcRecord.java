@@ -2,11 +2,13 @@ package org.ombc.cds.model;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything the selection logic reads about one patient, mapped from FHIR R4. Plain values only: the logic
  * never sees a FHIR resource.
  *
- * @param patientId        the Patient's logical id
+ * @param patientId        the Patient's logical id; null when the resources hold no Patient
  * @param primary          the breast cancer, null when the record has none
  * @param lesions          every metastasis Condition that exists (refuted and entered-in-error are dropped),
  *                         current and past
@@ -21,8 +23,8 @@ import java.util.List;
  * @param notes            what the mapper dropped or could not read, in words a clinician can act on: the
  *                         data-quality card shows them
  */
-public record OmbcRecord(String patientId, PrimaryTumour primary, List<Lesion> lesions, ReceptorResult er,
-                         ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
+public record OmbcRecord(@Nullable String patientId, @Nullable PrimaryTumour primary, List<Lesion> lesions,
+                         ReceptorResult er, ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
                          List<DiseaseStatus> diseaseStatuses, List<TherapyPeriod> therapies,
                          List<DateInterval> imagingDates, boolean primaryResected, List<String> notes) {
 

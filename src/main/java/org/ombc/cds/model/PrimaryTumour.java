@@ -2,6 +2,8 @@ package org.ombc.cds.model;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The patient's breast cancer: one primary however many Conditions record it (clinical-rules 8), diagnosed at
  * {@code diagnosedDate} (the earliest onset of those Conditions; null when none is dated) on {@code side} (the
@@ -11,10 +13,14 @@ import java.time.LocalDate;
  * @param inactive every Condition of the primary is resolved, in remission or inactive (or, without a
  *                 clinicalStatus, has an abatement): one half of "primary controlled" (clinical-rules 8)
  */
-public record PrimaryTumour(String conditionId, DateInterval diagnosedDate, Laterality side, boolean inactive) {
+public record PrimaryTumour(String conditionId, @Nullable DateInterval diagnosedDate, Laterality side,
+                            boolean inactive) {
 
-    /** The first day the diagnosis may be: for ordering and display only; decisions read the interval. */
-    public LocalDate diagnosed() {
+    /**
+     * The first day the diagnosis may be, null when undated: for ordering and display only; decisions read the
+     * interval.
+     */
+    public @Nullable LocalDate diagnosed() {
         return diagnosedDate == null ? null : diagnosedDate.start();
     }
 }

@@ -2,7 +2,7 @@ package org.ombc.cds.ops;
 
 import java.util.Map;
 
-import org.ombc.cds.model.Terminology;
+import org.ombc.cds.mapping.Terminology;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package org.ombc.cds.ops;
 import java.util.List;
 import java.util.Map;
 
-import org.ombc.cds.model.Terminology;
+import org.ombc.cds.mapping.Terminology;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;

@@ -17,9 +17,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Type;
-import org.ombc.cds.model.ResourceIds;
-import org.ombc.cds.model.Terminology;
-import org.ombc.cds.model.ValueSetId;
+import org.ombc.cds.mapping.ResourceIds;
+import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.mapping.ValueSetId;
 
 /**
  * Reads the orders being signed ({@code context.draftOrders} of CDS Hooks {@code order-sign}) into

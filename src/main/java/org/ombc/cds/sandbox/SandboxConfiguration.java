@@ -34,7 +34,7 @@ public class SandboxConfiguration implements WebMvcConfigurer {
                         (Bundle) fhir.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         }
-        return new SandboxStore(SyntheticPatients.demoPatients(), examples);
+        return new SandboxStore(VignetteCatalogue.cases(), examples);
     }
 
     @Bean

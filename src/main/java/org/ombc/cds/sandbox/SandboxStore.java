@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.fhir.PrefetchKey;
-import org.ombc.cds.model.ResourceIds;
+import org.ombc.cds.mapping.ResourceIds;
 
 /**
  * The sandbox's patients in memory: the demo patients and the patients of the published example Bundles. Read

@@ -6,7 +6,7 @@ import org.ombc.cds.fhir.PatientData;
 import org.ombc.cds.fhir.PatientDataService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.model.FhirToOmbc;
+import org.ombc.cds.mapping.FhirToOmbc;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.hookjson.CdsHooksModel;
 

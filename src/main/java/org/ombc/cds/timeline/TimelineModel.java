@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.OligometastaticState;
+import org.ombc.cds.logic.Thresholds;
 import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
@@ -30,11 +31,6 @@ import org.ombc.cds.timeline.Timeline.TherapyBand;
  * (Guckenberger 2020: timing against the primary, therapy at the OMD diagnosis date).
  */
 public final class TimelineModel {
-
-    /** De novo disease is synchronous when the OMD diagnosis falls within 6 months of the primary (rules 4). */
-    static final int SYNCHRONOUS_MONTHS = 6;
-    /** A disease-free interval of 24 months or more is favourable (rules 5; van Ommen-Nijhof 2020). */
-    static final int LONG_DFI_MONTHS = 24;
 
     private TimelineModel() {
     }
@@ -57,11 +53,15 @@ public final class TimelineModel {
             marks.add(new Mark(MarkKind.OMD_DIAGNOSIS, "OMD diagnosis", span(omd)));
         }
         if (primary != null && timingAgainstPrimaryDecides(assessment)) {
-            marks.add(new Mark(MarkKind.SIX_MONTHS_AFTER_PRIMARY, "6 months", primary.plusMonths(SYNCHRONOUS_MONTHS)));
+            // De novo disease is synchronous when the OMD diagnosis falls within these months (clinical-rules 4).
+            int months = Thresholds.SYNCHRONOUS_MONTHS;
+            marks.add(new Mark(MarkKind.SIX_MONTHS_AFTER_PRIMARY, months + " months", primary.plusMonths(months)));
         }
         if (primary != null && assessment.metastatic()) {
-            marks.add(new Mark(MarkKind.TWENTY_FOUR_MONTHS_AFTER_PRIMARY, "24 months",
-                    primary.plusMonths(LONG_DFI_MONTHS)));
+            // A disease-free interval of this many months or more is favourable (clinical-rules 5).
+            int months = Thresholds.LONG_DFI_MONTHS;
+            marks.add(new Mark(MarkKind.TWENTY_FOUR_MONTHS_AFTER_PRIMARY, months + " months",
+                    primary.plusMonths(months)));
         }
         List<SiteRow> rows = rows(record.lesions(), today);
         List<TherapyBand> therapies = record.therapies().stream().filter(t -> t.start() != null)
@@ -136,7 +136,7 @@ public final class TimelineModel {
         }
         OligometastaticState oligo = assessment.oligometastatic();
         if (oligo == OligometastaticState.NO) {
-            return "Polymetastatic: more than 5 current lesions";
+            return "Polymetastatic: more than " + Thresholds.OLIGO_MAX_LESIONS + " current lesions";
         }
         if (oligo == OligometastaticState.INDETERMINATE) {
             return "Metastatic, lesion count unknown";

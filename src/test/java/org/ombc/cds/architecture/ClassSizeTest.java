@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -20,12 +19,6 @@ class ClassSizeTest {
 
     private static final int MAX_LINES = 300;
 
-    /** Being split on other branches now (issue 17); remove each entry when its split is merged. */
-    private static final Set<String> BEING_SPLIT = Set.of(
-            "org/ombc/cds/model/FhirToOmbc.java",
-            "org/ombc/cds/logic/OmbcAssessor.java",
-            "org/ombc/cds/sandbox/SyntheticPatients.java");
-
     @Test
     void noMainClassIsOverThreeHundredLines() throws IOException {
         Path root = Path.of("src/main/java");
@@ -37,7 +30,7 @@ class ClassSizeTest {
                 try (Stream<String> text = Files.lines(file)) {
                     lines = text.count();
                 }
-                if (lines > MAX_LINES && !BEING_SPLIT.contains(name)) {
+                if (lines > MAX_LINES) {
                     tooLong.put(name, lines);
                 }
             }

@@ -23,9 +23,16 @@ class LayeringTest {
             .because("the selection logic is pure functions over the OMBC model (README, Architecture)");
 
     @ArchTest
-    static final ArchRule logicNeverSeesFhir = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
+    static final ArchRule logicAndModelNeverSeeFhir = noClasses()
+            .that().resideInAnyPackage("org.ombc.cds.logic..", "org.ombc.cds.model..")
             .should().dependOnClassesThat().resideInAnyPackage("ca.uhn..", "org.hl7..")
-            .because("FHIR is read once, in the mapping; the rules see only the OMBC model");
+            .because("FHIR is read once, in the mapping; the model is plain records and the rules see only it");
+
+    @ArchTest
+    static final ArchRule logicAndModelNeverSeeTheMapping = noClasses()
+            .that().resideInAnyPackage("org.ombc.cds.logic..", "org.ombc.cds.model..")
+            .should().dependOnClassesThat().resideInAPackage("org.ombc.cds.mapping..")
+            .because("the mapping fills the model; the model and the rules do not know where their values came from");
 
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("org.ombc.cds.model..")
@@ -50,5 +57,5 @@ class LayeringTest {
                     "org.ombc.cds.sandbox..", "org.ombc.cds.config..",
                     "org.ombc.cds.services..", "org.ombc.cds.web..", "org.ombc.cds.hookjson..",
                     "org.ombc.cds.assessment..", "org.ombc.cds.settings..")
-            .because("data flows one way: cdshooks -> fhir -> model -> logic -> cards");
+            .because("data flows one way: cdshooks -> services -> fhir -> mapping -> model -> logic -> cards");
 }

@@ -15,7 +15,7 @@ import org.ombc.cds.fhir.PatientData;
 import org.ombc.cds.fhir.PatientDataService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.model.FhirToOmbc;
+import org.ombc.cds.mapping.FhirToOmbc;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Fetchers;
 import org.ombc.cds.support.Vignettes;

@@ -28,7 +28,7 @@ import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Trial;
 import org.ombc.cds.sandbox.DemoPatient;
 import org.ombc.cds.sandbox.PatientBundle;
-import org.ombc.cds.sandbox.SyntheticPatients;
+import org.ombc.cds.sandbox.VignetteCatalogue;
 import org.ombc.cds.support.Vignettes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class DemoCardsTest {
 
-    private static final List<DemoPatient> DEMOS = SyntheticPatients.demoPatients();
+    private static final List<DemoPatient> DEMOS = VignetteCatalogue.cases();
     private static final OmbcCards CARDS = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY,
             "ombc-cds", uuid -> Optional.of("https://cds.example/ombc/cards/" + uuid + "?sig=x"));
     private static final Parser MARKDOWN = Parser.builder().build();

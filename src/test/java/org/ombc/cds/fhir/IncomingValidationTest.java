@@ -35,7 +35,7 @@ class IncomingValidationTest {
         assertThat(data.problems()).anyMatch(p -> p.startsWith("Observation/count-1 is not valid:"));
 
         var assessment = new org.ombc.cds.logic.OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion(), Vignettes.PROFILES.trials())
-                .assess(new org.ombc.cds.model.FhirToOmbc(Vignettes.TERMINOLOGY).map(data.resources()));
+                .assess(new org.ombc.cds.mapping.FhirToOmbc(Vignettes.TERMINOLOGY).map(data.resources()));
         var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY, "ombc-cds")
                 .cards(assessment, "ombc-candidate-1", data.problems());
         assertThat(cards).hasSize(2);

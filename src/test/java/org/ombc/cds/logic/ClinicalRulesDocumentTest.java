@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,14 +26,25 @@ class ClinicalRulesDocumentTest {
 
     @Test
     void theRulesDocumentIsWhatTheCodeApplies() throws IOException {
-        String expected = document();
-        if (Boolean.getBoolean("docs.write")) {
-            Files.createDirectories(DOCUMENT.getParent());
-            Files.writeString(DOCUMENT, expected);
-        }
+        String expected = writeIfAsked();
         assertThat(Files.exists(DOCUMENT)).as("%s exists (run with -Ddocs.write=true)", DOCUMENT).isTrue();
         assertThat(Files.readString(DOCUMENT)).as("%s is generated from the code: run this test with "
                 + "-Ddocs.write=true and review the diff", DOCUMENT).isEqualTo(expected);
+    }
+
+    /** Row by row, so that a changed rule names the row: the committed table is the rule table. */
+    @Test
+    void theCommittedRecommendationTableIsTheRuleTable() throws IOException {
+        writeIfAsked();
+        String committed = section(Files.readString(DOCUMENT), "## Recommendations");
+        for (Recommendation r : Recommendation.values()) {
+            assertThat(committed).as("row `%s` of the rule table in %s", r.code(), DOCUMENT)
+                    .contains("| `" + r.code() + "` | " + r.title() + " | " + r.when() + " | " + permitted(r.scope())
+                            + " | " + String.join("; ", r.needs()) + " |");
+        }
+        assertThat(committed.lines().filter(l -> l.startsWith("| `")).count())
+                .as("one row per recommendation in %s", DOCUMENT).isEqualTo(Recommendation.values().length);
+        assertThat(committed).isEqualTo(section(recommendationTable(), "## Recommendations"));
     }
 
     @Test
@@ -48,6 +60,24 @@ class ClinicalRulesDocumentTest {
                 .contains("| " + Thresholds.IMAGING_WINDOW_DAYS + " days |");
     }
 
+    /** The document as the code gives it, written to the repository with {@code -Ddocs.write=true}. */
+    private static String writeIfAsked() throws IOException {
+        String expected = document();
+        if (Boolean.getBoolean("docs.write")) {
+            Files.createDirectories(DOCUMENT.getParent());
+            Files.writeString(DOCUMENT, expected);
+        }
+        return expected;
+    }
+
+    /** From a heading to the next heading of its level, stripped. */
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf(heading + "\n");
+        assertThat(start).as("'%s' in the document", heading).isNotNegative();
+        int end = markdown.indexOf("\n## ", start + heading.length());
+        return markdown.substring(start, end < 0 ? markdown.length() : end).strip();
+    }
+
     static String document() throws IOException {
         StringBuilder md = new StringBuilder();
         String version = Vignettes.TERMINOLOGY.knowledgeVersion();
@@ -61,12 +91,17 @@ class ClinicalRulesDocumentTest {
                 .append("(`./mvnw test -Dtest=ClinicalRulesDocumentTest -Ddocs.write=true` rewrites it).\n\n")
                 .append("Decision support only: the tumour board decides.\n\n");
 
+        int max = Thresholds.OLIGO_MAX_LESIONS;
         md.append("## Thresholds\n\n| threshold | value | rule |\n|---|---|---|\n")
-                .append("| oligometastatic (ESTRO-ASTRO) | at most ").append(DiseaseBurden.OLIGO_MAX)
-                .append(" lesions | yes with 1-").append(DiseaseBurden.OLIGO_MAX).append(" current distant lesions, no above ")
-                .append(DiseaseBurden.OLIGO_MAX).append(", indeterminate when the count is unknown |\n")
+                .append("| oligometastatic (ESTRO-ASTRO) | at most ").append(max)
+                .append(" lesions | yes with ").append(Thresholds.oligometastaticRange())
+                .append(" current distant lesions, no above ").append(max)
+                .append(", indeterminate when the count is unknown |\n")
                 .append("| synchronous (ESTRO-EORTC) | ").append(Thresholds.SYNCHRONOUS_MONTHS)
                 .append(" months | OMD diagnosis within this many months of the primary, either side |\n")
+                .append("| disease status look-back | ").append(Thresholds.PROGRESSION_LOOKBACK_DAYS)
+                .append(" days | a disease status (LOINC 97509-4) dated from this many days before the OMD date on ")
+                .append("decides progression or persistence |\n")
                 .append("| long disease-free interval | ").append(Thresholds.LONG_DFI_MONTHS)
                 .append(" months | favourable factor at this many months or more (van Ommen-Nijhof 2020) |\n")
                 .append("| short DFI before lung surgery | ").append(Thresholds.LUNG_SHORT_DFI_MONTHS)
@@ -76,25 +111,13 @@ class ClinicalRulesDocumentTest {
                 .append("| liver RFA size | ").append((int) Thresholds.RFA_MAX_MM)
                 .append(" mm | a single liver lesion under this size (Bai 2018) |\n\n");
 
-        md.append("## Recommendations\n\n")
-                .append("Metastasis-directed recommendations are never given when oligometastatic is `no`; of them only ")
-                .append("`mdt-discussion` is given when it is `indeterminate`.\n\n")
-                .append("| code | recommendation | when | metastasis-directed | evidence |\n|---|---|---|---|---|\n");
-        for (Recommendation r : Recommendation.values()) {
-            String when = r.rule().substring(r.rule().indexOf(": ") + 2);
-            md.append("| `").append(r.code()).append("` | ").append(r.title()).append(" | ").append(when)
-                    .append(" | ").append(r.isMetastasisDirected() ? "yes" : "no").append(" | ")
-                    .append(r.evidence().stream().map(e -> "[" + e.citation() + "](" + e.url() + ")")
-                            .collect(Collectors.joining("; ")))
-                    .append(" |\n");
-        }
-        md.append('\n');
+        md.append(recommendationTable()).append('\n');
 
         md.append("## Trials\n\n")
                 .append("A trial is listed under \"check eligibility\" (never \"eligible\") when its status is `active` ")
                 .append("and the record meets every criterion the service checks; the lesion count must be known. ")
                 .append("The `clinical-trial` recommendation appears exactly when the patient is oligometastatic and a ")
-                .append("trial is listed; with more than ").append(DiseaseBurden.OLIGO_MAX)
+                .append("trial is listed; with more than ").append(Thresholds.OLIGO_MAX_LESIONS)
                 .append(" lesions a trial may still be listed (within a trial only), with no metastasis-directed ")
                 .append("recommendation. A site adds or replaces trials with ResearchStudy files in ")
                 .append("`ombc.knowledge.extra-dir`.\n\n")
@@ -114,6 +137,33 @@ class ClinicalRulesDocumentTest {
 
         md.append(decisionsFromReadme());
         return md.toString();
+    }
+
+    /**
+     * The rule table ({@link Recommendation}), one row per recommendation of clinical-rules 6, with who may get it:
+     * the scope column is where "never when oligometastatic is no" shows.
+     */
+    static String recommendationTable() {
+        StringBuilder md = new StringBuilder("## Recommendations\n\n")
+                .append("Metastasis-directed recommendations are never given when oligometastatic is `no`; of them only ")
+                .append("`mdt-discussion` is given when it is `indeterminate`.\n\n")
+                .append("| code | recommendation | when | given when oligometastatic is | reads | shown against it | evidence |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Recommendation r : Recommendation.values()) {
+            md.append("| `").append(r.code()).append("` | ").append(r.title()).append(" | ").append(r.when())
+                    .append(" | ").append(permitted(r.scope())).append(" | ").append(String.join("; ", r.needs()))
+                    .append(" | ").append(r.shownAgainst().isEmpty() ? "-" : String.join("; ", r.shownAgainst()))
+                    .append(" | ")
+                    .append(r.evidence().stream().map(e -> "[" + e.citation() + "](" + e.url() + ")")
+                            .collect(Collectors.joining("; ")))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String permitted(Recommendation.Scope scope) {
+        return Arrays.stream(OligometastaticState.values()).filter(scope::permits)
+                .map(o -> "`" + o.code() + "`").collect(Collectors.joining(", "));
     }
 
     private static String definition(String code) {

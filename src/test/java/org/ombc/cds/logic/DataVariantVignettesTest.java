@@ -28,15 +28,6 @@ class DataVariantVignettesTest {
     // -- missing data ------------------------------------------------------------------------------------------
 
     @Test
-    void noReceptorResultsAreNamedAsMissingAndTheSubtypeIsUnknown() {
-        var a = Vignettes.json(PatientBundle.patient("no-receptors").primary("2016-01-01").imaging("2021-03-01")
-                .boneLesions(1, "2021-03-01"));
-        assertThat(a.subtype()).isEqualTo("unknown");
-        assertThat(a.missingData()).containsExactly("er-status", "her2-status", "pr-status");
-        assertThat(a.favorableFactors()).doesNotContain("hormone-receptor-positive");
-    }
-
-    @Test
     void anEquivocalHer2ResultIsUnknown() {
         var chart = PatientBundle.patient("her2-equivocal").primary("2016-01-01").er(true, "2016-01-10")
                 .pr(true, "2016-01-10").imaging("2021-03-01").boneLesions(1, "2021-03-01");
@@ -77,15 +68,6 @@ class DataVariantVignettesTest {
     }
 
     // -- lesions -----------------------------------------------------------------------------------------------
-
-    @Test
-    void anIpsilateralAxillaryNodeIsRegionalNotMetastatic() {
-        var a = Vignettes.json(luminalRelapse("ipsi").metastasis("ax", icd("C77.3"), sct("7771000"), "2021-03-01"));
-        assertThat(a.breastCancer()).isTrue();
-        assertThat(a.metastatic()).isFalse();
-        assertThat(a.oligometastatic()).isNull();
-        assertThat(a.recommendations()).isEmpty();
-    }
 
     @Test
     void aLesionCountObservationMultipliesItsCondition() {

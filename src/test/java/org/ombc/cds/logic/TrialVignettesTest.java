@@ -175,31 +175,6 @@ class TrialVignettesTest {
     }
 
     @Test
-    void sixToTenLesionsListSabrComet10WithinATrialOnlyWithoutMetastasisDirectedTherapy() {
-        for (int n : new int[] {6, 10}) {
-            var chart = lesions(luminalRelapse("poly-" + n), BONE, n);
-            var a = Vignettes.assess(chart);
-            assertThat(a.oligometastatic()).isEqualTo(OligometastaticState.NO);
-            assertThat(a.trials()).extracting(Trial::nct).containsExactly(SABR_COMET_10);
-            assertThat(a.recommendations()).noneMatch(Recommendation::isMetastasisDirected);
-        }
-        var eleven = Vignettes.json(lesions(luminalRelapse("poly-11"), BONE, 11));
-        assertThat(eleven.trials()).isEmpty();
-        assertThat(eleven.recommendations()).doesNotContain("clinical-trial");
-    }
-
-    @Test
-    void anUnknownLesionCountListsNoTrial() {
-        var chart = luminalRelapse("unknown-count").metastasis("l1", LIVER, "2021-03-01");
-        var count = chart.observation(PatientBundle.code(PatientBundle.OMBC, "metastatic-lesion-count"), null);
-        count.addFocus(new org.hl7.fhir.r4.model.Reference("Condition/l1"));
-        count.setValue(new org.hl7.fhir.r4.model.StringType("several"));
-        var a = Vignettes.json(chart.add(count));
-        assertThat(a.oligometastatic()).isEqualTo("indeterminate");
-        assertThat(a.trials()).isEmpty();
-    }
-
-    @Test
     void theTrialsCarryTheNotesTheRecordCannotCheck() {
         var a = Vignettes.assess(lesions(luminalRelapse("notes"), LUNG, 3));
         assertThat(a.trials()).filteredOn(t -> t.nct().equals(OLIGO)).singleElement()

@@ -91,7 +91,7 @@ class CdsHooksSandboxReplayTest {
     @Test
     void firstPagesWithFhirServerAndNoAuthorizationGiveTheCardsOfTheWholeChart() throws Exception {
         int paged = 0;
-        for (DemoPatient demo : SyntheticPatients.demoPatients()) {
+        for (DemoPatient demo : VignetteCatalogue.cases()) {
             ObjectNode sandboxLike = JSON.createObjectNode();
             sandboxLike.put("hook", "patient-view");
             sandboxLike.put("hookInstance", UUID.randomUUID().toString());

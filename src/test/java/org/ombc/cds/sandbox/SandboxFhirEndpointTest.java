@@ -79,7 +79,7 @@ class SandboxFhirEndpointTest {
     }
 
     static Stream<String> demoIds() {
-        return SyntheticPatients.demoPatients().stream().map(DemoPatient::id);
+        return VignetteCatalogue.cases().stream().map(DemoPatient::id);
     }
 
     @ParameterizedTest

@@ -29,7 +29,7 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.sandbox.DemoPatient;
 import org.ombc.cds.sandbox.PatientBundle;
-import org.ombc.cds.sandbox.SyntheticPatients;
+import org.ombc.cds.sandbox.VignetteCatalogue;
 import org.ombc.cds.support.HeadlessChromium;
 import org.ombc.cds.support.SandboxServerTest;
 import org.ombc.cds.support.Vignettes;
@@ -84,7 +84,7 @@ class SmartAppBrowserTest {
     }
 
     private static DemoPatient demo(String id) {
-        return SyntheticPatients.demoPatients().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return VignetteCatalogue.cases().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.ProfilePackage;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.model.FhirToOmbc;
-import org.ombc.cds.model.Terminology;
+import org.ombc.cds.mapping.FhirToOmbc;
+import org.ombc.cds.mapping.Terminology;
 import org.ombc.cds.sandbox.PatientBundle;
 
 import ca.uhn.fhir.context.FhirContext;

@@ -1,4 +1,4 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.jspecify.annotations.Nullable;
+import org.ombc.cds.model.Site;
 
 /**
  * Membership tests against the ValueSets published in {@code fhir-profiles/}. Built once at start from the
@@ -84,12 +86,10 @@ public final class Terminology {
                 absent.add(id.id());
             }
         }
-        for (Site site : Site.values()) {
-            if (site.hasValueSets()) {
-                for (String id : List.of(ValueSetId.metastasisCode(site), ValueSetId.bodySite(site))) {
-                    if (!byId.containsKey(id)) {
-                        absent.add(id);
-                    }
+        for (Site site : ValueSetId.CODED_SITES) {
+            for (String id : List.of(ValueSetId.metastasisCode(site), ValueSetId.bodySite(site))) {
+                if (!byId.containsKey(id)) {
+                    absent.add(id);
                 }
             }
         }
@@ -112,10 +112,7 @@ public final class Terminology {
         if (coding == null || !coding.hasCode()) {
             return false;
         }
-        Members members = valueSets.get(valueSetId);
-        if (members == null) {
-            throw new IllegalArgumentException("unknown ValueSet " + valueSetId);
-        }
+        Members members = members(valueSetId);
         String system = normaliseSystem(coding.getSystem());
         String code = normaliseCode(system, coding.getCode());
         if (members.codes.contains(key(system, code))) {
@@ -171,10 +168,19 @@ public final class Terminology {
 
     /** The concepts a ValueSet lists one by one, in file order (pattern members are not listed). */
     public List<Concept> concepts(ValueSetId valueSet) {
-        return List.copyOf(valueSets.get(valueSet.id()).listed);
+        return List.copyOf(members(valueSet.id()).listed);
     }
 
-    static String normaliseSystem(String system) {
+    private Members members(String valueSetId) {
+        Members members = valueSets.get(valueSetId);
+        if (members == null) {
+            throw new IllegalArgumentException("unknown ValueSet " + valueSetId);
+        }
+        return members;
+    }
+
+    /** A coding without a system (null) matches only ValueSet members without one. */
+    static String normaliseSystem(@Nullable String system) {
         if (system == null) {
             return "";
         }
@@ -183,7 +189,7 @@ public final class Terminology {
     }
 
     /** ICD-10 codes arrive as "C79.51", "c7951" or "C79.51 "; all mean the same code. */
-    static String normaliseCode(String system, String code) {
+    static String normaliseCode(String system, @Nullable String code) {
         String trimmed = code == null ? "" : code.trim();
         if (ICD10CM.equals(system)) {
             String upper = trimmed.toUpperCase(Locale.ROOT).replace(".", "");

@@ -1,4 +1,4 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Range;
 import org.hl7.fhir.r4.model.Type;
+import org.jspecify.annotations.Nullable;
+import org.ombc.cds.model.DateInterval;
 
 /**
  * FHIR date-like values as {@link DateInterval}s (clinical-rules 8): a year, a month or a day as written; the time
@@ -19,7 +21,8 @@ final class FhirDates {
     private FhirDates() {
     }
 
-    static DateInterval of(BaseDateTimeType value) {
+    /** The date as written; null when absent or not a date. */
+    static @Nullable DateInterval of(@Nullable BaseDateTimeType value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -40,8 +43,11 @@ final class FhirDates {
         }
     }
 
-    /** The start of a dateTime or Period value (effective, onsetPeriod: "uses its start"). */
-    static DateInterval start(Type value) {
+    /**
+     * The start of a dateTime or Period value (effective, onsetPeriod: "uses its start"); null when the value is
+     * absent, of another type or has no readable start.
+     */
+    static @Nullable DateInterval start(@Nullable Type value) {
         if (value instanceof BaseDateTimeType dt) {
             return of(dt);
         }
@@ -51,8 +57,11 @@ final class FhirDates {
         return null;
     }
 
-    /** The end of a dateTime or Period value (abatement): a Period ends at its end, else its start. */
-    static DateInterval end(Type value) {
+    /**
+     * The end of a dateTime or Period value (abatement): a Period ends at its end, else its start; null when the
+     * value is absent, of another type or undated.
+     */
+    static @Nullable DateInterval end(@Nullable Type value) {
         if (value instanceof BaseDateTimeType dt) {
             return of(dt);
         }
@@ -67,7 +76,7 @@ final class FhirDates {
      * it names. Age 58 of a woman born 1960-06-15 is 2018-06-15..2019-06-14. Null when the birth date or the age
      * cannot be read (ages in years, "a", or months, "mo").
      */
-    static DateInterval ofAge(Type onset, DateInterval birth) {
+    static @Nullable DateInterval ofAge(Type onset, @Nullable DateInterval birth) {
         if (birth == null) {
             return null;
         }
@@ -98,7 +107,7 @@ final class FhirDates {
         return unit != null && (unit.equals("mo") || unit.startsWith("month"));
     }
 
-    private static Integer months(Quantity q) {
+    private static @Nullable Integer months(@Nullable Quantity q) {
         if (q == null || !q.hasValue() || q.getValue().signum() < 0) {
             return null;
         }
@@ -110,7 +119,7 @@ final class FhirDates {
         return isMonths(q) ? whole : null;
     }
 
-    private static String unit(Quantity q) {
+    private static @Nullable String unit(Quantity q) {
         String unit = q.hasCode() ? q.getCode() : q.getUnit();
         return unit == null ? null : unit.trim().toLowerCase(java.util.Locale.ROOT);
     }

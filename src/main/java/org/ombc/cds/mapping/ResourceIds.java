@@ -1,7 +1,8 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
 
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 /** Logical ids of resources and of what references point at, however the sender spelled them. */
 public final class ResourceIds {
@@ -21,8 +22,11 @@ public final class ResourceIds {
         return resource.getIdElement().getIdPart();
     }
 
-    /** "Condition/abc", "urn:uuid:abc", "http://x/fhir/Condition/abc/_history/2" all name id "abc". */
-    public static String referencedId(Reference reference) {
+    /**
+     * "Condition/abc", "urn:uuid:abc", "http://x/fhir/Condition/abc/_history/2" all name id "abc"; null when the
+     * reference names no resource (identifier or display only).
+     */
+    public static @Nullable String referencedId(Reference reference) {
         if (reference.getResource() instanceof Resource r && r.hasIdElement()) {
             return idOf(r);
         }

@@ -1,4 +1,9 @@
-package org.ombc.cds.model;
+package org.ombc.cds.mapping;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.ombc.cds.model.Site;
 
 /**
  * The ValueSets of {@code fhir-profiles/valuesets} that the mapper reads. Only their ids live here: the codes
@@ -45,13 +50,35 @@ public enum ValueSetId {
         return id;
     }
 
+    /**
+     * The sites a ValueSet can place a metastasis in, in the order the mapper tries them; {@link Site#OTHER} is
+     * where a metastasis is when none places it (clinical-rules 2 and 8: 128462008 or C79.9 without bodySite).
+     */
+    static final List<Site> CODED_SITES = Arrays.stream(Site.values()).filter(site -> site != Site.OTHER).toList();
+
     /** The ValueSet placing a metastasis in {@code site} by its Condition.code. */
-    public static String metastasisCode(Site site) {
-        return "metastasis-code-" + site.valueSetSuffix();
+    static String metastasisCode(Site site) {
+        return "metastasis-code-" + suffix(site);
     }
 
     /** The ValueSet placing a metastasis in {@code site} by its Condition.bodySite. */
-    public static String bodySite(Site site) {
-        return "body-site-" + site.valueSetSuffix();
+    static String bodySite(Site site) {
+        return "body-site-" + suffix(site);
+    }
+
+    /** An axillary node is coded without its side: the side decides later whether it is distant. */
+    private static String suffix(Site site) {
+        return switch (site) {
+            case BONE -> "bone";
+            case LIVER -> "liver";
+            case LUNG -> "lung";
+            case BRAIN -> "brain";
+            case PLEURA -> "pleura";
+            case ADRENAL -> "adrenal";
+            case AXILLARY_LYMPH_NODE -> "axillary-lymph-node";
+            case DISTANT_LYMPH_NODE -> "distant-lymph-node";
+            case SKIN_SOFT_TISSUE -> "skin-soft-tissue";
+            case OTHER -> throw new IllegalArgumentException("no ValueSet places a metastasis at site other");
+        };
     }
 }

@@ -1,0 +1,54 @@
+package org.ombc.cds.logic;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
+import org.ombc.cds.model.Site;
+
+/**
+ * Which open trials should the clinician check eligibility for (clinical-rules 8; the review's Table 2)? Asked
+ * whenever the lesion count is known, so that 6-10 lesions (polymetastatic) still list SABR-COMET-10: within a
+ * trial only, with no metastasis-directed recommendation.
+ */
+final class TrialMatching {
+
+    private TrialMatching() {
+    }
+
+    /** The open trials whose checked criteria the record meets; none while the lesion count is unknown. */
+    static List<Trial> matching(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
+                                Optional<EstroEortcState> state, List<Trial> trials) {
+        Integer count = burden.lesionCount();
+        if (count == null) {
+            return List.of();
+        }
+        TrialFacts facts = trialFacts(record, primary, burden, count, state);
+        return trials.stream().filter(t -> t.matches(facts)).toList();
+    }
+
+    static TrialFacts trialFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden, int lesionCount,
+                                 Optional<EstroEortcState> state) {
+        return new TrialFacts(lesionCount, burden.sites().size(), burden.lesionsAt(Site.BRAIN),
+                burden.sites().equals(Set.of(Site.BONE)), state.filter(TrialMatching::isFirstLine).isPresent(),
+                isPrimaryControlled(record, primary), Subtype.hormoneReceptorPositive(record), record.er().isPositive(),
+                record.her2().isNegative(), record.her2().isPositive(),
+                state.filter(s -> s == EstroEortcState.SYNCHRONOUS).isPresent());
+    }
+
+    /**
+     * "First line" (clinical-rules 8): the current episode is the first, ESTRO-EORTC de novo. Repeat and induced
+     * states come after an earlier episode or polymetastatic disease; an undetermined state is not first line.
+     */
+    static boolean isFirstLine(EstroEortcState state) {
+        return state == EstroEortcState.SYNCHRONOUS || state == EstroEortcState.METACHRONOUS_OLIGORECURRENCE
+                || state == EstroEortcState.METACHRONOUS_OLIGOPROGRESSION;
+    }
+
+    /** "Primary controlled" (clinical-rules 8): resected, or the primary Condition resolved, in remission or inactive. */
+    static boolean isPrimaryControlled(OmbcRecord record, PrimaryTumour primary) {
+        return record.primaryResected() || primary.inactive();
+    }
+}

@@ -1,0 +1,105 @@
+package org.ombc.cds.mapping;
+
+import java.util.Optional;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Type;
+import org.jspecify.annotations.Nullable;
+import org.ombc.cds.model.DateInterval;
+import org.ombc.cds.model.TherapyPeriod;
+
+/**
+ * Reads periods of systemic anticancer therapy (clinical-rules 1): MedicationStatement.effective[x];
+ * MedicationRequest dosage boundsPeriod or dispenseRequest.validityPeriod, else from authoredOn onward; an open
+ * end while the status is active is ongoing. The planned end of a period may lie in the future (clinical-rules 8).
+ */
+final class TherapyReader {
+
+    private final Terminology terminology;
+    private final RecordDates dates;
+
+    TherapyReader(Terminology terminology, RecordDates dates) {
+        this.terminology = terminology;
+        this.dates = dates;
+    }
+
+    /** Empty when the statement is not of a systemic agent, was entered in error or the drug not taken. */
+    Read<Optional<TherapyPeriod>> read(MedicationStatement statement) {
+        MedicationStatement.MedicationStatementStatus status = statement.getStatus();
+        if (status == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR
+                || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) {
+            return Read.of(Optional.empty());
+        }
+        String agent = systemicAgent(statement.getMedication());
+        if (agent == null) {
+            return Read.of(Optional.empty());
+        }
+        Notes notes = new Notes();
+        boolean active = status == MedicationStatement.MedicationStatementStatus.ACTIVE;
+        Type effective = statement.getEffective();
+        DateInterval start = notes.take(dates.checked(FhirDates.start(effective), statement, "start date"));
+        DateInterval end = effective instanceof Period p && p.hasEnd() ? FhirDates.of(p.getEndElement())
+                : active ? null : start;
+        return notes.with(Optional.of(new TherapyPeriod(agent, start, end)));
+    }
+
+    /** Empty when the request is not for a systemic agent, or was entered in error, cancelled or a draft. */
+    Read<Optional<TherapyPeriod>> read(MedicationRequest request) {
+        MedicationRequest.MedicationRequestStatus status = request.getStatus();
+        if (status == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR
+                || status == MedicationRequest.MedicationRequestStatus.CANCELLED
+                || status == MedicationRequest.MedicationRequestStatus.DRAFT) {
+            return Read.of(Optional.empty());
+        }
+        String agent = systemicAgent(request.getMedication());
+        if (agent == null) {
+            return Read.of(Optional.empty());
+        }
+        Notes notes = new Notes();
+        boolean active = status == MedicationRequest.MedicationRequestStatus.ACTIVE;
+        Period period = plannedPeriod(request);
+        DateInterval start = notes.take(dates.checked(period != null && period.hasStart()
+                ? FhirDates.of(period.getStartElement()) : FhirDates.of(request.getAuthoredOnElement()), request,
+                "start date"));
+        DateInterval end = period != null && period.hasEnd() ? FhirDates.of(period.getEndElement())
+                : active ? null : start;
+        return notes.with(Optional.of(new TherapyPeriod(agent, start, end)));
+    }
+
+    /** The first dosage boundsPeriod, else the dispense validity period; null when the request has neither. */
+    private static @Nullable Period plannedPeriod(MedicationRequest request) {
+        for (Dosage dosage : request.getDosageInstruction()) {
+            if (dosage.getTiming().getRepeat().getBounds() instanceof Period bounds) {
+                return bounds;
+            }
+        }
+        return request.getDispenseRequest().hasValidityPeriod() ? request.getDispenseRequest().getValidityPeriod()
+                : null;
+    }
+
+    /** The agent's display (else code, else text) when the medication is a systemic therapy; else null. */
+    private @Nullable String systemicAgent(Type medication) {
+        CodeableConcept concept = null;
+        if (medication instanceof CodeableConcept c) {
+            concept = c;
+        } else if (medication instanceof Reference reference && reference.getResource() instanceof Medication m) {
+            concept = m.getCode();
+        }
+        if (concept == null || !terminology.containsAny(ValueSetId.SYSTEMIC_THERAPY, concept)) {
+            return null;
+        }
+        for (Coding coding : concept.getCoding()) {
+            if (terminology.contains(ValueSetId.SYSTEMIC_THERAPY, coding)) {
+                return coding.hasDisplay() ? coding.getDisplay() : coding.getCode();
+            }
+        }
+        return concept.getText();
+    }
+}
