@@ -1,6 +1,5 @@
 package org.ombc.cds.cards;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +16,7 @@ import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Thresholds;
 import org.ombc.cds.logic.Trial;
+import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.Site;
 
@@ -147,22 +147,34 @@ final class CardDetail {
         };
     }
 
+    /**
+     * A date as precise as the record is, never more (clinical-rules 8: "2019" is the whole year): "Feb 2024" for a
+     * day or a month, "2019" for a year, "2018-2019" for an interval across years (an onset age).
+     */
+    static String asReadable(DateInterval date) {
+        if (date.knownToMonth()) {
+            return date.start().format(MONTH);
+        }
+        return date.start().getYear() == date.end().getYear() ? String.valueOf(date.start().getYear())
+                : date.start().getYear() + "-" + date.end().getYear();
+    }
+
     /** "2 bone lesions since Feb 2024", or "3 lesions since Mar 2022: 1 bone, 1 liver, 1 lung". */
     static String lesionLine(Assessment a) {
         Map<String, Integer> bySite = new LinkedHashMap<>();
         boolean unknownCount = false;
-        LocalDate since = null;
+        DateInterval since = null;
         boolean undated = false;
         for (Lesion lesion : a.burden().current()) {
             bySite.merge(siteName(lesion), lesion.count() == null ? 0 : lesion.count(), Integer::sum);
             unknownCount |= lesion.count() == null;
-            if (lesion.onset() == null) {
+            if (lesion.onsetDate() == null) {
                 undated = true;
-            } else if (since == null || lesion.onset().isBefore(since)) {
-                since = lesion.onset();
+            } else {
+                since = DateInterval.earliest(since, lesion.onsetDate());
             }
         }
-        String when = undated || since == null ? ", date not recorded" : " since " + since.format(MONTH);
+        String when = undated || since == null ? ", date not recorded" : " since " + asReadable(since);
         StringBuilder line = new StringBuilder();
         if (bySite.isEmpty()) {
             line.append("No countable distant lesion");
