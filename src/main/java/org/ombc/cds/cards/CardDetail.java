@@ -12,6 +12,7 @@ import java.util.Set;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Evidence;
+import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Thresholds;
@@ -128,7 +129,16 @@ final class CardDetail {
         if (a.record().primary() == null || a.record().primary().diagnosed() == null) {
             return "the primary diagnosis date is missing";
         }
-        return "progression or stable disease on therapy is not recorded";
+        if (a.missingData().contains(MissingData.DISEASE_STATUS)) {
+            return "progression or stable disease on therapy is not recorded";
+        }
+        if (a.missingData().contains(MissingData.PRIMARY_DIAGNOSIS_DATE)
+                || a.missingData().contains(MissingData.METASTASIS_DIAGNOSIS_DATE)) {
+            // Clinical-rules 8: a threshold is decided only when the whole date interval lies on one side.
+            return "the dates are too imprecise to tell synchronous from metachronous disease, or whether systemic "
+                    + "therapy was running at the metastasis diagnosis";
+        }
+        return "the record does not settle it";
     }
 
     private static String why(EstroEortcState s, Assessment a) {
@@ -142,8 +152,8 @@ final class CardDetail {
             case REPEAT_OLIGOPROGRESSION -> "after an earlier episode, progressing on systemic therapy";
             case REPEAT_OLIGOPERSISTENCE -> "after an earlier episode, stable on systemic therapy";
             case INDUCED_OLIGORECURRENCE, INDUCED_OLIGOPROGRESSION, INDUCED_OLIGOPERSISTENCE ->
-                    "what remains of polymetastatic disease (up to " + a.burden().peakActive()
-                            + " lesions); the poorest chance of cure";
+                    "after earlier polymetastatic disease (up to " + a.burden().peakActive()
+                            + " lesions at once); the poorest chance of cure";
         };
     }
 

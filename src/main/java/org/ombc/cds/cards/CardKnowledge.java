@@ -72,8 +72,10 @@ public final class CardKnowledge {
                     : new Headline("SABR-COMET 5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case SABR -> new Headline("5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case METASTASIS_SURGERY -> surgeryHeadline(a);
+            // Bai 2018 supports RFA for one ER+ lesion under 3 cm; "resection preferred" is Xiao 2018's finding
+            // (review, liver section), shown on the full-evidence page, not attributed to Bai here.
             case LIVER_RFA -> new Headline("local control, best for one ER+ lesion under "
-                    + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM) + "; resection preferred",
+                    + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM) + ", where resection is not possible",
                     Evidence.BAI_2018);
             case BRAIN_RADIOSURGERY -> new Headline("HER2+ and luminal/HER2+ disease benefit most", Evidence.AOYAGI_2020);
             case REGIONAL_CURATIVE_TREATMENT -> allSternal(a)

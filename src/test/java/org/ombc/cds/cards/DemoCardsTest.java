@@ -165,6 +165,16 @@ class DemoCardsTest {
                 .doesNotContain("2019-01-01", "2015-01-01");
     }
 
+    /** An open timing is named as such, not as a missing disease status (a patient on no therapy has none). */
+    @Test
+    void anUndeterminedStateSaysWhichDatesAreTooImprecise() {
+        Assessment a = Vignettes.assess(PatientBundle.patient("year-primary").primary("2019").luminal("2019-10-01")
+                .imaging("2019-09-20").boneLesions(2, "2019-09-15"));
+        assertThat(a.estroEortcState()).isNull();
+        assertThat(CARDS.cards(a, "year-primary", List.of()).get(0).detail()).contains("state undetermined",
+                "dates are too imprecise").doesNotContain("progression or stable disease");
+    }
+
     @Test
     void overrideReasonsFitWhatTheCardProposes() {
         mainCards().forEach(i -> {
