@@ -97,7 +97,7 @@ public final class CardKnowledge {
             return new Headline("5-y OS 54%", Evidence.YOSHIMOTO_2008);
         }
         if (a.burden().lesionsAt(Site.BRAIN) == 1) {
-            return new Headline("surgery + RT: median OS 40 vs 15 weeks", Evidence.PATCHELL_1990);
+            return new Headline("surgery + RT vs needle biopsy + RT: median OS 40 vs 15 weeks", Evidence.PATCHELL_1990);
         }
         return new Headline("5-y OS 39% for a solitary bone lesion", Evidence.DURR_2002);
     }

@@ -131,7 +131,7 @@ public final class FullDetail {
         for (Recommendation recommendation : a.recommendations().stream().sorted().toList()) {
             Finding finding = a.findingFor(recommendation);
             md.append("- **").append(recommendation.title()).append("** (")
-                    .append(String.join("; ", finding.facts())).append("). Rule: ").append(recommendation.rule())
+                    .append(String.join("; ", finding.facts())).append("). Applies when: ").append(recommendation.when())
                     .append(".\n");
             for (Evidence evidence : CardKnowledge.evidenceFor(recommendation, a)) {
                 md.append("  - ").append(evidence.figure()).append(" (").append(CardKnowledge.shortName(evidence))

@@ -162,7 +162,7 @@ class DemoCardsTest {
         Card main = CARDS.cards(a, "year-only", List.of()).get(0);
         assertThat(main.detail()).contains("2 bone lesions since 2019").doesNotContain("Jan 2019");
         assertThat(OmbcCards.fullDetail(a)).contains("| bone | 1 | 2019 |", "diagnosed 2015")
-                .doesNotContain("2019-01-01", "2015-01-01");
+                .doesNotContain("2019-01-01", "2015-01-01", "Rule:", "clinical-rules 6");
     }
 
     /** An open timing is named as such, not as a missing disease status (a patient on no therapy has none). */
