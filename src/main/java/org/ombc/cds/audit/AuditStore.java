@@ -233,7 +233,8 @@ public final class AuditStore {
                     + " when f.override_code is null then 'comment-only'"
                     + " when f.override_system = '" + FeedbackValidator.OWN_SYSTEM + "' then f.override_code"
                     + " else concat(f.override_system, concat('|', f.override_code)) end";
-            jdbc.query("select r.code, " + reason + ", count(*) from feedback f"
+            // Cards, like the outcome counts: a clinician who sends the same override three times is one card.
+            jdbc.query("select r.code, " + reason + ", count(distinct f.card_uuid) from feedback f"
                     + " join issued_card_recommendation r on r.card_uuid = f.card_uuid where f.outcome = 'overridden'"
                     + " group by r.code, " + reason, rs -> {
                 @SuppressWarnings("unchecked")

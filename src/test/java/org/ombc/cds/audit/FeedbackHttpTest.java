@@ -96,6 +96,9 @@ class FeedbackHttpTest {
         JsonNode c = issueCard();
         postFeedback(accepted(a, "2026-11-26T09:00:00Z") + "," + overridden(b, "not-fit-for-local-therapy", null) + ","
                 + overridden(c, null, "Discussed by phone")).andExpect(status().isOk());
+        // The same override sent again with a comment: still one card overridden for that reason.
+        postFeedback(overridden(b, "not-fit-for-local-therapy", "Sent again").replace("2026-11-26T10:00:00Z",
+                "2026-11-26T10:05:00Z")).andExpect(status().isOk());
         // The audit is written in the background: wait for the three cards to be counted.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Map<String, Long> after = summaryOf("sabr");
