@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ombc.cds.audit.CardLinks;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.web.BodySizeLimitFilter;
-import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.cards.OrderSignCards;
 import org.ombc.cds.services.ChartAssessment;
 import org.ombc.cds.services.HookServices;

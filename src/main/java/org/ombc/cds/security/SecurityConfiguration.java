@@ -2,7 +2,6 @@ package org.ombc.cds.security;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.ombc.cds.settings.OmbcProperties;
 import org.slf4j.Logger;

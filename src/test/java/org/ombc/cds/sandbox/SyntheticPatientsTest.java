@@ -3,11 +3,6 @@ package org.ombc.cds.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.ombc.cds.assessment.AssessmentJson;
-import org.ombc.cds.logic.EstroEortcState;
-import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.support.Vignettes;
 
 /** The random charts of load and property tests are reproducible, and so are the catalogue's charts. */
