@@ -1,6 +1,5 @@
 package org.ombc.cds.cards;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,10 +12,12 @@ import java.util.Set;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Evidence;
+import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Thresholds;
 import org.ombc.cds.logic.Trial;
+import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.Site;
 
@@ -128,7 +129,16 @@ final class CardDetail {
         if (a.record().primary() == null || a.record().primary().diagnosed() == null) {
             return "the primary diagnosis date is missing";
         }
-        return "progression or stable disease on therapy is not recorded";
+        if (a.missingData().contains(MissingData.DISEASE_STATUS)) {
+            return "progression or stable disease on therapy is not recorded";
+        }
+        if (a.missingData().contains(MissingData.PRIMARY_DIAGNOSIS_DATE)
+                || a.missingData().contains(MissingData.METASTASIS_DIAGNOSIS_DATE)) {
+            // Clinical-rules 8: a threshold is decided only when the whole date interval lies on one side.
+            return "the dates are too imprecise to tell synchronous from metachronous disease, or whether systemic "
+                    + "therapy was running at the metastasis diagnosis";
+        }
+        return "the record does not settle it";
     }
 
     private static String why(EstroEortcState s, Assessment a) {
@@ -142,27 +152,39 @@ final class CardDetail {
             case REPEAT_OLIGOPROGRESSION -> "after an earlier episode, progressing on systemic therapy";
             case REPEAT_OLIGOPERSISTENCE -> "after an earlier episode, stable on systemic therapy";
             case INDUCED_OLIGORECURRENCE, INDUCED_OLIGOPROGRESSION, INDUCED_OLIGOPERSISTENCE ->
-                    "what remains of polymetastatic disease (up to " + a.burden().peakActive()
-                            + " lesions); the poorest chance of cure";
+                    "after earlier polymetastatic disease (up to " + a.burden().peakActive()
+                            + " lesions at once); the poorest chance of cure";
         };
+    }
+
+    /**
+     * A date as precise as the record is, never more (clinical-rules 8: "2019" is the whole year): "Feb 2024" for a
+     * day or a month, "2019" for a year, "2018-2019" for an interval across years (an onset age).
+     */
+    static String asReadable(DateInterval date) {
+        if (date.knownToMonth()) {
+            return date.start().format(MONTH);
+        }
+        return date.start().getYear() == date.end().getYear() ? String.valueOf(date.start().getYear())
+                : date.start().getYear() + "-" + date.end().getYear();
     }
 
     /** "2 bone lesions since Feb 2024", or "3 lesions since Mar 2022: 1 bone, 1 liver, 1 lung". */
     static String lesionLine(Assessment a) {
         Map<String, Integer> bySite = new LinkedHashMap<>();
         boolean unknownCount = false;
-        LocalDate since = null;
+        DateInterval since = null;
         boolean undated = false;
         for (Lesion lesion : a.burden().current()) {
             bySite.merge(siteName(lesion), lesion.count() == null ? 0 : lesion.count(), Integer::sum);
             unknownCount |= lesion.count() == null;
-            if (lesion.onset() == null) {
+            if (lesion.onsetDate() == null) {
                 undated = true;
-            } else if (since == null || lesion.onset().isBefore(since)) {
-                since = lesion.onset();
+            } else {
+                since = DateInterval.earliest(since, lesion.onsetDate());
             }
         }
-        String when = undated || since == null ? ", date not recorded" : " since " + since.format(MONTH);
+        String when = undated || since == null ? ", date not recorded" : " since " + asReadable(since);
         StringBuilder line = new StringBuilder();
         if (bySite.isEmpty()) {
             line.append("No countable distant lesion");

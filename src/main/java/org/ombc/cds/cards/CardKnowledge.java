@@ -81,8 +81,10 @@ public final class CardKnowledge {
                     : new Headline("SABR-COMET 5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case SABR -> new Headline("5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case METASTASIS_SURGERY -> surgeryHeadline(a);
+            // Bai 2018 supports RFA for one ER+ lesion under 3 cm; "resection preferred" is Xiao 2018's finding
+            // (review, liver section), shown on the full-evidence page, not attributed to Bai here.
             case LIVER_RFA -> new Headline("local control, best for one ER+ lesion under "
-                    + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM) + "; resection preferred",
+                    + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM) + ", where resection is not possible",
                     Evidence.BAI_2018);
             case BRAIN_RADIOSURGERY -> new Headline("HER2+ and luminal/HER2+ disease benefit most", Evidence.AOYAGI_2020);
             case REGIONAL_CURATIVE_TREATMENT -> allSternal(a)
@@ -104,7 +106,7 @@ public final class CardKnowledge {
             return new Headline("5-y OS 54%", Evidence.YOSHIMOTO_2008);
         }
         if (a.burden().lesionsAt(Site.BRAIN) == 1) {
-            return new Headline("surgery + RT: median OS 40 vs 15 weeks", Evidence.PATCHELL_1990);
+            return new Headline("surgery + RT vs needle biopsy + RT: median OS 40 vs 15 weeks", Evidence.PATCHELL_1990);
         }
         return new Headline("5-y OS 39% for a solitary bone lesion", Evidence.DURR_2002);
     }

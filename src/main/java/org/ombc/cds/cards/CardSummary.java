@@ -26,7 +26,7 @@ final class CardSummary {
             text = (CardKnowledge.allSternal(a) ? "Sternal-only" : "Contralateral axillary node-only")
                     + " breast cancer spread: treat as regional disease with curative intent; discuss at tumour board.";
         } else if (a.oligometastatic() == OligometastaticState.YES && state != null && state.isInduced()) {
-            text = "Induced oligometastatic disease (" + lesions + " left after polymetastatic disease): chance of cure "
+            text = "Induced oligometastatic disease (" + lesions + " after earlier polymetastatic disease): chance of cure "
                     + "is low; tumour board may weigh local therapy.";
         } else if (a.oligometastatic() == OligometastaticState.YES && state == EstroEortcState.SYNCHRONOUS) {
             text = "De novo oligometastatic breast cancer (" + lesions + "): discuss curative-intent local therapy "

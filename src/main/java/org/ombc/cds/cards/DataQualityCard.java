@@ -40,16 +40,22 @@ final class DataQualityCard {
         }
         if (!problems.isEmpty()) {
             // Our own sentences: key names and failure classes, never resource content.
-            md.append("Could not be read:\n\n");
+            md.append("Not used as recorded:\n\n");
             for (String problem : problems) {
                 md.append("- ").append(problem).append('\n');
             }
             md.append('\n');
         }
-        md.append("Until then no recommendation that depends on these data is made.\n");
+        if (!a.missingData().isEmpty()) {
+            md.append("Until then no recommendation that depends on the missing items is made.\n");
+        }
+        if (!problems.isEmpty()) {
+            // Records left out are not in the assessment at all: say so, never that nothing depends on them.
+            md.append("Records not used may change the assessment: check the cards against the chart.\n");
+        }
         String summary;
         if (a.missingData().isEmpty()) {
-            summary = "Some patient data could not be read: the OMBC assessment may be incomplete.";
+            summary = "Some patient records were not used as recorded: the OMBC assessment may be incomplete.";
         } else {
             String items = String.join(", ", a.missingData().stream().map(DataQualityCard::missingLabel).toList());
             summary = "To complete the OMBC assessment, record: " + items;

@@ -74,14 +74,14 @@ public final class FullDetail {
         for (Lesion lesion : a.burden().current()) {
             md.append("| ").append(CardDetail.siteName(lesion)).append(" | ")
                     .append(lesion.count() == null ? "unknown" : lesion.count()).append(" | ")
-                    .append(lesion.onset() == null ? "no date" : lesion.onset()).append(" |\n");
+                    .append(lesion.onsetDate() == null ? "no date" : lesion.onsetDate()).append(" |\n");
         }
         for (Lesion lesion : a.burden().unknownSideAxillary()) {
             md.append("| axillary node, side unknown (not counted) | - | ")
-                    .append(lesion.onset() == null ? "no date" : lesion.onset()).append(" |\n");
+                    .append(lesion.onsetDate() == null ? "no date" : lesion.onsetDate()).append(" |\n");
         }
         md.append("\n- Primary: ").append(r.primary().side().name().toLowerCase(java.util.Locale.ROOT)).append(" breast, diagnosed ")
-                .append(r.primary().diagnosed() == null ? "on an unknown date" : r.primary().diagnosed())
+                .append(r.primary().diagnosedDate() == null ? "on an unknown date" : r.primary().diagnosedDate())
                 .append(r.primaryResected() ? ", resected" : ", no breast surgery recorded").append('\n');
         md.append("- Subtype: ").append(a.subtype().label()).append(" (ER ").append(receptor(r.er()))
                 .append(", PR ").append(receptor(r.pr())).append(", HER2 ").append(receptor(r.her2())).append(")\n");
@@ -131,7 +131,7 @@ public final class FullDetail {
         for (Recommendation recommendation : a.recommendations().stream().sorted().toList()) {
             Finding finding = a.findingFor(recommendation);
             md.append("- **").append(recommendation.title()).append("** (")
-                    .append(String.join("; ", finding.facts())).append("). Rule: ").append(recommendation.rule())
+                    .append(String.join("; ", finding.facts())).append("). Applies when: ").append(recommendation.when())
                     .append(".\n");
             for (Evidence evidence : CardKnowledge.evidenceFor(recommendation, a)) {
                 md.append("  - ").append(evidence.figure()).append(" (").append(CardKnowledge.shortName(evidence))

@@ -40,7 +40,7 @@ public enum Evidence {
             "Negative factors: DFI 3 years or less, more than one lung lesion, HR-negative disease.",
             pubmed("Prognostic factors for resection of isolated pulmonary metastases in breast cancer patients")),
     PATCHELL_1990("Patchell et al. 1990, randomised, single brain metastasis",
-            "Surgery + RT vs RT: median OS 40 vs 15 weeks; local recurrence 20% vs 52%.",
+            "Surgery + RT vs needle biopsy + RT: median OS 40 vs 15 weeks; local recurrence 20% vs 52%.",
             doi("10.1056/NEJM199002223220802")),
     DURR_2002("Durr et al. 2002, 70 patients",
             "Resection of a solitary bone metastasis: 5-y OS 39%.",

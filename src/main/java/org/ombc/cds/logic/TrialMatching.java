@@ -37,16 +37,26 @@ final class TrialMatching {
     private static TrialFacts trialFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
                                          int lesionCount, Optional<EstroEortcState> state) {
         return new TrialFacts(lesionCount, burden.sites().size(), burden.lesionsAt(Site.BRAIN),
-                burden.sites().equals(Set.of(Site.BONE)), state.filter(TrialMatching::isFirstLine).isPresent(),
+                burden.sites().equals(Set.of(Site.BONE)), isFirstLine(state, burden),
                 isPrimaryControlled(record, primary), Subtype.hormoneReceptorPositive(record), record.er().isPositive(),
                 record.her2().isNegative(), record.her2().isPositive(),
                 state.filter(s -> s == EstroEortcState.SYNCHRONOUS).isPresent());
     }
 
     /**
-     * "First line" (clinical-rules 8): the current episode is the first, ESTRO-EORTC de novo. Repeat and induced
-     * states come after an earlier episode or polymetastatic disease; an undetermined state is not first line.
+     * "First line" (clinical-rules 8): the current episode is the first, ESTRO-EORTC de novo, synchronous or
+     * metachronous. A state left undetermined only because the 6-month timing or the therapy at the OMD date is
+     * open is still de novo whichever it is: dated current lesions, no earlier episode, no polymetastatic history.
      */
+    static boolean isFirstLine(Optional<EstroEortcState> state, DiseaseBurden burden) {
+        if (state.isPresent()) {
+            return isFirstLine(state.get());
+        }
+        return burden.omd() != null && !burden.undatedCurrent() && !burden.polymetastaticHistory()
+                && !burden.omdHistory();
+    }
+
+    /** Repeat and induced states come after an earlier episode or polymetastatic disease. */
     static boolean isFirstLine(EstroEortcState state) {
         return state == EstroEortcState.SYNCHRONOUS || state == EstroEortcState.METACHRONOUS_OLIGORECURRENCE
                 || state == EstroEortcState.METACHRONOUS_OLIGOPROGRESSION;

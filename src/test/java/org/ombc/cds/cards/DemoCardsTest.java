@@ -155,6 +155,26 @@ class DemoCardsTest {
                 .findFirst().orElseThrow().assessment())).doesNotContain("Yoo", "Yoshimoto", "Patchell", "Dürr");
     }
 
+    /** Clinical-rules 8: "2019" is the whole year; a card must not show it as 1 January. */
+    @Test
+    void aDateKnownToTheYearIsShownAsTheYear() {
+        Assessment a = Vignettes.assess(PatientBundle.patient("year-only").primary("2015").boneLesions(2, "2019"));
+        Card main = CARDS.cards(a, "year-only", List.of()).get(0);
+        assertThat(main.detail()).contains("2 bone lesions since 2019").doesNotContain("Jan 2019");
+        assertThat(OmbcCards.fullDetail(a)).contains("| bone | 1 | 2019 |", "diagnosed 2015")
+                .doesNotContain("2019-01-01", "2015-01-01", "Rule:", "clinical-rules 6");
+    }
+
+    /** An open timing is named as such, not as a missing disease status (a patient on no therapy has none). */
+    @Test
+    void anUndeterminedStateSaysWhichDatesAreTooImprecise() {
+        Assessment a = Vignettes.assess(PatientBundle.patient("year-primary").primary("2019").luminal("2019-10-01")
+                .imaging("2019-09-20").boneLesions(2, "2019-09-15"));
+        assertThat(a.estroEortcState()).isNull();
+        assertThat(CARDS.cards(a, "year-primary", List.of()).get(0).detail()).contains("state undetermined",
+                "dates are too imprecise").doesNotContain("progression or stable disease");
+    }
+
     @Test
     void overrideReasonsFitWhatTheCardProposes() {
         mainCards().forEach(i -> {

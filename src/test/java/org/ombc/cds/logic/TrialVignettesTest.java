@@ -92,6 +92,10 @@ class TrialVignettesTest {
 
                 // STEREO-OS: 1-3 lesions, bone only, no brain, first line
                 listed(STEREO_OS, "2 bone lesions", () -> lesions(luminalRelapse("os"), BONE, 2)),
+                // Synchronous or metachronous is open (the primary is dated to the year): de novo either way.
+                listed(STEREO_OS, "primary dated only to the year: timing open, still first line",
+                        () -> PatientBundle.patient("os-year").primary("2019").luminal("2019-10-01")
+                                .imaging("2019-09-20").boneLesions(2, "2019-09-15")),
                 missed(STEREO_OS, "bone and liver", () -> lesions(lesions(luminalRelapse("os-liver"), BONE, 1), LIVER, 1)),
                 missed(STEREO_OS, "4 bone lesions", () -> lesions(luminalRelapse("os-4"), BONE, 4)),
                 missed(STEREO_OS, "repeat episode", () -> lesions(repeatEpisode("os-rep"), BONE, 2)),
