@@ -88,10 +88,18 @@ public class CardPageController {
         h.set("X-Robots-Tag", "noindex");
     }
 
+    /** RFC 9457, like every other error of the service. */
     private static ResponseEntity<String> notFound() {
+        String body;
+        try {
+            body = new String(ErrorBody.bytes(404, "not-found",
+                    "No card page at this address, or its link has expired.", java.util.Map.of()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(h -> secure(h))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"error\":\"not-found\",\"detail\":\"No card page at this address, or its link has expired.\"}");
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(StorageUnavailableException.class)

@@ -57,6 +57,7 @@ public class CdsServicesController {
         // (FhirJson.parse(JsonNode)), with FHIR decimals kept exact as HAPI's own reader keeps them.
         this.requestReader = json.readerFor(Request.class)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonNodeFactory.withExactBigDecimals(true));
         this.responseWriter = json.writerFor(Response.class);
     }
@@ -81,7 +82,9 @@ public class CdsServicesController {
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request", String.join("; ", problems),
                     Map.of("problems", problems));
         }
-        String replayKey = id + "\n" + request.hookInstance() + "\n" + Hashes.sha256(body);
+        // Per caller: another issuer sending the same body and hookInstance gets its own answer, not this one's.
+        String replayKey = id + "\n" + (caller == null ? "" : caller.iss()) + "\n" + request.hookInstance() + "\n"
+                + Hashes.sha256(body);
         byte[] cached = recentResponses.getIfPresent(replayKey);
         if (cached != null) {
             log.debug("hook {} answered from the retry cache", LogSafe.of(request.hookInstance()));

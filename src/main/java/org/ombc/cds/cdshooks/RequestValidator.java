@@ -41,7 +41,7 @@ final class RequestValidator {
             requireText(context, "userId", problems);
         }
         if (request.fhirServer() != null && !isAbsoluteHttpUrl(request.fhirServer())) {
-            problems.add("fhirServer must be an absolute http(s) URL");
+            problems.add("fhirServer must be an absolute http(s) base URL without query, fragment or user info");
         }
         if (request.fhirAuthorization() != null) {
             if (request.fhirServer() == null) {
@@ -73,8 +73,11 @@ final class RequestValidator {
     private static boolean isAbsoluteHttpUrl(String url) {
         try {
             URI uri = URI.create(url);
+            // A base URL: the service appends /Patient/{id} to it, so a query, fragment or user info would make
+            // another request than the client meant (or hide the host it names).
             return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme()));
+                    || "https".equalsIgnoreCase(uri.getScheme())) && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -29,6 +29,7 @@ import org.ombc.cds.mapping.FhirToOmbc;
 import org.ombc.cds.mapping.Terminology;
 import org.ombc.cds.ordersign.DraftOrderReader;
 import org.ombc.cds.settings.OmbcProperties;
+import org.ombc.cds.smart.SmartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,13 +76,19 @@ public class OmbcConfiguration {
         return new FhirToOmbc(terminology, clock);
     }
 
-    /** Main cards link their full-evidence page, signed ({@link CardLinks}), at the URL the client called. */
+    /**
+     * Main cards link their full-evidence page, signed ({@link CardLinks}), at the URL the client called, and the
+     * tumour-board view only when an EHR can launch it: a registered SMART client ({@code ombc.smart.clients}), or
+     * open servers allowed (the sandbox). Otherwise the link would only lead to an error page.
+     */
     @Bean
-    OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, CardLinks links) {
+    OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, CardLinks links,
+                        SmartProperties smart) {
+        boolean launchable = !smart.clients().isEmpty() || smart.allowOpenServers();
         return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment",
                 uuid -> links.sign(uuid).flatMap(sig -> baseUrl()
                         .map(base -> base + "/ombc/cards/" + uuid + "?sig=" + sig)),
-                () -> baseUrl().map(base -> base + "/smart/launch"));
+                () -> launchable ? baseUrl().map(base -> base + "/smart/launch") : java.util.Optional.empty());
     }
 
     /** {@code ombc.public-base-url}, else the base of the request being answered; empty outside a request. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Patient;
@@ -24,6 +25,8 @@ public final class PatientCompartment {
 
     /** R4 names the patient link {@code subject} on the resources we read, {@code patient} on some others. */
     private static final List<String> PATIENT_LINKS = List.of("subject", "patient");
+    /** FHIR R4 id datatype: a version id is one such segment. */
+    private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
 
     private final String patientId;
     private final Set<String> references = new LinkedHashSet<>();
@@ -101,6 +104,11 @@ public final class PatientCompartment {
         String ref = reference.trim();
         int history = ref.indexOf("/_history/");
         if (history > 0) {
+            // One version id and nothing after it: "_history/1/../../Patient/other" names another patient.
+            String version = ref.substring(history + "/_history/".length());
+            if (!VERSION_ID.matcher(version).matches() || version.chars().allMatch(c -> c == '.')) {
+                return false;
+            }
             ref = ref.substring(0, history);
         }
         return references.contains(ref);

@@ -113,7 +113,8 @@ class OrderSignHttpTest {
     /** Clinical rules 8 and 9: one whose-data rule, the same reference forms as the prefetch. */
     @ParameterizedTest
     @ValueSource(strings = {"Patient/someone-else", "Patient/someone-else/_history/2",
-            "http://other-ehr.example/fhir/Patient/ombc-candidate-1", "https://ehr.example/Patient/someone-else"})
+            "http://other-ehr.example/fhir/Patient/ombc-candidate-1", "https://ehr.example/Patient/someone-else",
+            "Patient/ombc-candidate-1/_history/1/../../Patient/someone-else"})
     void anOrderNamingAnotherPatientInAnyFormIs400(String reference) throws Exception {
         ObjectNode request = palliativeExample();
         ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", reference);

@@ -100,6 +100,24 @@ class WhoseDataTest {
         assertThat(hook.cards().get(1).detail()).contains("belongs to another patient");
     }
 
+    /**
+     * A version id is one segment: "_history/1/../../Patient/other" climbs to another patient. Written into the JSON
+     * text, as a client sends it (HAPI's encoder would strip the version from a Reference built in code).
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Patient/p1/_history/1/../../Patient/other",
+            "Patient/p1/_history/a/b", "Patient/p1/_history/..", "Patient/p1/_history/%2e%2e",
+            "Patient/p1/_history/1?x"})
+    void aHistoryReferenceThatIsNotOneVersionOfThisPatientIsLeftOut(String reference) {
+        List<Resource> mixed = new ArrayList<>(chart().resources());
+        mixed.addAll(Subjects.foreignRecords(otherChart().resources(), "other",
+                Subjects.foreign().get(0)));
+        String json = Vignettes.FHIR.encode(PatientBundle.bundleOf(mixed)).replace("\"Patient/other\"",
+                "\"" + reference + "\"");
+        assertThat(json).contains(reference);
+        assertThat(API.assess(json)).isEqualTo(viaApi(chart().resources()));
+    }
+
     /** Each way of naming this patient that the rules accept: the record counts. */
     @Test
     void everyAcceptedFormOfThisPatientCounts() {

@@ -92,6 +92,14 @@ class TokenSecurityTest {
                 "Host: 127.0.0.1:" + port).status()).isEqualTo(200);
     }
 
+    /** No SMART client registered (the default): a link to the tumour-board view could only lead to an error. */
+    @Test
+    void withoutARegisteredSmartClientTheCardOffersNoTumourBoardLaunch() throws Exception {
+        RawHttp.Answer answer = call(Tokens.claims(SecuredServer.ISS, aud()).build());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"cards\"").doesNotContain("/smart/launch", "Open tumour-board view");
+    }
+
     @Test
     void aReplayIsRefused() throws Exception {
         JWTClaimsSet claims = Tokens.claims(SecuredServer.ISS, aud()).build();
