@@ -34,7 +34,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /** The CDS Hooks 2.0 endpoints: discovery, and every CDS service by its id ({@link HookServices}). */
 @RestController
@@ -55,7 +58,13 @@ public class CdsServicesController {
         this.recentResponses = recentResponses;
         // Bound straight from the bytes: the prefetch values become Jackson trees that HAPI walks as they are
         // (FhirJson.parse(JsonNode)), with FHIR decimals kept exact as HAPI's own reader keeps them.
-        this.requestReader = json.readerFor(Request.class)
+        // A number or boolean where the specification has a string (hookInstance, fhirAuthorization.access_token)
+        // is the client's mistake: named as a wrong type, not silently turned into text.
+        ObjectMapper strict = json.copy();
+        strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        this.requestReader = strict.readerFor(Request.class)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonNodeFactory.withExactBigDecimals(true));
@@ -121,8 +130,13 @@ public class CdsServicesController {
         } catch (IOException | IllegalArgumentException e) {
             String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                     ? m.getPath().get(0).getFieldName() : null;
-            throw CdsHooksException.badRequest(field == null ? "The request does not have the CDS Hooks 2.0 shape."
-                    : "The request member '" + field + "' has the wrong type.");
+            if (field == null) {
+                throw CdsHooksException.badRequest("The request does not have the CDS Hooks 2.0 shape.");
+            }
+            // Named in problems too, as every other invalid member is (README, Errors).
+            String problem = field + " has the wrong JSON type";
+            throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "The request member '" + field + "' has the wrong type.", Map.of("problems", List.of(problem)));
         }
     }
 

@@ -15,6 +15,12 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
@@ -104,8 +110,36 @@ class OpenApiConfiguration {
         if (doc == null) {
             return;
         }
-        item.readOperationsMap().forEach((method, operation) -> describe(operation, doc,
-                path.startsWith("/cds-services/") && method == PathItem.HttpMethod.GET ? null : doc.security()));
+        item.readOperationsMap().forEach((method, operation) -> {
+            describe(operation, doc,
+                    path.startsWith("/cds-services/") && method == PathItem.HttpMethod.GET ? null : doc.security());
+            if (path.equals("/cds-services/{id}") && method == PathItem.HttpMethod.POST) {
+                hookBodies(operation);
+            }
+        });
+    }
+
+    /**
+     * The hook endpoint reads and writes raw JSON bytes (parsed once, written once), which springdoc would describe
+     * as base64 strings: the bodies are JSON objects of the CDS Hooks 2.0 specification, its normative schema.
+     */
+    private static void hookBodies(Operation operation) {
+        operation.setRequestBody(new RequestBody().required(true).content(new Content().addMediaType(
+                "application/json", new MediaType().schema(new ObjectSchema().description(
+                        "A CDS Hooks 2.0 request: hook, hookInstance (UUID), context, prefetch, fhirServer, "
+                                + "fhirAuthorization (https://cds-hooks.hl7.org/2.0/#http-request)")))));
+        ApiResponses responses = new ApiResponses().addApiResponse("200", new ApiResponse()
+                .description("{\"cards\": [...]} (https://cds-hooks.hl7.org/2.0/#cds-service-response)")
+                .content(new Content().addMediaType("application/json", new MediaType().schema(new ObjectSchema()))));
+        for (var error : Map.of("400", "the request is not a valid CDS Hooks 2.0 call: problems names each fault",
+                "401", "no or an invalid JWT: check names the class", "412",
+                "required data could not be obtained: keys names each prefetch key and why",
+                "413", "the body is larger than ombc.max-request-bytes").entrySet()) {
+            responses.addApiResponse(error.getKey(), new ApiResponse().description("RFC 9457 problem details: "
+                    + error.getValue()).content(new Content().addMediaType("application/problem+json",
+                    new MediaType().schema(new ObjectSchema()))));
+        }
+        operation.setResponses(responses);
     }
 
     private static void describe(Operation operation, Doc doc, String security) {

@@ -171,7 +171,19 @@ class PatientViewHttpTest {
         ObjectNode request = HookRequests.load("ombc-candidate");
         request.putArray("fhirServer");
         call(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail")
-                .value("The request member 'fhirServer' has the wrong type."));
+                .value("The request member 'fhirServer' has the wrong type."))
+                .andExpect(jsonPath("$.problems[0]").value("fhirServer has the wrong JSON type"));
+        request = HookRequests.load("ombc-candidate");
+        request.putArray("prefetch");
+        call(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]")
+                .value("prefetch has the wrong JSON type"));
+        // A number is not a token: never turned into the text "123".
+        request = HookRequests.load("ombc-candidate");
+        request.put("fhirServer", "http://localhost:8080/fhir");
+        request.putObject("fhirAuthorization").put("access_token", 123).put("token_type", "Bearer")
+                .put("scope", "patient/*.read").put("subject", "ombc-cds");
+        call(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]")
+                .value("fhirAuthorization has the wrong JSON type"));
     }
 
     @Test

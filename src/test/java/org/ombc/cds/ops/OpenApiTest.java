@@ -57,6 +57,18 @@ class OpenApiTest {
         }));
     }
 
+    /** The hook reads and writes raw bytes: a generated client must still send JSON, not base64. */
+    @Test
+    void theHookBodiesAreJsonObjectsAndItsErrorsProblemDetails() throws Exception {
+        JsonNode hook = docs().at("/paths/~1cds-services~1{id}/post");
+        assertThat(hook.at("/requestBody/content/application~1json/schema/type").asText()).isEqualTo("object");
+        assertThat(hook.at("/responses/200/content/application~1json/schema/type").asText()).isEqualTo("object");
+        assertThat(hook.toString()).doesNotContain("\"format\":\"byte\"");
+        for (String status : List.of("400", "401", "412", "413")) {
+            assertThat(hook.at("/responses/" + status + "/content").has("application/problem+json")).as(status).isTrue();
+        }
+    }
+
     @Test
     void callsThatCarryPatientDataNameTheJwtAndTheSpecification() throws Exception {
         JsonNode api = docs();
