@@ -31,6 +31,15 @@ public final class CardKnowledge {
         return a.trials();
     }
 
+    /**
+     * The current distant lesions as the range an axillary node of unknown side leaves ("5 or 6", "1 or more"),
+     * for a patient whose counted lesions are known (clinical-rules 2 and 7).
+     */
+    public static String lesionRange(Assessment a) {
+        Integer upper = a.burden().withUnknownSideDistant().lesionCount();
+        return a.lesionCount() + (upper == null ? " or more" : upper.equals(a.lesionCount()) ? "" : " to " + upper);
+    }
+
     /** A short name for a source, as a clinician cites it. */
     public static String shortName(Evidence e) {
         return switch (e) {
@@ -126,7 +135,7 @@ public final class CardKnowledge {
             case YOO_2017 -> a.burden().lesionsAt(Site.LIVER) > 0;
             case YOSHIMOTO_2008, FAN_2015 -> a.burden().lesionsAt(Site.LUNG) == 1;
             case PATCHELL_1990 -> a.burden().lesionsAt(Site.BRAIN) == 1;
-            case DURR_2002 -> Integer.valueOf(1).equals(a.lesionCount()) && a.burden().sites().equals(java.util.Set.of(Site.BONE));
+            case DURR_2002 -> a.burden().solitary() && a.burden().onlyAt(Site.BONE);
             case CHRISTOPHERSON_2019 -> allSternal(a);
             case MOOSDORFF_2015 -> !allSternal(a);
             default -> true;

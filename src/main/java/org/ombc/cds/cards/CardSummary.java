@@ -39,6 +39,9 @@ final class CardSummary {
             String label = state == null ? "" : ", " + state.label();
             text = "Oligometastatic breast cancer (" + lesions + label
                     + "): discuss curative-intent local therapy at tumour board.";
+        } else if (a.oligometastatic() == OligometastaticState.INDETERMINATE && a.lesionCount() != null) {
+            text = "Metastatic breast cancer, " + CardKnowledge.lesionRange(a) + " lesions (axillary node of unknown "
+                    + "side): record the side and discuss at tumour board.";
         } else if (a.oligometastatic() == OligometastaticState.INDETERMINATE) {
             text = "Metastatic breast cancer, lesion count unknown: record it and discuss oligometastatic options "
                     + "at tumour board.";

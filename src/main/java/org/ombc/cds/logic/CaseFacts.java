@@ -1,12 +1,10 @@
 package org.ombc.cds.logic;
 
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.PrimaryTumour;
-import org.ombc.cds.model.Site;
 
 /**
  * What the recommendation rules of clinical-rules 6 read about one metastatic patient; built once per assessment.
@@ -19,8 +17,4 @@ import org.ombc.cds.model.Site;
  */
 record CaseFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden, OligometastaticState oligo,
                  @Nullable EstroEortcState state, Subtype subtype, @Nullable Integer dfi, List<Trial> trials) {
-
-    boolean siteOnly(Site site) {
-        return burden.sites().equals(Set.of(site));
-    }
 }

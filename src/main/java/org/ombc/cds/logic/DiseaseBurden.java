@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.Answer;
@@ -18,7 +19,10 @@ import org.ombc.cds.model.Site;
 
 /**
  * The derived facts of clinical-rules 2 about metastases: which lesions are distant and current, how many, where,
- * since when, and what came before.
+ * since when, and what came before. An axillary node of unknown side may be regional or distant, so the current
+ * distant lesions are a range: this burden is its lower end (the node regional, not counted), and
+ * {@link #withUnknownSideDistant()} its upper end (clinical-rules 2 and 7, the principle clinical-rules 8 applies to
+ * dates).
  *
  * @param current             current distant lesions
  * @param lesionCount         their total, null when unknown (an unusable count, or only axillary nodes of
@@ -49,6 +53,44 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
 
     public boolean metastatic() {
         return !current.isEmpty() || !unknownSideAxillary.isEmpty();
+    }
+
+    /**
+     * The burden if every axillary node of unknown side is contralateral, a distant lesion: the upper end of the
+     * range. Only the lesions, their count and sites change; the dates and the history are this burden's.
+     */
+    public DiseaseBurden withUnknownSideDistant() {
+        if (unknownSideAxillary.isEmpty()) {
+            return this;
+        }
+        List<Lesion> all = new ArrayList<>(current);
+        all.addAll(unknownSideAxillary);
+        Integer count = lesionCount;
+        Set<Site> allSites = EnumSet.of(Site.AXILLARY_LYMPH_NODE);
+        allSites.addAll(sites);
+        for (Lesion node : unknownSideAxillary) {
+            count = count == null || node.count() == null ? null : count + node.count();
+        }
+        return new DiseaseBurden(List.copyOf(all), count, allSites, List.of(), undatedCurrent, polymetastaticHistory,
+                omdHistory, omd, firstMetastasis, peakActive);
+    }
+
+    /**
+     * A decision that depends on the count or the sites is made only when it comes out the same at both ends of
+     * the range; for a finding that is given or not, that means: given only when it holds at both ends.
+     */
+    public boolean atBothEnds(Predicate<DiseaseBurden> holds) {
+        return holds.test(this) && holds.test(withUnknownSideDistant());
+    }
+
+    /** Exactly one current distant lesion, whatever the side of an axillary node: the patient's only metastasis. */
+    public boolean solitary() {
+        return atBothEnds(b -> Integer.valueOf(1).equals(b.lesionCount()));
+    }
+
+    /** Every current distant lesion is at {@code site}, whatever the side of an axillary node ("bone only"). */
+    public boolean onlyAt(Site site) {
+        return atBothEnds(b -> b.sites().equals(Set.of(site)));
     }
 
     public int lesionsAt(Site site) {

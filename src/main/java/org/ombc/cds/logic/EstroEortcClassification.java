@@ -37,23 +37,37 @@ final class EstroEortcClassification {
     private EstroEortcClassification() {
     }
 
-    /** clinical-rules 3: yes with 1-5 current lesions, no above, indeterminate when the count is unknown. */
+    /**
+     * clinical-rules 3: yes with 1-5 current lesions, no above, indeterminate when the count is unknown. With
+     * axillary nodes of unknown side the count is a range: yes only when its upper end is at most 5, no only when
+     * its lower end is above 5 (clinical-rules 7: no confident answer that depends on the missing side).
+     */
     static OligometastaticState oligometastaticState(DiseaseBurden burden) {
-        Integer count = burden.lesionCount();
-        if (count == null) {
+        Integer lower = burden.lesionCount();
+        if (lower == null) {
             return OligometastaticState.INDETERMINATE;
         }
-        return count <= Thresholds.OLIGO_MAX_LESIONS ? OligometastaticState.YES : OligometastaticState.NO;
+        if (lower > Thresholds.OLIGO_MAX_LESIONS) {
+            return OligometastaticState.NO;
+        }
+        Integer upper = burden.withUnknownSideDistant().lesionCount();
+        return upper != null && upper <= Thresholds.OLIGO_MAX_LESIONS ? OligometastaticState.YES
+                : OligometastaticState.INDETERMINATE;
     }
 
     static Finding oligometastaticFinding(DiseaseBurden burden, OligometastaticState oligo) {
         int max = Thresholds.OLIGO_MAX_LESIONS;
         Integer count = burden.lesionCount();
+        List<String> facts = new ArrayList<>(List.of("current distant lesions: " + (count == null ? "unknown" : count)));
+        if (count != null && !burden.unknownSideAxillary().isEmpty()) {
+            Integer upper = burden.withUnknownSideDistant().lesionCount();
+            facts.add((upper == null ? "an unknown number" : String.valueOf(upper)) + " if the axillary node(s) of "
+                    + "unknown side are contralateral (distant)");
+        }
         return new Finding(oligo.code(), "clinical-rules 3 (ESTRO-ASTRO): yes with " + Thresholds.oligometastaticRange()
                 + " current lesions, no above " + max + ", indeterminate when the count is unknown; 'safely "
                 + "treatable' is for the tumour board to confirm",
-                List.of("current distant lesions: " + (count == null ? "unknown" : count)),
-                List.of(Evidence.LIEVENS_2020));
+                facts, List.of(Evidence.LIEVENS_2020));
     }
 
     /** clinical-rules 4: asked only of an oligometastatic patient. */

@@ -36,8 +36,7 @@ final class PrognosticFactors {
         List<Factor> factors = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Set<MissingData> undecided = EnumSet.noneOf(MissingData.class);
-        Integer count = burden.lesionCount();
-        add(factors, findings, Factor.SOLITARY_METASTASIS, count != null && count == 1, "exactly 1 current lesion");
+        add(factors, findings, Factor.SOLITARY_METASTASIS, burden.solitary(), "exactly 1 current lesion");
 
         DateInterval primary = primaryTumour.diagnosedDate();
         DateInterval first = burden.firstMetastasis();

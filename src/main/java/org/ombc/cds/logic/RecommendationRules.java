@@ -46,8 +46,7 @@ final class RecommendationRules {
         if (c.burden().lesionsAt(Site.BRAIN) == 1) {
             facts.add("solitary brain lesion");
         }
-        Integer count = c.burden().lesionCount();
-        if (count != null && count == 1 && c.siteOnly(Site.BONE)) {
+        if (c.burden().solitary() && c.burden().onlyAt(Site.BONE)) {
             facts.add("solitary bone lesion, the only metastasis");
         }
         return new RuleOutcome(facts, lung.undecided());
@@ -138,7 +137,7 @@ final class RecommendationRules {
         }
         boolean hr = Subtype.hormoneReceptorPositive(c.record());
         boolean her2 = c.record().her2().isPositive();
-        boolean boneOnly = c.siteOnly(Site.BONE);
+        boolean boneOnly = c.burden().onlyAt(Site.BONE);
         boolean knownNotTripleNegative = c.subtype() != Subtype.TRIPLE_NEGATIVE && c.subtype() != Subtype.UNKNOWN;
         if (!(hr || her2 || (boneOnly && knownNotTripleNegative))) {
             return RuleOutcome.doesNotApply();

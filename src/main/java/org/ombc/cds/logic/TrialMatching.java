@@ -1,5 +1,6 @@
 package org.ombc.cds.logic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,8 @@ import org.ombc.cds.model.Site;
 /**
  * Which open trials should the clinician check eligibility for (clinical-rules 8; the review's Table 2)? Asked
  * whenever the lesion count is known, so that 6-10 lesions (polymetastatic) still list SABR-COMET-10: within a
- * trial only, with no metastasis-directed recommendation.
+ * trial only, with no metastasis-directed recommendation. An axillary node of unknown side makes the count and the
+ * organs a range: a trial is listed only when it matches at both ends (clinical-rules 7).
  */
 final class TrialMatching {
 
@@ -21,16 +23,19 @@ final class TrialMatching {
     /** The open trials whose checked criteria the record meets; none while the lesion count is unknown. */
     static List<Trial> matching(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
                                 Optional<EstroEortcState> state, List<Trial> trials) {
-        Integer count = burden.lesionCount();
-        if (count == null) {
-            return List.of();
+        List<TrialFacts> ends = new ArrayList<>();
+        for (DiseaseBurden end : List.of(burden, burden.withUnknownSideDistant())) {
+            Integer count = end.lesionCount();
+            if (count == null) {
+                return List.of();
+            }
+            ends.add(trialFacts(record, primary, end, count, state));
         }
-        TrialFacts facts = trialFacts(record, primary, burden, count, state);
-        return trials.stream().filter(t -> t.matches(facts)).toList();
+        return trials.stream().filter(t -> ends.stream().allMatch(t::matches)).toList();
     }
 
-    static TrialFacts trialFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden, int lesionCount,
-                                 Optional<EstroEortcState> state) {
+    private static TrialFacts trialFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
+                                         int lesionCount, Optional<EstroEortcState> state) {
         return new TrialFacts(lesionCount, burden.sites().size(), burden.lesionsAt(Site.BRAIN),
                 burden.sites().equals(Set.of(Site.BONE)), isFirstLine(state, burden),
                 isPrimaryControlled(record, primary), Subtype.hormoneReceptorPositive(record), record.er().isPositive(),

@@ -56,10 +56,7 @@ final class DataCases {
         c.expect(oligometastatic("metachronous-oligorecurrence", 1)
                 .recommends(MDT, SABR, TRIAL).favorable(HR_POSITIVE, LONG_DFI).missing("axillary-node-laterality")
                 .trials(OLIGO, CORE, PROMISE_005, SABR_COMET_3, OLIGOMA)
-                .disagreement("the node of unknown side may be a second distant lesion (contralateral), so a "
-                        + "solitary bone metastasis, bone-only and one-organ disease are not known; clinical-rules "
-                        + "7: missing data never yields a confident recommendation that depends on it. The service "
-                        + "counts the bone lesion as solitary (surgery, solitary-metastasis, STEREO-OS, CLEAR)"));
+                .shows("oligometastatic", "2 if the axillary node(s) of unknown side are contralateral"));
 
         c.add("demo-needs-staging", "Two liver lesions on ultrasound, no CT, PET or MRI recorded")
                 .primary("2017-01-15").luminal("2017-01-20").metastasis("liver-a", LIVER, "2022-03-01")

@@ -138,6 +138,9 @@ public final class TimelineModel {
         if (oligo == OligometastaticState.NO) {
             return "Polymetastatic: more than " + Thresholds.OLIGO_MAX_LESIONS + " current lesions";
         }
+        if (oligo == OligometastaticState.INDETERMINATE && assessment.lesionCount() != null) {
+            return "Metastatic, " + assessment.lesionCount() + " lesions plus an axillary node of unknown side";
+        }
         if (oligo == OligometastaticState.INDETERMINATE) {
             return "Metastatic, lesion count unknown";
         }

@@ -26,6 +26,14 @@ class TimelineModelTest {
     }
 
     @Test
+    void fiveLesionsAndAnAxillaryNodeOfUnknownSideAreLabelledWithTheNodeNotAsAnUnknownCount() {
+        Timeline t = timeline(PatientBundle.patient("tl-axilla").primary("2016-01-01").luminal("2016-01-05")
+                .boneLesions(5, "2021-03-01").metastasis("ax", sct("128462008"), sct("68171009"), "2021-03-01"));
+
+        assertThat(t.stateLabel()).isEqualTo("Metastatic, 5 lesions plus an axillary node of unknown side");
+    }
+
+    @Test
     void synchronousDiseaseShowsThePrimaryTheOmdDateAndTheSixMonthMarkThatDecidedIt() {
         Timeline t = timeline(PatientBundle.patient("tl-sync").primary("2024-01-10").luminal("2024-01-12")
                 .boneLesions(2, "2024-03-01").imaging("2024-02-20"));
