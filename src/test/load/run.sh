@@ -25,8 +25,8 @@ CP="$ROOT/target/classes:$(cat target/runtime-classpath.txt)"
 mkdir -p target/load/classes
 javac -nowarn -cp "$CP" -d target/load/classes src/test/load/baseline/BaselineApplication.java
 WORK=$(mktemp -d)
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# start() runs in a command substitution (a subshell): each JVM's pid goes to a file, not to a shell variable.
+cleanup() { for f in "$WORK"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
 # start NAME CLASSPATH MAIN [ARGS...]: starts a JVM in $WORK/NAME, prints its port
@@ -36,7 +36,7 @@ start() {
   (cd "$WORK/$name" && exec java $HEAP -cp "$cp" "$main" --server.port=0 --spring.main.banner-mode=off \
       --logging.level.root=WARN --logging.level.org.springframework.boot.web.embedded.tomcat.TomcatWebServer=INFO \
       "$@" > "$WORK/$name.log" 2>&1) &
-  PIDS+=($!)
+  echo $! > "$WORK/$name.pid"
   for _ in $(seq 1 600); do
     local port
     port=$(grep -oE 'Tomcat started on port [0-9]+' "$WORK/$name.log" | grep -oE '[0-9]+$' || true)
