@@ -13,6 +13,7 @@ public enum FetchFailure {
     NOT_FHIR("not-fhir", "the FHIR server's answer is not FHIR R4 JSON"),
     WRONG_RESOURCE_TYPE("wrong-resource-type", "the FHIR server answered a resource of the wrong type"),
     TOO_LARGE("too-large", "the FHIR server's answer is larger than ombc.fhir.max-response-bytes"),
+    WRONG_PATIENT("wrong-patient", "the FHIR server answered another Patient than context.patientId"),
     INCOMPLETE("incomplete", "only part of the search result could be read (more pages than allowed, "
             + "or fewer entries than its total)");
 

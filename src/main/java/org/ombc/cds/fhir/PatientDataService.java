@@ -88,6 +88,10 @@ public final class PatientDataService {
                 PrefetchKey key = result.getKey();
                 FetchFailure failure = result.getValue().failure();
                 boolean wasPartial = partial.containsKey(key);
+                if (failure == null && key == PrefetchKey.PATIENT && !isPatient(result.getValue().entries(), patientId)) {
+                    // The server's mistake, not the client's: the data cannot be had (412), never a 400.
+                    failure = FetchFailure.WRONG_PATIENT;
+                }
                 if (failure == null) {
                     if (continuations.containsKey(key)) {
                         entries.addAll(partialEntries.get(key));
@@ -161,4 +165,11 @@ public final class PatientDataService {
         problems.addAll(selection.problems());
         return selection.kept();
     }
+
+    /** Whether a fetched {@code Patient} read is the patient of the call. */
+    private static boolean isPatient(List<FhirEntry> fetched, String patientId) {
+        return fetched.stream().allMatch(entry -> !(entry.resource() instanceof Patient patient)
+                || patientId.equals(patient.getIdElement().getIdPart()));
+    }
+
 }

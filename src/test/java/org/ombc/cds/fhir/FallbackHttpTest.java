@@ -72,6 +72,15 @@ class FallbackHttpTest {
         assertThat(body).contains("medicationStatements could not be read (server-error)");
     }
 
+    /** The server's mistake, not the client's: 412 for the patient key, never a 400 about "the prefetch". */
+    @Test
+    void aServerAnsweringAnotherPatientIs412NamingThePatientKey() throws Exception {
+        FHIR.server().stubFor(get(urlPathEqualTo("/fhir/Patient/ombc-candidate-1")).atPriority(1).willReturn(
+                FhirServerStub.fhir("{\"resourceType\":\"Patient\",\"id\":\"someone-else\"}")));
+        callWithoutPrefetch(FHIR.baseUrl()).andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.keys.patient").value("wrong-patient"));
+    }
+
     @Test
     void aServerOffTheAllowListIs412SayingSo() throws Exception {
         callWithoutPrefetch("http://127.0.0.10:9/fhir").andExpect(status().isPreconditionFailed())
