@@ -3,7 +3,6 @@ package org.ombc.cds.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The full evidence one click from the card: a signed link that works without a token for card-memory, and is
@@ -51,15 +49,9 @@ class CardPageHttpTest {
 
     /** Fires the candidate hook and returns the URL of its main card's full-evidence link. */
     private URI issuePageLink() throws Exception {
-        ObjectNode request = HookRequests.load("ombc-candidate");
-        request.put("hookInstance", UUID.randomUUID().toString());
         // The secret is loaded in the background at start: wait until cards carry the page link.
-        JsonNode card = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            request.put("hookInstance", UUID.randomUUID().toString());
-            String body = mvc.perform(post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON)
-                    .content(HookRequests.text(request))).andReturn().getResponse().getContentAsString();
-            return json.readTree(body).at("/cards/0");
-        }, c -> c.at("/links/0/label").asText().equals(OmbcCards.FULL_EVIDENCE_LABEL));
+        JsonNode card = await().atMost(Duration.ofSeconds(20)).until(() -> HookRequests.candidateMainCard(mvc),
+                c -> c.at("/links/0/label").asText().equals(OmbcCards.FULL_EVIDENCE_LABEL));
         JsonNode link = card.at("/links/0");
         assertThat(link.get("type").asText()).isEqualTo("absolute");
         URI url = URI.create(link.get("url").asText());

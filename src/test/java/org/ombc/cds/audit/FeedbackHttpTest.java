@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -48,11 +47,7 @@ class FeedbackHttpTest {
 
     /** Fires the candidate hook and returns its main card. */
     private JsonNode issueCard() throws Exception {
-        ObjectNode request = HookRequests.load("ombc-candidate");
-        request.put("hookInstance", java.util.UUID.randomUUID().toString());
-        String body = mvc.perform(post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON)
-                .content(HookRequests.text(request))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return json.readTree(body).at("/cards/0");
+        return HookRequests.candidateMainCard(mvc);
     }
 
     private ResultActions postFeedback(String items) throws Exception {

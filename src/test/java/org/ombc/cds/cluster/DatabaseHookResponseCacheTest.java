@@ -3,17 +3,15 @@ package org.ombc.cds.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import org.ombc.cds.support.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,23 +43,7 @@ class DatabaseHookResponseCacheTest {
             null);
     private static final byte[] ANSWER = json(RESPONSE);
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
     private DriverManagerDataSource dataSource;
     private JdbcTemplate jdbc;
     private final SimpleMeterRegistry metersOfA = new SimpleMeterRegistry();
@@ -116,7 +98,7 @@ class DatabaseHookResponseCacheTest {
         String key = "hook-2\nbody";
         replicaA.put(key, ANSWER);
         await().atMost(Duration.ofSeconds(10)).until(() -> count() == 1);
-        now.set(now.get().plusSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         assertThat(replicaB.getIfPresent(key)).as("expired for the other replica").isNull();
         assertThat(replicaB.deleteExpired()).isEqualTo(1);
         assertThat(count()).isZero();
@@ -138,7 +120,7 @@ class DatabaseHookResponseCacheTest {
         replicaA.put("hook-4\nbody", ANSWER);
         await().atMost(Duration.ofSeconds(10)).until(() -> count() == 1);
         assertThat(replicaB.getIfPresent("hook-4\nbody")).isNull();
-        now.set(now.get().plus(DatabaseHookResponseCache.BACK_OFF).plusSeconds(1));
+        clock.advance(DatabaseHookResponseCache.BACK_OFF.plusSeconds(1));
         assertThat(replicaB.getIfPresent("hook-4\nbody")).isNotNull();
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.ombc.cds.support.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,7 @@ class ReplaySecurityTest {
     @Test
     void rowsAreKeptUntilExpiryThenSweptAndTheJtiMayBeUsedByANewToken() throws Exception {
         for (DataSource store : STORES) {
-            CdsJwtVerifierTest.MutableClock clock = new CdsJwtVerifierTest.MutableClock(Instant.now());
+            MutableClock clock = new MutableClock(Instant.now());
             DatabaseReplayGuard guard = replica(store, clock);
             String jti = UUID.randomUUID().toString();
             assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300))).isTrue();
