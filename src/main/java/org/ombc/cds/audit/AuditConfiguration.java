@@ -3,8 +3,9 @@ package org.ombc.cds.audit;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import org.ombc.cds.settings.OmbcProperties;
+import org.ombc.cds.storage.DurableCommits;
 import org.ombc.cds.storage.GroupCommitWriter;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,19 +21,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class AuditConfiguration {
 
     @Bean
-    AuditStore auditStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new AuditStore(jdbc, new TransactionTemplate(transactions));
+    AuditStore auditStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, DurableCommits durable) {
+        return new AuditStore(jdbc, new TransactionTemplate(transactions), durable);
     }
 
     @Bean
     IssuedCardIndex issuedCardIndex(AuditStore store, AuditProperties properties) {
         return new IssuedCardIndex(store, properties.cardMemory(), properties.maxCardsInMemory());
-    }
-
-    /** Every H2 database on disk is opened with WRITE_DELAY=0, whatever URL the user gave: see {@link DurableH2}. */
-    @Bean
-    static BeanPostProcessor durableH2() {
-        return new DurableH2();
     }
 
     /** The secret is read in the background, so a hook never waits on the database for it. */
@@ -54,8 +49,8 @@ public class AuditConfiguration {
 
     @Bean
     GroupCommitWriter<Supplier<HookCallRow>> auditWriter(AuditStore store, AuditProperties properties,
-                                                         MeterRegistry meters) {
-        return DatabaseHookCallRecorder.batchWriter(store, properties.queueSize(), meters);
+                                                         OmbcProperties ombc, MeterRegistry meters) {
+        return DatabaseHookCallRecorder.batchWriter(store, properties.queueSize(), ombc.writeBatchWindow(), meters);
     }
 
     @Bean

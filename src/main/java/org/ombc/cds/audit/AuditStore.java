@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.ombc.cds.fhir.Hashes;
+import org.ombc.cds.storage.DurableCommits;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2 or PostgreSQL).
@@ -28,12 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class AuditStore {
 
+    /** Hashes of full-evidence pages known to be stored: pages are never deleted, so a hash here needs no query. */
+    private final Cache<String, Boolean> storedPages = Caffeine.newBuilder().maximumSize(10_000).build();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final DurableCommits durable;
 
-    public AuditStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+    public AuditStore(JdbcTemplate jdbc, TransactionTemplate tx, DurableCommits durable) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.durable = durable;
     }
 
     /** The salt of patient hashes, made once per database so that hashes link calls across restarts. */
@@ -48,7 +57,7 @@ public final class AuditStore {
 
     /** 32 random bytes (hex) stored under {@code name} on first use; every instance sharing the database agrees. */
     private String secret(String name) {
-        return guard(() -> tx.execute(status -> {
+        return guard(() -> durably(() -> tx.execute(status -> {
             List<String> found = jdbc.queryForList("select setting_value from audit_setting where name = ?",
                     String.class, name);
             if (!found.isEmpty()) {
@@ -63,7 +72,7 @@ public final class AuditStore {
             } catch (DuplicateKeyException raced) {
                 return jdbc.queryForObject("select setting_value from audit_setting where name = ?", String.class, name);
             }
-        }));
+        })));
     }
 
     public void recordCall(HookCallRow call) {
@@ -78,7 +87,8 @@ public final class AuditStore {
         if (calls.isEmpty()) {
             return;
         }
-        guard(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
+        Map<String, String> pageHashes = storePages(calls);
+        guard(() -> durably(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
             long[] ids = new long[calls.size()];
             try (PreparedStatement ps = con.prepareStatement("insert into hook_call (called_at, service_id,"
                     + " hook_instance, patient_hash, caller_iss, knowledge_version, oligometastatic, estro_eortc_state,"
@@ -115,7 +125,7 @@ public final class AuditStore {
                 }
             }
             try (PreparedStatement cards = con.prepareStatement("insert into issued_card (uuid, hook_call_id, summary,"
-                    + " indicator, suggestion_ids, override_codes, full_detail) values (?, ?, ?, ?, ?, ?, ?)");
+                    + " indicator, suggestion_ids, override_codes, page_hash) values (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement recommendations = con.prepareStatement(
                          "insert into issued_card_recommendation (card_uuid, code) values (?, ?)")) {
                 for (int i = 0; i < calls.size(); i++) {
@@ -126,7 +136,7 @@ public final class AuditStore {
                         cards.setString(4, card.indicator());
                         cards.setString(5, String.join(",", card.suggestionIds()));
                         cards.setString(6, String.join(",", card.overrideCodes()));
-                        cards.setString(7, card.fullDetail());
+                        cards.setString(7, card.fullDetail() == null ? null : pageHashes.get(card.fullDetail()));
                         cards.addBatch();
                         for (String code : card.recommendations()) {
                             recommendations.setString(1, card.uuid());
@@ -139,7 +149,40 @@ public final class AuditStore {
                 recommendations.executeBatch();
             }
             return null;
-        })));
+        }))));
+    }
+
+    /**
+     * Stores each distinct full-evidence page of the batch once, before the calls that show it (a page without
+     * its card harms nothing; a card without its page would). Returns each page's hash. Each insert commits on its
+     * own: another replica storing the same page at the same moment makes one of them a duplicate, which is the
+     * page wanted, and must not abort the batch.
+     */
+    private Map<String, String> storePages(List<HookCallRow> calls) {
+        Map<String, String> hashes = new HashMap<>();
+        for (HookCallRow call : calls) {
+            for (IssuedCard card : call.cards()) {
+                String page = card.fullDetail();
+                if (page == null || hashes.containsKey(page)) {
+                    continue;
+                }
+                String hash = Hashes.sha256(page);
+                hashes.put(page, hash);
+                if (storedPages.getIfPresent(hash) == null) {
+                    guard(() -> {
+                        try {
+                            jdbc.update("insert into card_page (page_hash, full_detail) select ?, ? where not exists"
+                                    + " (select 1 from card_page where page_hash = ?)", hash, page, hash);
+                        } catch (DuplicateKeyException sameAtOnce) {
+                            // another replica stored it between our check and our insert
+                        }
+                        return null;
+                    });
+                    storedPages.put(hash, Boolean.TRUE);
+                }
+            }
+        }
+        return hashes;
     }
 
     public Optional<IssuedCard> findCard(String uuid) {
@@ -160,14 +203,15 @@ public final class AuditStore {
     }
 
     public Optional<CardPage> cardPage(String uuid) {
-        return guard(() -> jdbc.query("select i.full_detail, c.called_at from issued_card i"
-                + " join hook_call c on c.id = i.hook_call_id where i.uuid = ? and i.full_detail is not null",
+        return guard(() -> jdbc.query("select coalesce(p.full_detail, i.full_detail), c.called_at from issued_card i"
+                + " join hook_call c on c.id = i.hook_call_id left join card_page p on p.page_hash = i.page_hash"
+                + " where i.uuid = ? and coalesce(p.full_detail, i.full_detail) is not null",
                 (rs, n) -> new CardPage(rs.getString(1), rs.getTimestamp(2).toInstant()), uuid).stream().findFirst());
     }
 
     /** Stores every item in one transaction; an item stored before is skipped. Returns how many were new. */
     public int storeFeedback(List<FeedbackItem> items, Instant receivedAt) {
-        return guard(() -> tx.execute(status -> {
+        return guard(() -> durably(() -> tx.execute(status -> {
             int stored = 0;
             for (FeedbackItem item : items) {
                 String hash = Hashes.sha256(item.identity());
@@ -184,7 +228,7 @@ public final class AuditStore {
                 stored++;
             }
             return stored;
-        }));
+        })));
     }
 
     /** Stored feedback received in [from, to), oldest first. */
@@ -259,6 +303,13 @@ public final class AuditStore {
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    /** Runs a committing transaction, then makes the commit durable before it is acknowledged. */
+    private <T> T durably(java.util.function.Supplier<T> transaction) {
+        T result = transaction.get();
+        durable.afterCommit();
+        return result;
     }
 
     private static <T> T guard(java.util.function.Supplier<T> work) {

@@ -3,6 +3,7 @@ package org.ombc.cds.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -56,8 +57,8 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
      * hash may need the database); a row that cannot be built is counted as failed, the rest of its batch is stored.
      */
     public static GroupCommitWriter<Supplier<HookCallRow>> batchWriter(AuditStore store, int queueSize,
-                                                                      MeterRegistry meters) {
-        return new GroupCommitWriter<>("audit-writer", "ombc.audit", queueSize, MAX_BATCH, batch -> {
+                                                                      Duration window, MeterRegistry meters) {
+        return new GroupCommitWriter<>("audit-writer", "ombc.audit", queueSize, MAX_BATCH, window, batch -> {
             List<HookCallRow> rows = new ArrayList<>(batch.size());
             for (Supplier<HookCallRow> row : batch) {
                 try {

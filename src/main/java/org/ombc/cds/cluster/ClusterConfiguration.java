@@ -3,7 +3,11 @@ package org.ombc.cds.cluster;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.ombc.cds.cdshooks.HookResponseCache;
 import org.ombc.cds.settings.OmbcProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,13 +25,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
-    @Bean(destroyMethod = "close")
-    DatabaseHookResponseCache sharedHookResponses(Cache<String, byte[]> hookResponseCache, JdbcTemplate jdbc,
-                                                  PlatformTransactionManager transactions, Clock clock,
-                                                  OmbcProperties properties, MeterRegistry meters) {
+    private static final Logger log = LoggerFactory.getLogger(ClusterConfiguration.class);
+
+    /**
+     * Answers for retries: through the database when replicas can share it ({@code ombc.hook-response-shared},
+     * unset: {@link SharedDatabase#canBeShared}), else in this process's memory only.
+     */
+    @Bean
+    HookResponseCache hookResponses(Cache<String, byte[]> hookResponseCache, DataSourceProperties dataSource,
+                                    JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+                                    OmbcProperties properties, MeterRegistry meters) {
+        Boolean configured = properties.hookResponseShared();
+        boolean shared = configured != null ? configured : SharedDatabase.canBeShared(dataSource.determineUrl());
+        if (!shared) {
+            log.info("hook answers for retries are kept in memory: the database is embedded (ombc.hook-response-shared)");
+            return new MemoryHookResponseCache(hookResponseCache);
+        }
         Duration ttl = properties.hookResponseTtl();
         DatabaseHookResponseCache cache = new DatabaseHookResponseCache(hookResponseCache, jdbc,
-                new TransactionTemplate(transactions), properties.hookResponseWriteQueue(), clock, ttl, meters);
+                new TransactionTemplate(transactions), properties.hookResponseWriteQueue(), properties.writeBatchWindow(),
+                clock, ttl, meters);
         cache.sweepEvery(ttl.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : ttl);
         return cache;
     }

@@ -42,6 +42,7 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
 
     static final Duration BACK_OFF = Duration.ofSeconds(10);
     private static final int MAX_BATCH = 500;
+    static final int DELETE_CHUNK = 1000;
     private static final String INSERT = "insert into hook_response (replay_key, response, expires_at) values (?, ?, ?)";
     private static final Logger log = LoggerFactory.getLogger(DatabaseHookResponseCache.class);
 
@@ -64,7 +65,8 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     private volatile Instant databaseBackOffUntil = Instant.MIN;
 
     public DatabaseHookResponseCache(Cache<String, byte[]> local, JdbcTemplate jdbc, TransactionTemplate tx,
-                                     int queueSize, Clock clock, Duration ttl, MeterRegistry meters) {
+                                     int queueSize, Duration batchWindow, Clock clock, Duration ttl,
+                                     MeterRegistry meters) {
         this.local = local;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -72,7 +74,7 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
         this.ttl = ttl;
         this.failures = meters.counter("ombc.hook.responses.store.failures");
         this.writer = new GroupCommitWriter<>("hook-response-writer", "ombc.hook.responses.store", queueSize,
-                MAX_BATCH, this::store, meters);
+                MAX_BATCH, batchWindow, this::store, meters);
         writer.start();
     }
 
@@ -147,13 +149,26 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
         return stored;
     }
 
-    /** Deletes the answers whose time is over; returns how many. Every replica may run it. */
+    /**
+     * Deletes the answers whose time is over, {@link #DELETE_CHUNK} rows per statement; returns how many. Every
+     * replica may run it. In chunks because a busy hook leaves tens of thousands of expired answers per period, and
+     * one statement deleting them all held them all in the database's memory at once (measured: H2 ran out of a
+     * 256 MB heap and closed the database).
+     */
     public int deleteExpired() {
+        Timestamp now = Timestamp.from(clock.instant());
+        int deleted = 0;
         try {
-            return jdbc.update("delete from hook_response where expires_at <= ?", Timestamp.from(clock.instant()));
+            int chunk;
+            do {
+                chunk = jdbc.update("delete from hook_response where replay_key in (select replay_key from"
+                        + " hook_response where expires_at <= ? fetch first " + DELETE_CHUNK + " rows only)", now);
+                deleted += chunk;
+            } while (chunk == DELETE_CHUNK);
+            return deleted;
         } catch (DataAccessException e) {
             failed("expiry", e);
-            return 0;
+            return deleted;
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.ombc.cds.fhir.Hashes;
+import org.ombc.cds.storage.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -24,12 +25,14 @@ public final class DatabaseReplayGuard implements ReplayGuard {
     private static final Logger log = LoggerFactory.getLogger(DatabaseReplayGuard.class);
 
     private final JdbcTemplate jdbc;
+    private final DurableCommits durable;
     private final Clock clock;
     private final Duration sweepEvery;
     private final AtomicReference<Instant> lastSweep;
 
-    public DatabaseReplayGuard(JdbcTemplate jdbc, Clock clock, Duration sweepEvery) {
+    public DatabaseReplayGuard(JdbcTemplate jdbc, DurableCommits durable, Clock clock, Duration sweepEvery) {
         this.jdbc = jdbc;
+        this.durable = durable;
         this.clock = clock;
         this.sweepEvery = sweepEvery;
         this.lastSweep = new AtomicReference<>(clock.instant());
@@ -41,14 +44,19 @@ public final class DatabaseReplayGuard implements ReplayGuard {
         String key = Hashes.sha256(jti);
         try {
             sweep(now);
+            boolean first;
             try {
                 jdbc.update("insert into seen_jti (iss, jti, expires_at) values (?, ?, ?)", iss, key,
                         Timestamp.from(expires));
-                return true;
+                first = true;
             } catch (DuplicateKeyException seen) {
-                return jdbc.update("update seen_jti set expires_at = ? where iss = ? and jti = ? and expires_at < ?",
+                first = jdbc.update("update seen_jti set expires_at = ? where iss = ? and jti = ? and expires_at < ?",
                         Timestamp.from(expires), iss, key, Timestamp.from(now)) == 1;
             }
+            if (first) {
+                durable.afterCommit(); // a token accepted before a crash stays used after the restart
+            }
+            return first;
         } catch (DataAccessException e) {
             log.warn("replay check unavailable: {}", e.getClass().getSimpleName());
             throw new JwtRejectedException(RejectedCheck.REPLAY_CHECK_UNAVAILABLE);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.ombc.cds.settings.OmbcProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ombc.cds.storage.DurableCommits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -120,8 +121,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ReplayGuard replayGuard(JdbcTemplate jdbc, Clock clock, SecurityProperties security) {
-        return new DatabaseReplayGuard(jdbc, clock, security.replayPurgeInterval());
+    ReplayGuard replayGuard(JdbcTemplate jdbc, DurableCommits durable, Clock clock, SecurityProperties security) {
+        return new DatabaseReplayGuard(jdbc, durable, clock, security.replayPurgeInterval());
     }
 
     @Bean

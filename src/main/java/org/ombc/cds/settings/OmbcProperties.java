@@ -20,6 +20,11 @@ import org.springframework.util.unit.DataSize;
  *                        from the database, where every answer stays for {@code hookResponseTtl})
  * @param hookResponseWriteQueue answers waiting to be written to the database for other replicas; beyond, an
  *                        answer is kept in this replica's memory only (counted)
+ * @param writeBatchWindow how long the background writers (audit, shared hook answers) gather calls into one
+ *                        transaction after the first; bounds the commits a busy hook costs, and is part of the
+ *                        audit's loss window on a crash
+ * @param hookResponseShared share answers for retries through the database; unset: when the database can be
+ *                        shared (any but an embedded H2 database, which one process holds alone)
  * @param fhir            the FHIR server fallback
  * @param validation      validation of incoming resources against our profiles
  */
@@ -30,6 +35,8 @@ public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue("30s") Duration hookResponseTtl,
                              @DefaultValue("16MB") DataSize hookResponseMemory,
                              @DefaultValue("10000") int hookResponseWriteQueue,
+                             @Nullable Boolean hookResponseShared,
+                             @DefaultValue("50ms") Duration writeBatchWindow,
                              @DefaultValue Fhir fhir,
                              @DefaultValue Validation validation) {
 

@@ -1,5 +1,6 @@
 package org.ombc.cds.storage;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,11 +17,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Writes items to the database in batches on one background thread (group commit): whatever is queued when the
- * writer comes round, up to {@code maxBatch} items, goes to the {@link Sink} in one call, which writes it in one
- * transaction. At a low rate an item is written alone and at once; under load batches grow, so the writer keeps up
- * with the hook instead of falling behind one transaction (one disk sync) per call. An item is therefore committed
- * within about two batch writes of being offered (the batch in flight and its own). On a graceful stop the queue is
+ * Writes items to the database in batches on one background thread (group commit): from the first item, the
+ * writer gathers what is offered for at most {@code window} (or until {@code maxBatch} items), then the batch goes
+ * to the {@link Sink} in one call, which writes it in one transaction. Under load the writer keeps up with the hook
+ * instead of falling behind one transaction (one file write) per call, and the window bounds how many commits a
+ * busy hook costs: each commit of the embedded store rewrites the changed index pages, so a commit per few calls
+ * grew the file by tens of megabytes a second (issue 13). An item is therefore committed within about the window
+ * plus two batch writes of being offered (the batch in flight and its own). On a graceful stop the queue is
  * drained before the database closes. Metrics, under the given prefix: {@code .queue.depth} (gauge),
  * {@code .writes}, {@code .failures} (a failed write, or an item dropped because the queue was full) and
  * {@code .batch} (time per batch).
@@ -40,6 +43,7 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
 
     private final String name;
     private final int maxBatch;
+    private final long windowNanos;
     private final Sink<T> sink;
     private final BlockingQueue<T> queue;
     private final Counter failures;
@@ -52,10 +56,11 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
      * @param name         the writer thread's name, also used in log lines
      * @param metricPrefix e.g. {@code ombc.audit}
      */
-    public GroupCommitWriter(String name, String metricPrefix, int queueSize, int maxBatch, Sink<T> sink,
-                             MeterRegistry meters) {
+    public GroupCommitWriter(String name, String metricPrefix, int queueSize, int maxBatch, Duration window,
+                             Sink<T> sink, MeterRegistry meters) {
         this.name = name;
         this.maxBatch = maxBatch;
+        this.windowNanos = window.toNanos();
         this.sink = sink;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.failures = meters.counter(metricPrefix + ".failures");
@@ -132,7 +137,7 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
                     continue;
                 }
                 pending.add(first);
-                queue.drainTo(pending, maxBatch - 1);
+                gather(pending, System.nanoTime() + windowNanos);
                 write(pending);
             } catch (InterruptedException e) {
                 if (!running) {
@@ -142,6 +147,29 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
             } finally {
                 pending.clear();
             }
+        }
+    }
+
+    /** Adds what is offered until {@code deadline} or a full batch; at a stop, only what is already queued. */
+    private void gather(List<T> pending, long deadline) {
+        queue.drainTo(pending, maxBatch - pending.size());
+        while (running && pending.size() < maxBatch) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            T next;
+            try {
+                next = queue.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // what is gathered is still written
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            pending.add(next);
+            queue.drainTo(pending, maxBatch - pending.size());
         }
     }
 

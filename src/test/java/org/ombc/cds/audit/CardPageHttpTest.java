@@ -112,6 +112,38 @@ class CardPageHttpTest {
     }
 
     @Test
+    void theSameChartTwiceGivesTwoCardsWithTheirOwnLinksAndOnePageStored() throws Exception {
+        URI first = issuePageLink();
+        URI second = issuePageLink();
+        assertThat(second.getPath()).as("a card of its own").isNotEqualTo(first.getPath());
+        String firstPage = await().atMost(Duration.ofSeconds(20)).until(() -> open(pathAndQuery(first)),
+                r -> r.getStatus() == 200).getContentAsString();
+        String secondPage = await().atMost(Duration.ofSeconds(20)).until(() -> open(pathAndQuery(second)),
+                r -> r.getStatus() == 200).getContentAsString();
+        // The same page; only the footer differs (each card's own issue time and expiry).
+        assertThat(secondPage.substring(0, secondPage.indexOf("<footer>")))
+                .isEqualTo(firstPage.substring(0, firstPage.indexOf("<footer>"))).contains("How this was decided");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String firstUuid = first.getPath().substring(first.getPath().lastIndexOf('/') + 1);
+        String secondUuid = second.getPath().substring(second.getPath().lastIndexOf('/') + 1);
+        assertThat(jdbc.queryForList("select page_hash from issued_card where uuid in (?, ?)", String.class,
+                firstUuid, secondUuid)).hasSize(2).doesNotContainNull().containsOnly(jdbc.queryForObject(
+                "select page_hash from issued_card where uuid = ?", String.class, firstUuid));
+        assertThat(jdbc.queryForObject("select count(*) from card_page p join issued_card i on i.page_hash ="
+                + " p.page_hash where i.uuid = ?", Integer.class, firstUuid)).as("the text stored once").isOne();
+    }
+
+    @Test
+    void aPageStoredWithItsCardBeforeVersion6IsStillServed() throws Exception {
+        URI url = issuePageLink();
+        String uuid = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> open(pathAndQuery(url)).getStatus() == 200);
+        new JdbcTemplate(dataSource).update("update issued_card set full_detail = ?, page_hash = null where uuid = ?",
+                "# Kept with the card\n\nas before V6\n", uuid);
+        assertThat(open(pathAndQuery(url)).getContentAsString()).contains("Kept with the card");
+    }
+
+    @Test
     void markupInTheStoredTextIsShownAsTextNeverRun() throws Exception {
         String uuid = UUID.randomUUID().toString();
         store.recordCall(new HookCallRow(Instant.now(), "ombc-patient-view", UUID.randomUUID().toString(), "0".repeat(64),

@@ -15,6 +15,7 @@ import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
+import org.ombc.cds.storage.DurableCommits;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,9 +44,10 @@ class DatabaseHookCallRecorderTest {
     @Test
     void aDatabaseDownBeforeTheSaltIsKnownIsCountedAndTheWriterCarriesOn() {
         DeadDatabase db = new DeadDatabase();
-        AuditStore store = new AuditStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
+        AuditStore store = new AuditStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)),
+                new DurableCommits(new JdbcTemplate(db), "jdbc:h2:file:./never-opened"));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        var writer = DatabaseHookCallRecorder.batchWriter(store, 100, meters);
+        var writer = DatabaseHookCallRecorder.batchWriter(store, 100, Duration.ofMillis(20), meters);
         writer.start();
         DatabaseHookCallRecorder recorder = new DatabaseHookCallRecorder(
                 new IssuedCardIndex(store, Duration.ofMinutes(1), 100), writer, Clock.systemUTC(), store::patientHashSalt);

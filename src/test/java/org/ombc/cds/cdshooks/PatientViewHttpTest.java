@@ -33,6 +33,9 @@ class PatientViewHttpTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private ResultActions call(JsonNode body) throws Exception {
         return call(HookRequests.text(body));
     }
@@ -249,5 +252,8 @@ class PatientViewHttpTest {
         String first = call(request).andReturn().getResponse().getContentAsString();
         String second = call(request).andReturn().getResponse().getContentAsString();
         assertThat(second).isEqualTo(first);
+        // The embedded database is this process's alone: answers are kept in memory, none written to the table
+        // that replicas on a shared database use (each would cost a write per call and a read per call).
+        assertThat(jdbc.queryForObject("select count(*) from hook_response", Integer.class)).isZero();
     }
 }

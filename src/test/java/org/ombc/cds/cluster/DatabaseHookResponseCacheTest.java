@@ -69,7 +69,8 @@ class DatabaseHookResponseCacheTest {
 
     private DatabaseHookResponseCache replica(DataSource db, SimpleMeterRegistry meters) {
         return new DatabaseHookResponseCache(Caffeine.newBuilder().<String, byte[]>build(), new JdbcTemplate(db),
-                new TransactionTemplate(new DataSourceTransactionManager(db)), 5_000, clock, Duration.ofSeconds(30), meters);
+                new TransactionTemplate(new DataSourceTransactionManager(db)), 5_000, Duration.ofMillis(20), clock,
+                Duration.ofSeconds(30), meters);
     }
 
     @Test
@@ -102,6 +103,22 @@ class DatabaseHookResponseCacheTest {
         assertThat(replicaB.getIfPresent(key)).as("expired for the other replica").isNull();
         assertThat(replicaB.deleteExpired()).isEqualTo(1);
         assertThat(count()).isZero();
+    }
+
+    @Test
+    void expiryDeletesEveryExpiredAnswerInChunksAndKeepsTheLiveOnes() {
+        int expired = 2 * DatabaseHookResponseCache.DELETE_CHUNK + 7;
+        for (int i = 0; i < expired; i++) {
+            replicaA.put("old-" + i + "\nbody", ANSWER);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count() == expired);
+        clock.advance(Duration.ofSeconds(31));
+        replicaA.put("live\nbody", ANSWER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count() == expired + 1);
+
+        assertThat(replicaB.deleteExpired()).isEqualTo(expired);
+        assertThat(count()).isOne();
+        assertThat(replicaB.getIfPresent("live\nbody")).isEqualTo(ANSWER);
     }
 
     @Test

@@ -61,7 +61,9 @@ class ReplaySecurityTest {
     }
 
     private static DatabaseReplayGuard replica(DataSource store, Clock clock) {
-        return new DatabaseReplayGuard(new JdbcTemplate(store), clock, Duration.ofMinutes(1));
+        JdbcTemplate jdbc = new JdbcTemplate(store);
+        return new DatabaseReplayGuard(jdbc, new org.ombc.cds.storage.DurableCommits(jdbc,
+                ((DriverManagerDataSource) store).getUrl()), clock, Duration.ofMinutes(1));
     }
 
     @Test
