@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +22,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 /**
  * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2 or PostgreSQL).
  * Feedback is stored all-or-nothing and idempotently; any database failure surfaces as
@@ -33,16 +29,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public final class AuditStore {
 
-    /** Hashes of full-evidence pages known to be stored: pages are never deleted, so a hash here needs no query. */
-    private final Cache<String, Boolean> storedPages = Caffeine.newBuilder().maximumSize(10_000).build();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final DurableCommits durable;
+    private final CardPages pages;
 
     public AuditStore(JdbcTemplate jdbc, TransactionTemplate tx, DurableCommits durable) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.durable = durable;
+        this.pages = new CardPages(jdbc);
     }
 
     /** The salt of patient hashes, made once per database so that hashes link calls across restarts. */
@@ -87,7 +83,7 @@ public final class AuditStore {
         if (calls.isEmpty()) {
             return;
         }
-        Map<String, String> pageHashes = storePages(calls);
+        Map<String, String> pageHashes = guard(() -> pages.store(calls));
         guard(() -> durably(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
             long[] ids = new long[calls.size()];
             try (PreparedStatement ps = con.prepareStatement("insert into hook_call (called_at, service_id,"
@@ -152,39 +148,6 @@ public final class AuditStore {
         }))));
     }
 
-    /**
-     * Stores each distinct full-evidence page of the batch once, before the calls that show it (a page without
-     * its card harms nothing; a card without its page would). Returns each page's hash. Each insert commits on its
-     * own: another replica storing the same page at the same moment makes one of them a duplicate, which is the
-     * page wanted, and must not abort the batch.
-     */
-    private Map<String, String> storePages(List<HookCallRow> calls) {
-        Map<String, String> hashes = new HashMap<>();
-        for (HookCallRow call : calls) {
-            for (IssuedCard card : call.cards()) {
-                String page = card.fullDetail();
-                if (page == null || hashes.containsKey(page)) {
-                    continue;
-                }
-                String hash = Hashes.sha256(page);
-                hashes.put(page, hash);
-                if (storedPages.getIfPresent(hash) == null) {
-                    guard(() -> {
-                        try {
-                            jdbc.update("insert into card_page (page_hash, full_detail) select ?, ? where not exists"
-                                    + " (select 1 from card_page where page_hash = ?)", hash, page, hash);
-                        } catch (DuplicateKeyException sameAtOnce) {
-                            // another replica stored it between our check and our insert
-                        }
-                        return null;
-                    });
-                    storedPages.put(hash, Boolean.TRUE);
-                }
-            }
-        }
-        return hashes;
-    }
-
     public Optional<IssuedCard> findCard(String uuid) {
         return guard(() -> {
             List<IssuedCard> cards = jdbc.query("select c.uuid, h.service_id, c.summary, c.indicator, c.suggestion_ids,"
@@ -199,14 +162,8 @@ public final class AuditStore {
     }
 
     /** The full-evidence page of a card, with the time of the call that issued it. */
-    public record CardPage(String fullDetail, Instant issuedAt) {
-    }
-
-    public Optional<CardPage> cardPage(String uuid) {
-        return guard(() -> jdbc.query("select coalesce(p.full_detail, i.full_detail), c.called_at from issued_card i"
-                + " join hook_call c on c.id = i.hook_call_id left join card_page p on p.page_hash = i.page_hash"
-                + " where i.uuid = ? and coalesce(p.full_detail, i.full_detail) is not null",
-                (rs, n) -> new CardPage(rs.getString(1), rs.getTimestamp(2).toInstant()), uuid).stream().findFirst());
+    public Optional<CardPages.Page> cardPage(String uuid) {
+        return guard(() -> pages.find(uuid));
     }
 
     /** Stores every item in one transaction; an item stored before is skipped. Returns how many were new. */

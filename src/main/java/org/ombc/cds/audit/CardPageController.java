@@ -63,7 +63,7 @@ public class CardPageController {
         if (!links.verify(uuid, sig)) {
             return notFound();
         }
-        Optional<AuditStore.CardPage> page = store.cardPage(uuid);
+        Optional<CardPages.Page> page = store.cardPage(uuid);
         if (page.isEmpty() || page.get().issuedAt().plus(valid).isBefore(clock.instant())) {
             return notFound();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
     private final Counter written;
     private final Timer batches;
     private volatile boolean running;
+    private final AtomicInteger unwritten = new AtomicInteger();
     private Thread thread;
 
     /**
@@ -77,15 +79,22 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
      * @return false when the queue is full: the item is dropped and counted as a failure
      */
     public boolean offer(T item) {
+        unwritten.incrementAndGet();
         if (queue.offer(item)) {
             return true;
         }
+        unwritten.decrementAndGet();
         failures.increment();
         return false;
     }
 
     public int depth() {
         return queue.size();
+    }
+
+    /** Items accepted and not yet written or counted as failed: the queue and the batch being gathered or written. */
+    public int unwritten() {
+        return unwritten.get();
     }
 
     @Override
@@ -145,6 +154,7 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
                     break;
                 }
             } finally {
+                unwritten.addAndGet(-pending.size());
                 pending.clear();
             }
         }

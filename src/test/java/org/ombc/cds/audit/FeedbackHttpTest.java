@@ -45,6 +45,9 @@ class FeedbackHttpTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    org.ombc.cds.storage.GroupCommitWriter<?> auditWriter;
+
     /** Fires the candidate hook and returns its main card. */
     private JsonNode issueCard() throws Exception {
         return HookRequests.candidateMainCard(mvc);
@@ -85,6 +88,8 @@ class FeedbackHttpTest {
 
     @Test
     void theSummaryCountsCardsAcceptedAndOverriddenPerRecommendation() throws Exception {
+        // Cards issued by earlier tests may still be on their way to the audit: count from when they are written.
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditWriter.unwritten() == 0);
         Map<String, Long> before = summaryOf("sabr");
         JsonNode a = issueCard();
         JsonNode b = issueCard();
