@@ -23,7 +23,7 @@ public record AuditProperties(String adminToken,
                               @DefaultValue("10000") int queueSize,
                               @DefaultValue("24h") Duration cardMemory,
                               @DefaultValue("100") int maxFeedbackItems,
-                              @DefaultValue("100000") long maxCardsInMemory,
+                              @DefaultValue("10000") long maxCardsInMemory,
                               String cardLinkSecret,
                               @DefaultValue("5s") Duration cardLinkSecretWait) {
 }
