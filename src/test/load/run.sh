@@ -98,7 +98,9 @@ sleep 2
 QUEUE_END=$(metric ombc_audit_queue_depth)
 WRITES=$(metric ombc_audit_writes_total)
 FAILURES=$(metric ombc_audit_failures_total)
-HEAP_USED=$(curl -s "$METRICS" | awk '$1 ~ /^jvm_memory_used_bytes\{area="heap"/ { s += $2 } END { printf "%d", s / 1048576 }')
+# Label values hold spaces ("G1 Eden Space"): the value is the last field.
+HEAP_USED=$(curl -s "$METRICS" | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $NF } END { printf "%d", s / 1048576 }')
+STORE_SIZE=$(du -sm "$WORK/ombc/data" 2>/dev/null | cut -f1)
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS interleaved rounds after ${WARM}s warm-up each; body $REQUEST; $HEAP"
@@ -114,4 +116,4 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo
 echo "ombc-cds audit: queue depth max $QUEUE_MAX during the measured runs, $QUEUE_END at the end; $WRITES rows written," \
-     "${FAILURES:-0} failed or dropped; heap used at the end ${HEAP_USED} MB"
+     "${FAILURES:-0} failed or dropped; heap used at the end ${HEAP_USED} MB; embedded store ${STORE_SIZE:-?} MB on disk"

@@ -77,8 +77,10 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                        long latencyNanos, String callerIss) {
         Assessment a = outcome.assessment();
         List<IssuedCard> cards = new ArrayList<>();
+        boolean[] mainCards = new boolean[outcome.cards().size()];
         for (CdsHooksModel.Card card : outcome.cards()) {
             boolean main = card.extension() != null;
+            mainCards[cards.size()] = main;
             IssuedCard issued = new IssuedCard(card.uuid(), serviceId, card.summary(), card.indicator(),
                     main ? a.recommendations().stream().map(Recommendation::code).toList() : List.of(),
                     card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
@@ -94,15 +96,18 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                 a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
                 a.recommendations().stream().map(Recommendation::code).toList());
         Instant calledAt = clock.instant();
-        // Built on the writer thread: its patient hash may need the database (the salt), which may be down.
-        boolean queued = writer.offer(() -> new HookCallRow(calledAt, serviceId, request.hookInstance(),
+        String hookInstance = request.hookInstance();
+        // Built on the writer thread: its patient hash may need the database (the salt), which may be down. The
+        // row captures only the assessment and the issued cards, never the request (its prefetch tree is ten
+        // times the size of the row, and a queue of them under a database stall would fill the heap).
+        boolean queued = writer.offer(() -> new HookCallRow(calledAt, serviceId, hookInstance,
                 patientHash(patientId), callerIss, a.knowledgeVersion(),
                 a.oligometastatic() == null ? null : a.oligometastatic().code(),
                 a.estroEortcState() == null ? null : a.estroEortcState().code(),
                 a.breastCancer() ? a.subtype().code() : null,
                 a.recommendations().stream().map(Recommendation::code).toList(),
                 a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000,
-                withFullDetail(cards, outcome)));
+                withFullDetail(cards, mainCards, a)));
         if (!queued) {
             log.warn("audit of hook {} dropped: the audit queue is full", LogSafe.of(request.hookInstance()));
         }
@@ -112,11 +117,10 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
      * The main card (the one with the assessment extension) keeps its full-evidence page with the audit; built
      * on the writer thread, so the hook never pays for it.
      */
-    private static List<IssuedCard> withFullDetail(List<IssuedCard> cards, PatientViewService.Outcome outcome) {
+    private static List<IssuedCard> withFullDetail(List<IssuedCard> cards, boolean[] mainCards, Assessment assessment) {
         List<IssuedCard> out = new ArrayList<>(cards.size());
         for (int i = 0; i < cards.size(); i++) {
-            boolean main = outcome.cards().get(i).extension() != null;
-            out.add(main ? cards.get(i).withFullDetail(OmbcCards.fullDetail(outcome.assessment())) : cards.get(i));
+            out.add(mainCards[i] ? cards.get(i).withFullDetail(OmbcCards.fullDetail(assessment)) : cards.get(i));
         }
         return out;
     }

@@ -36,7 +36,7 @@ public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue("16MB") DataSize hookResponseMemory,
                              @DefaultValue("10000") int hookResponseWriteQueue,
                              @Nullable Boolean hookResponseShared,
-                             @DefaultValue("50ms") Duration writeBatchWindow,
+                             @DefaultValue("200ms") Duration writeBatchWindow,
                              @DefaultValue Fhir fhir,
                              @DefaultValue Validation validation) {
 
