@@ -40,6 +40,7 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
     }
 
     private static final long DRAIN_MILLIS = 30_000;
+    private static final long FLUSH_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private final String name;
@@ -52,6 +53,12 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
     private final Timer batches;
     private volatile boolean running;
     private final AtomicInteger unwritten = new AtomicInteger();
+    /** Guards {@link #offered} and {@link #done}; notified after each batch. */
+    private final Object progress = new Object();
+    private long offered;
+    private volatile long done;
+    /** Items someone waits for ({@link #awaitDone}): the batch being gathered is written as soon as it holds them. */
+    private volatile long flushThrough;
     private Thread thread;
 
     /**
@@ -80,8 +87,11 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
      */
     public boolean offer(T item) {
         unwritten.incrementAndGet();
-        if (queue.offer(item)) {
-            return true;
+        synchronized (progress) { // the sequence number follows the queue's order
+            if (queue.offer(item)) {
+                offered++;
+                return true;
+            }
         }
         unwritten.decrementAndGet();
         failures.increment();
@@ -90,6 +100,34 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
 
     public int depth() {
         return queue.size();
+    }
+
+    /** How many items have been accepted so far: a mark for {@link #awaitDone}. */
+    public long offeredSoFar() {
+        synchronized (progress) {
+            return offered;
+        }
+    }
+
+    /**
+     * Waits until the first {@code mark} items accepted have been written (or counted as failed), at most
+     * {@code timeout}. Returns whether they have.
+     */
+    public boolean awaitDone(long mark, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            if (mark > flushThrough) {
+                flushThrough = mark;
+            }
+            while (done < mark) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return true;
+        }
     }
 
     /** Items accepted and not yet written or counted as failed: the queue and the batch being gathered or written. */
@@ -155,6 +193,10 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
                 }
             } finally {
                 unwritten.addAndGet(-pending.size());
+                synchronized (progress) {
+                    done += pending.size();
+                    progress.notifyAll();
+                }
                 pending.clear();
             }
         }
@@ -163,24 +205,31 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
     /** Adds what is offered until {@code deadline} or a full batch; at a stop, only what is already queued. */
     private void gather(List<T> pending, long deadline) {
         queue.drainTo(pending, maxBatch - pending.size());
-        while (running && pending.size() < maxBatch) {
+        long before = done;
+        while (running && pending.size() < maxBatch && !holdsAWaitedItem(before, pending.size())) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
             }
             T next;
             try {
-                next = queue.poll(left, TimeUnit.NANOSECONDS);
+                // In slices, so that a waiter (flushThrough) is served without waiting out the window.
+                next = queue.poll(Math.min(left, FLUSH_CHECK_NANOS), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // what is gathered is still written
                 return;
             }
-            if (next == null) {
-                return;
+            if (next != null) {
+                pending.add(next);
+                queue.drainTo(pending, maxBatch - pending.size());
             }
-            pending.add(next);
-            queue.drainTo(pending, maxBatch - pending.size());
         }
+    }
+
+    /** Whether a batch after {@code before} items done, holding {@code size}, completes what a waiter waits for. */
+    private boolean holdsAWaitedItem(long before, int size) {
+        long waited = flushThrough;
+        return waited > before && before + size >= waited;
     }
 
     private void write(List<T> pending) {

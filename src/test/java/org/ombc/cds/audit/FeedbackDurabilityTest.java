@@ -64,6 +64,53 @@ class FeedbackDurabilityTest {
     }
 
     /**
+     * Feedback sent the moment after its card was issued, then {@code kill -9}: after the restart the feedback is
+     * there and so is the card it is about (its audit row, and so its full-evidence link). The card's audit row was
+     * still queued when the feedback arrived; feedback waits for it before its own durable commit. Before that, 3
+     * of 6 such items pointed at no card after the restart (an outside review).
+     */
+    @Test
+    void feedbackOnAFreshCardKeepsItsCardAfterKill9(@TempDir Path dir) throws Exception {
+        List<String> acknowledged = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args(List.of()))) {
+                // The card-link key is read in the background at start: wait until the card carries its link.
+                JsonNode card = awaitCardWithLink(app);
+                String answer = post(app.baseUrl() + "/cds-services/ombc-patient-view/feedback",
+                        feedback(card.get("uuid").asText()));
+                assertThat(answer).contains("\"stored\":1");
+                app.kill();
+                acknowledged.add(card.get("uuid").asText());
+                URI link = URI.create(card.at("/links/0/url").asText());
+                links.add(link.getRawPath() + "?" + link.getRawQuery());
+            }
+        }
+        try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args(List.of()))) {
+            assertThat(storedCards(app)).containsExactlyInAnyOrderElementsOf(acknowledged);
+            for (String link : links) {
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + link)).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as("the card of acknowledged feedback, after kill -9: " + link)
+                        .isEqualTo(200);
+            }
+        }
+    }
+
+    private JsonNode awaitCardWithLink(ClasspathApp app) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            ObjectNode request = HookRequests.load("ombc-candidate");
+            request.put("hookInstance", UUID.randomUUID().toString());
+            JsonNode card = JSON.readTree(post(app.baseUrl() + "/cds-services/ombc-patient-view",
+                    HookRequests.text(request))).at("/cards/0");
+            if (card.at("/links/0/url").asText().contains("/ombc/cards/") || System.nanoTime() > deadline) {
+                return card;
+            }
+        }
+    }
+
+    /**
      * The first process issues the cards and stops gracefully (its audit rows, the issued cards, are drained to the
      * database). Then, per card: start, check every earlier item is there, post the feedback, and kill -9 as soon
      * as the 200 arrives. A last start finds all ten.

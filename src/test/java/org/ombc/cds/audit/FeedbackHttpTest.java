@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -108,6 +109,34 @@ class FeedbackHttpTest {
             assertThat(after.get("not-fit-for-local-therapy") - before.get("not-fit-for-local-therapy")).isEqualTo(1);
             assertThat(after.get("comment-only") - before.get("comment-only")).isEqualTo(1);
         });
+    }
+
+    @Test
+    void theSameFeedbackSentManyTimesAtOnceIsStoredOnceAndNeverA503() throws Exception {
+        JsonNode card = issueCard();
+        String body = accepted(card, "2026-11-26T09:30:00Z");
+        int senders = 12;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(senders);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        try {
+            List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> answers =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return postFeedback(body).andReturn().getResponse();
+                }));
+            }
+            int stored = 0;
+            for (var answer : answers) {
+                var response = answer.get();
+                assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+                stored += json.readTree(response.getContentAsString()).get("stored").asInt();
+            }
+            assertThat(stored).as("one of the twelve stores it, the others are duplicates").isOne();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Map<String, Long> summaryOf(String code) throws Exception {
