@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.ombc.cds.cdshooks.HookResponseCache;
 import org.ombc.cds.settings.OmbcProperties;
+import org.ombc.cds.storage.DatabaseUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -29,14 +30,14 @@ class ClusterConfiguration {
 
     /**
      * Answers for retries: through the database when replicas can share it ({@code ombc.hook-response-shared},
-     * unset: {@link SharedDatabase#canBeShared}), else in this process's memory only.
+     * unset: {@link DatabaseUrls#canBeShared}), else in this process's memory only.
      */
     @Bean
     HookResponseCache hookResponses(Cache<String, byte[]> hookResponseCache, DataSourceProperties dataSource,
                                     JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
                                     OmbcProperties properties, MeterRegistry meters) {
         Boolean configured = properties.hookResponseShared();
-        boolean shared = configured != null ? configured : SharedDatabase.canBeShared(dataSource.determineUrl());
+        boolean shared = configured != null ? configured : DatabaseUrls.canBeShared(dataSource.determineUrl());
         if (!shared) {
             log.info("hook answers for retries are kept in memory: the database is embedded (ombc.hook-response-shared)");
             return new MemoryHookResponseCache(hookResponseCache);

@@ -1,7 +1,5 @@
 package org.ombc.cds.storage;
 
-import java.util.Locale;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,7 +24,7 @@ public final class DurableCommits {
 
     public DurableCommits(JdbcTemplate jdbc, String jdbcUrl) {
         this.jdbc = jdbc;
-        this.h2OnDisk = isH2OnDisk(jdbcUrl);
+        this.h2OnDisk = DatabaseUrls.isH2OnDisk(jdbcUrl);
     }
 
     /** Call after the transaction has committed, before acknowledging it. */
@@ -34,17 +32,5 @@ public final class DurableCommits {
         if (h2OnDisk) {
             jdbc.execute("CHECKPOINT");
         }
-    }
-
-    /** An H2 URL whose database is a file (embedded or behind an H2 server), not one in memory. */
-    static boolean isH2OnDisk(String jdbcUrl) {
-        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("jdbc:h2:")) {
-            return false;
-        }
-        String path = lower.substring("jdbc:h2:".length());
-        int settings = path.indexOf(';');
-        path = settings >= 0 ? path.substring(0, settings) : path;
-        return !(path.startsWith("mem:") || path.contains("/mem:"));
     }
 }
