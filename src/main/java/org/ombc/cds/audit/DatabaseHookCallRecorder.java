@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ import org.ombc.cds.storage.GroupCommitWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -40,6 +44,9 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     private final GroupCommitWriter<Supplier<HookCallRow>> writer;
     private final Clock clock;
     private final Supplier<String> salt;
+    /** Each recent card's place in the audit writer's queue (see {@link #awaitAudited}). */
+    private final Cache<String, Long> auditMarks = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public DatabaseHookCallRecorder(IssuedCardIndex index, GroupCommitWriter<Supplier<HookCallRow>> writer,
                                     Clock clock, Supplier<String> salt) {
@@ -100,7 +107,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         // Built on the writer thread: its patient hash may need the database (the salt), which may be down. The
         // row captures only the assessment and the issued cards, never the request (its prefetch tree is ten
         // times the size of the row, and a queue of them under a database stall would fill the heap).
-        boolean queued = writer.offer(() -> new HookCallRow(calledAt, serviceId, hookInstance,
+        long mark = writer.offerMarked(() -> new HookCallRow(calledAt, serviceId, hookInstance,
                 patientHash(patientId), callerIss, a.knowledgeVersion(),
                 a.oligometastatic() == null ? null : a.oligometastatic().code(),
                 a.estroEortcState() == null ? null : a.estroEortcState().code(),
@@ -108,9 +115,30 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                 a.recommendations().stream().map(Recommendation::code).toList(),
                 a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000,
                 withFullDetail(cards, mainCards, a)));
-        if (!queued) {
+        if (mark == 0) {
             log.warn("audit of hook {} dropped: the audit queue is full", LogSafe.of(request.hookInstance()));
+            return;
         }
+        for (IssuedCard card : cards) {
+            auditMarks.put(card.uuid(), mark);
+        }
+    }
+
+    /**
+     * Waits until the audit rows of these cards, if queued by this replica, are written (or failed), at most
+     * {@code timeout}. Returns false when they are still queued: feedback about them must not be stored first,
+     * or a crash would keep the feedback and lose the card it is about (an outside review's kill -9 found 3 of 6
+     * such items orphaned). Cards issued long ago, or by another replica, need no wait.
+     */
+    public boolean awaitAudited(Collection<String> cardUuids, Duration timeout) throws InterruptedException {
+        long mark = 0;
+        for (String uuid : cardUuids) {
+            Long m = auditMarks.getIfPresent(uuid);
+            if (m != null && m > mark) {
+                mark = m;
+            }
+        }
+        return mark == 0 || writer.awaitDone(mark, timeout);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.ombc.cds.web.ErrorBody;
 import org.ombc.cds.security.CdsJwtVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ombc.cds.storage.GroupCommitWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,11 +41,11 @@ public class FeedbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackController.class);
 
-    /** How long feedback waits for the audit of the cards it is about (see {@link #feedback}). */
-    private static final Duration AUDIT_WAIT = Duration.ofSeconds(2);
+    /** How long feedback waits for the audit of the cards it is about; then 503 (see {@link #feedback}). */
+    private static final Duration AUDIT_WAIT = Duration.ofSeconds(10);
 
     private final AuditStore store;
-    private final GroupCommitWriter<?> auditWriter;
+    private final DatabaseHookCallRecorder audit;
     private final FeedbackValidator validator;
     private final HookServices services;
     private final IssuedCardIndex cards;
@@ -55,9 +54,9 @@ public class FeedbackController {
     private final boolean adminOpen;
 
     public FeedbackController(AuditStore store, IssuedCardIndex cards, HookServices services, Clock clock,
-                              AuditProperties properties, GroupCommitWriter<?> auditWriter) {
+                              AuditProperties properties, DatabaseHookCallRecorder audit) {
         this.store = store;
-        this.auditWriter = auditWriter;
+        this.audit = audit;
         this.services = services;
         this.validator = new FeedbackValidator(cards, properties.maxFeedbackItems(), clock);
         this.cards = cards;
@@ -79,7 +78,7 @@ public class FeedbackController {
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-feedback", String.join("; ", result.problems()),
                     Map.of("problems", result.problems()));
         }
-        awaitAuditOfIssuedCards();
+        awaitAuditOf(result.items());
         int stored = store.storeFeedback(result.items(), clock.instant());
         log.info("feedback stored: {} new of {} item(s)", stored, result.items().size());
         return Map.of("stored", stored, "duplicates", result.items().size() - stored);
@@ -87,17 +86,19 @@ public class FeedbackController {
 
     /**
      * The cards this feedback is about were validated from memory; their audit rows may still be queued. Feedback is
-     * made durable before its 200, so the rows queued so far are written first: a crash right after the 200 must
-     * not keep the feedback and lose the card it is about (found by a kill -9 review: 3 of 6 such items pointed at
-     * no card). A database that does not catch up within {@link #AUDIT_WAIT} does not block the feedback.
+     * made durable before its 200, so their rows are written first: a crash right after the 200 must not keep the
+     * feedback and lose the card it is about. A database too far behind to write them within {@link #AUDIT_WAIT}
+     * gets a 503: the client retries, nothing is stored out of order.
      */
-    private void awaitAuditOfIssuedCards() {
+    private void awaitAuditOf(List<FeedbackItem> items) {
         try {
-            if (!auditWriter.awaitDone(auditWriter.offeredSoFar(), AUDIT_WAIT)) {
-                log.warn("feedback stored before the audit of earlier calls was written (audit writer behind)");
+            if (!audit.awaitAudited(items.stream().map(FeedbackItem::card).toList(), AUDIT_WAIT)) {
+                throw new StorageUnavailableException(new java.util.concurrent.TimeoutException(
+                        "the audit of the cards is " + AUDIT_WAIT.toSeconds() + " s behind"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new StorageUnavailableException(e);
         }
     }
 

@@ -86,27 +86,27 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
      * @return false when the queue is full: the item is dropped and counted as a failure
      */
     public boolean offer(T item) {
+        return offerMarked(item) > 0;
+    }
+
+    /**
+     * Queues one item without waiting; returns its sequence number, a mark for {@link #awaitDone} (1 for the first
+     * item), or 0 when the queue is full: the item is dropped and counted as a failure.
+     */
+    public long offerMarked(T item) {
         unwritten.incrementAndGet();
         synchronized (progress) { // the sequence number follows the queue's order
             if (queue.offer(item)) {
-                offered++;
-                return true;
+                return ++offered;
             }
         }
         unwritten.decrementAndGet();
         failures.increment();
-        return false;
+        return 0;
     }
 
     public int depth() {
         return queue.size();
-    }
-
-    /** How many items have been accepted so far: a mark for {@link #awaitDone}. */
-    public long offeredSoFar() {
-        synchronized (progress) {
-            return offered;
-        }
     }
 
     /**
