@@ -44,9 +44,12 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     private final GroupCommitWriter<Supplier<HookCallRow>> writer;
     private final Clock clock;
     private final Supplier<String> salt;
-    /** Each recent card's place in the audit writer's queue (see {@link #awaitAudited}). */
-    private final Cache<String, Long> auditMarks = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    /**
+     * Each recent card's place in the audit writer's queue (see {@link #awaitAudited}). A row waits there for
+     * seconds at most while the writer keeps up; 30 s and 50,000 cards (a few MB) cover a writer far behind.
+     */
+    private final Cache<String, Long> auditMarks = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
 
     public DatabaseHookCallRecorder(IssuedCardIndex index, GroupCommitWriter<Supplier<HookCallRow>> writer,
                                     Clock clock, Supplier<String> salt) {
