@@ -22,9 +22,10 @@ import io.micrometer.core.instrument.Timer;
  * writer gathers what is offered for at most {@code window} (or until {@code maxBatch} items), then the batch goes
  * to the {@link Sink} in one call, which writes it in one transaction. Under load the writer keeps up with the hook
  * instead of falling behind one transaction (one file write) per call, and the window bounds how many commits a
- * busy hook costs: each commit of the embedded store rewrites the changed index pages, so a commit per few calls
- * grew the file by tens of megabytes a second (issue 13). An item is therefore committed within about the window
- * plus two batch writes of being offered (the batch in flight and its own). On a graceful stop the queue is
+ * busy hook costs: each commit of the embedded store rewrites the index pages it touches (measured: 12.3 KB of
+ * file per call with a 50 ms window, 7.0 KB with 200 ms; issue 13). An item is therefore committed within about
+ * the window plus two batch writes of being offered (the batch in flight and its own), sooner when someone waits
+ * for it ({@link #awaitDone}). On a graceful stop the queue is
  * drained before the database closes. Metrics, under the given prefix: {@code .queue.depth} (gauge),
  * {@code .writes}, {@code .failures} (a failed write, or an item dropped because the queue was full) and
  * {@code .batch} (time per batch).
