@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class AuditStore {
 
+    /** The summary's row for cards with no recommendation (their feedback was missing from it). */
+    public static final String NO_RECOMMENDATION = "no-recommendation";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final DurableCommits durable;
@@ -228,16 +231,20 @@ public final class AuditStore {
 
     /**
      * Per recommendation: cards shown with it, how many were accepted and overridden (a card counts once per
-     * outcome), and the override reasons given.
+     * outcome), and the override reasons given. Cards with no recommendation (a polymetastatic card, whose one
+     * reason is "disagree with the classification"; a data-quality card) count under {@link #NO_RECOMMENDATION}.
      */
     public List<Map<String, Object>> summary() {
+        String code = "coalesce(r.code, '" + NO_RECOMMENDATION + "')";
         return guard(() -> {
             Map<String, Map<String, Object>> byCode = new TreeMap<>();
-            jdbc.query("select code, count(*) from issued_card_recommendation group by code", rs -> {
+            jdbc.query("select " + code + ", count(distinct c.uuid) from issued_card c left join"
+                    + " issued_card_recommendation r on r.card_uuid = c.uuid group by " + code, rs -> {
                 entry(byCode, rs.getString(1)).put("cardsShown", rs.getLong(2));
             });
-            jdbc.query("select r.code, f.outcome, count(distinct f.card_uuid) from feedback f"
-                    + " join issued_card_recommendation r on r.card_uuid = f.card_uuid group by r.code, f.outcome", rs -> {
+            jdbc.query("select " + code + ", f.outcome, count(distinct f.card_uuid) from feedback f"
+                    + " left join issued_card_recommendation r on r.card_uuid = f.card_uuid group by " + code
+                    + ", f.outcome", rs -> {
                 entry(byCode, rs.getString(1)).put(rs.getString(2), rs.getLong(3));
             });
             // A reason of this service is counted by its code, one a client added by system|code; an override
@@ -247,9 +254,9 @@ public final class AuditStore {
                     + " when f.override_system = '" + FeedbackValidator.OWN_SYSTEM + "' then f.override_code"
                     + " else concat(f.override_system, concat('|', f.override_code)) end";
             // Cards, like the outcome counts: a clinician who sends the same override three times is one card.
-            jdbc.query("select r.code, " + reason + ", count(distinct f.card_uuid) from feedback f"
-                    + " join issued_card_recommendation r on r.card_uuid = f.card_uuid where f.outcome = 'overridden'"
-                    + " group by r.code, " + reason, rs -> {
+            jdbc.query("select " + code + ", " + reason + ", count(distinct f.card_uuid) from feedback f"
+                    + " left join issued_card_recommendation r on r.card_uuid = f.card_uuid where f.outcome = 'overridden'"
+                    + " group by " + code + ", " + reason, rs -> {
                 @SuppressWarnings("unchecked")
                 Map<String, Long> reasons = (Map<String, Long>) entry(byCode, rs.getString(1)).get("overrideReasons");
                 reasons.put(rs.getString(2), rs.getLong(3));

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -139,6 +140,27 @@ class FeedbackHttpTest {
         }
     }
 
+    @Test
+    void feedbackOnACardWithNoRecommendationIsInTheSummary() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditWriter.unwritten() == 0);
+        Map<String, Long> before = summaryOf(AuditStore.NO_RECOMMENDATION);
+        ObjectNode request = HookRequests.load("polymetastatic");
+        request.put("hookInstance", java.util.UUID.randomUUID().toString());
+        JsonNode card = json.readTree(mvc.perform(post("/cds-services/ombc-patient-view")
+                .contentType(MediaType.APPLICATION_JSON).content(HookRequests.text(request)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).at("/cards/0");
+        assertThat(card.get("suggestions")).as("a polymetastatic card suggests nothing").isNull();
+        // The clinician disputes the classification: the one reason this card offers.
+        postFeedback(overridden(card, "disagree-with-classification", null)).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, Long> after = summaryOf(AuditStore.NO_RECOMMENDATION);
+            assertThat(after.get("cardsShown") - before.get("cardsShown")).isEqualTo(1);
+            assertThat(after.get("overridden") - before.get("overridden")).isEqualTo(1);
+            assertThat(after.get("disagree-with-classification") - before.get("disagree-with-classification"))
+                    .isEqualTo(1);
+        });
+    }
+
     private Map<String, Long> summaryOf(String code) throws Exception {
         JsonNode summary = json.readTree(mvc.perform(get("/ombc/feedback/summary")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
@@ -147,10 +169,13 @@ class FeedbackHttpTest {
                 return Map.of("cardsShown", row.get("cardsShown").asLong(), "accepted", row.get("accepted").asLong(),
                         "overridden", row.get("overridden").asLong(),
                         "not-fit-for-local-therapy", row.at("/overrideReasons/not-fit-for-local-therapy").asLong(0),
-                        "comment-only", row.at("/overrideReasons/comment-only").asLong(0));
+                        "comment-only", row.at("/overrideReasons/comment-only").asLong(0),
+                        "disagree-with-classification",
+                        row.at("/overrideReasons/disagree-with-classification").asLong(0));
             }
         }
-        return Map.of("cardsShown", 0L, "accepted", 0L, "overridden", 0L, "not-fit-for-local-therapy", 0L, "comment-only", 0L);
+        return Map.of("cardsShown", 0L, "accepted", 0L, "overridden", 0L, "not-fit-for-local-therapy", 0L, "comment-only", 0L,
+                "disagree-with-classification", 0L);
     }
 
     @Test
