@@ -57,11 +57,20 @@ class OrderSignVignettesTest {
         }
     }
 
+    /** The JSON text the EHR receives, read back: suggestions carry HAPI's JSON as written (raw). */
+    private static JsonNode asSent(Object value) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Answer sign(PatientBundle chart, DraftOrders drafts) {
         Assessment assessment = Vignettes.assess(chart);
         OrderSignAdvice advice = OrderSignRules.advise(assessment, READER.read(drafts.resources()), TODAY);
         List<CdsHooksModel.Card> cards = CARDS.cards(advice, assessment, chart.patientId(), List.of());
-        JsonNode response = JSON.valueToTree(new CdsHooksModel.Response(cards, null));
+        JsonNode response = asSent(new CdsHooksModel.Response(cards, null));
         CardConformance.assertConformant(response);
         for (CdsHooksModel.Card card : cards) {
             assertThat(card.detail().length()).as("detail short enough to read before signing").isLessThanOrEqualTo(1200);
@@ -82,7 +91,9 @@ class OrderSignVignettesTest {
                 "5-y overall survival 42% with SABR vs 18%", "NRG-BR002", "radiotherapy ordered with palliative intent");
         assertThat(card.suggestions()).singleElement().satisfies(s -> {
             assertThat(s.label()).isEqualTo("Refer to the multidisciplinary tumour board");
-            assertThat(s.actions().get(0).resource().at("/subject/reference").asText()).isEqualTo("Patient/o1");
+            // As the EHR reads it: the action's resource in the JSON answer.
+            assertThat(asSent(s).at("/actions/0/resource/subject/reference").asText())
+                    .isEqualTo("Patient/o1");
         });
         assertThat(card.overrideReasons()).extracting(CdsHooksModel.Coding::code)
                 .contains("urgent-palliation-needed", "discussed-at-tumour-board").doesNotContain("local-therapy-planned");
