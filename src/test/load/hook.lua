@@ -4,6 +4,16 @@ local file = io.open(os.getenv("REQUEST_FILE"), "r")
 local template = file:read("*a")
 file:close()
 
+-- Secured runs (secured.sh): $TOKENS_FILE holds one JWT per line, each used once (thread-interleaved from
+-- $TOKEN_OFFSET), since the service accepts a jti only once.
+local tokens = nil
+if os.getenv("TOKENS_FILE") then
+  tokens = {}
+  for line in io.lines(os.getenv("TOKENS_FILE")) do tokens[#tokens + 1] = line end
+end
+local nthreads = tonumber(os.getenv("THREADS") or "2")
+local offset = tonumber(os.getenv("TOKEN_OFFSET") or "0")
+
 local threads = {}
 local next_id = 0
 setup = function(thread)
@@ -20,7 +30,11 @@ request = function()
   local instance = string.format("%08x-%04x-4%03x-8%03x-%012x", tonumber(run_id) % 4294967296, thread_id, 0, 0,
       counter)
   local body = template:gsub('"hookInstance"%s*:%s*"[^"]*"', '"hookInstance":"' .. instance .. '"', 1)
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+  local headers = { ["Content-Type"] = "application/json" }
+  if tokens then
+    headers["Authorization"] = "Bearer " .. tokens[offset + (counter - 1) * nthreads + thread_id]
+  end
+  return wrk.format("POST", nil, headers, body)
 end
 
 -- One machine-readable line: requests/s, p50, p99 (ms), errors (socket errors, non-2xx, timeouts).
