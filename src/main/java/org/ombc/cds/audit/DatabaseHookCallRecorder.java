@@ -86,13 +86,14 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     public void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
                        long latencyNanos, String callerIss) {
         Assessment a = outcome.assessment();
+        List<String> recommendations = a.recommendations().stream().map(Recommendation::code).toList();
         List<IssuedCard> cards = new ArrayList<>();
         boolean[] mainCards = new boolean[outcome.cards().size()];
         for (CdsHooksModel.Card card : outcome.cards()) {
             boolean main = card.extension() != null;
             mainCards[cards.size()] = main;
             IssuedCard issued = new IssuedCard(card.uuid(), serviceId, card.summary(), card.indicator(),
-                    main ? a.recommendations().stream().map(Recommendation::code).toList() : List.of(),
+                    main ? recommendations : List.of(),
                     card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
                     card.overrideReasons() == null ? List.of()
                             : card.overrideReasons().stream().map(c -> c.system() + "|" + c.code()).toList(),
@@ -101,10 +102,11 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
             cards.add(issued);
         }
         String patientId = request.context().get("patientId").asText();
-        log.debug("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
-                LogSafe.of(request.hookInstance()), cards.size(), latencyNanos / 1_000_000,
-                a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
-                a.recommendations().stream().map(Recommendation::code).toList());
+        if (log.isDebugEnabled()) { // its arguments cost each call something, even when not logged
+            log.debug("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
+                    LogSafe.of(request.hookInstance()), cards.size(), latencyNanos / 1_000_000,
+                    a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(), recommendations);
+        }
         Instant calledAt = clock.instant();
         String hookInstance = request.hookInstance();
         // Built on the writer thread: its patient hash may need the database (the salt), which may be down. The
@@ -115,7 +117,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
                 a.oligometastatic() == null ? null : a.oligometastatic().code(),
                 a.estroEortcState() == null ? null : a.estroEortcState().code(),
                 a.breastCancer() ? a.subtype().code() : null,
-                a.recommendations().stream().map(Recommendation::code).toList(),
+                recommendations,
                 a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000,
                 withFullDetail(cards, mainCards, a)));
         if (mark == 0) {

@@ -20,12 +20,7 @@ class GroupCommitWriterTest {
     @Test
     void aWaiterIsReleasedOnlyOnceItsItemIsWritten() throws Exception {
         CountDownLatch database = new CountDownLatch(1);
-        GroupCommitWriter<String> writer = new GroupCommitWriter<>("test-writer", "test", 100, 10,
-                Duration.ofMillis(1), batch -> {
-                    await(database);
-                    written.addAll(batch);
-                    return batch.size();
-                }, new SimpleMeterRegistry());
+        GroupCommitWriter<String> writer = writer(Duration.ofMillis(1), database);
         writer.start();
         try {
             long first = writer.offerMarked("card-1");
@@ -45,11 +40,7 @@ class GroupCommitWriterTest {
 
     @Test
     void aWaiterDoesNotWaitOutTheBatchWindow() throws Exception {
-        GroupCommitWriter<String> writer = new GroupCommitWriter<>("test-writer", "test", 100, 10,
-                Duration.ofSeconds(30), batch -> {
-                    written.addAll(batch);
-                    return batch.size();
-                }, new SimpleMeterRegistry());
+        GroupCommitWriter<String> writer = writer(Duration.ofSeconds(30), new CountDownLatch(0));
         writer.start();
         try {
             long mark = writer.offerMarked("card-1");
@@ -58,6 +49,15 @@ class GroupCommitWriterTest {
         } finally {
             writer.stop();
         }
+    }
+
+    /** A writer that gathers for {@code window} and writes into {@link #written} once {@code database} opens. */
+    private GroupCommitWriter<String> writer(Duration window, CountDownLatch database) {
+        return new GroupCommitWriter<>("test-writer", "test", 100, 10, window, batch -> {
+            await(database);
+            written.addAll(batch);
+            return batch.size();
+        }, new SimpleMeterRegistry());
     }
 
     private static void await(CountDownLatch latch) {
