@@ -1,6 +1,7 @@
 package org.ombc.cds.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -97,17 +99,13 @@ class FeedbackDurabilityTest {
         }
     }
 
-    private JsonNode awaitCardWithLink(ClasspathApp app) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (true) {
+    private JsonNode awaitCardWithLink(ClasspathApp app) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
             ObjectNode request = HookRequests.load("ombc-candidate");
             request.put("hookInstance", UUID.randomUUID().toString());
-            JsonNode card = JSON.readTree(post(app.baseUrl() + "/cds-services/ombc-patient-view",
+            return JSON.readTree(post(app.baseUrl() + "/cds-services/ombc-patient-view",
                     HookRequests.text(request))).at("/cards/0");
-            if (card.at("/links/0/url").asText().contains("/ombc/cards/") || System.nanoTime() > deadline) {
-                return card;
-            }
-        }
+        }, card -> card.at("/links/0/url").asText().contains("/ombc/cards/"));
     }
 
     /**
