@@ -27,6 +27,11 @@ public final class DurableCommits {
         this.h2OnDisk = DatabaseUrls.isH2OnDisk(jdbcUrl);
     }
 
+    /** Whether each acknowledged commit costs a checkpoint (an H2 database on disk), which grows H2's file. */
+    public boolean checkpointsAfterCommits() {
+        return h2OnDisk;
+    }
+
     /** Call after the transaction has committed, before acknowledging it. */
     public void afterCommit() {
         if (h2OnDisk) {
