@@ -20,13 +20,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedReplayStoreWarningTest {
 
-    private static final String WARNING = "JWT replay protection stores each token's id in an embedded H2 file";
+    private static final String WARNING = "JWT replay protection stores each token's id in an H2 database on disk";
 
     @Test
     void securedServiceOnTheEmbeddedH2FileWarnsAtStart(CapturedOutput output) {
         startReplayGuard(true, "jdbc:h2:file:./data/ombc;DB_CLOSE_ON_EXIT=FALSE");
 
         assertThat(output).contains(WARNING).contains("Use PostgreSQL");
+    }
+
+    @Test
+    void securedServiceOnAnH2FileWithoutTheFilePrefixOrBehindAnH2ServerWarnsAtStart(CapturedOutput output) {
+        startReplayGuard(true, "jdbc:h2:./data/ombc");
+        assertThat(output).contains(WARNING);
+        int first = output.getOut().indexOf(WARNING);
+
+        startReplayGuard(true, "jdbc:h2:tcp://db.hospital.example:9092/./data/ombc");
+        assertThat(output.getOut().indexOf(WARNING, first + 1)).as("second warning").isPositive();
     }
 
     @Test
