@@ -9,8 +9,7 @@ import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.PatientCompartment;
 import org.ombc.cds.fhir.UnreadableDates;
-import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.mapping.FhirToOmbc;
+import org.ombc.cds.chart.ChartAssessment;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,13 +28,11 @@ import java.util.TreeSet;
 public class AssessmentController {
 
     private final FhirJson fhir;
-    private final FhirToOmbc mapper;
-    private final OmbcAssessor assessor;
+    private final ChartAssessment pipeline;
 
-    public AssessmentController(FhirJson fhir, FhirToOmbc mapper, OmbcAssessor assessor) {
+    public AssessmentController(FhirJson fhir, ChartAssessment pipeline) {
         this.fhir = fhir;
-        this.mapper = mapper;
-        this.assessor = assessor;
+        this.pipeline = pipeline;
     }
 
     @PostMapping(path = "/ombc/assessment", consumes = {"application/fhir+json", MediaType.APPLICATION_JSON_VALUE},
@@ -75,6 +72,6 @@ public class AssessmentController {
         }
         List<Resource> resources = new PatientCompartment(patientId, null, fullUrls).select(entries).kept();
         UnreadableDates.clear(resources);
-        return AssessmentJson.of(assessor.assess(mapper.map(resources)));
+        return AssessmentJson.of(pipeline.assess(patientId, resources, List.of()).assessment());
     }
 }

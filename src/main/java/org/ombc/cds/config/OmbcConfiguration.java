@@ -12,7 +12,7 @@ import org.ombc.cds.audit.CardLinks;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.web.BodySizeLimitFilter;
 import org.ombc.cds.cards.OrderSignCards;
-import org.ombc.cds.services.ChartAssessment;
+import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.services.HookServices;
 import org.ombc.cds.services.OrderSignService;
 import org.ombc.cds.services.PatientViewService;

@@ -60,6 +60,16 @@ public final class FhirToOmbc {
         this.clock = clock;
     }
 
+    /** The terminology this mapper reads codes with. */
+    public Terminology terminology() {
+        return terminology;
+    }
+
+    /** The same mapper reading codes with {@code other} (one chart's widened terminology). */
+    public FhirToOmbc using(Terminology other) {
+        return other == terminology ? this : new FhirToOmbc(other, clock);
+    }
+
     public OmbcRecord map(List<? extends IBaseResource> resources) {
         List<IBaseResource> chart = distinct(resources);
         Patient patient = chart.stream().filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()

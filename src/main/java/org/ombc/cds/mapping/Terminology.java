@@ -56,6 +56,29 @@ public final class Terminology {
     }
 
     /**
+     * This terminology with more members, for one chart: codes a site's terminology server placed in our ValueSets
+     * ({@link TerminologyExtension}). The published members are shared, not copied.
+     *
+     * @param extra codings by ValueSet id; ids this terminology does not know are refused
+     */
+    public Terminology withMembers(Map<String, ? extends Collection<Coding>> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        Map<String, Members> widened = new HashMap<>(valueSets);
+        extra.forEach((id, codings) -> {
+            Members base = members(id);
+            Members more = base.copy();
+            for (Coding coding : codings) {
+                String system = normaliseSystem(coding.getSystem());
+                more.codes.add(key(system, normaliseCode(system, coding.getCode())));
+            }
+            widened.put(id, more);
+        });
+        return new Terminology(Map.copyOf(widened), knowledgeVersion);
+    }
+
+    /**
      * Builds the terminology from our CodeSystem and ValueSets; fails when a ValueSet the mapper needs is absent,
      * so a broken package never starts a service that would silently see nothing.
      */
@@ -63,14 +86,23 @@ public final class Terminology {
         Map<String, Members> byId = new HashMap<>();
         for (ValueSet vs : valueSets) {
             Members members = new Members();
+            // The expansion lists a concept family's members (clinical-rules 10); the compose then states how the
+            // family is defined (is-a filters a terminology server can evaluate) and is not re-evaluated here.
+            addExpansion(members, vs.getExpansion().getContains());
+            boolean expanded = vs.getExpansion().hasContains();
             for (ValueSet.ConceptSetComponent include : vs.getCompose().getInclude()) {
                 String system = normaliseSystem(include.getSystem());
                 for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
-                    members.codes.add(key(system, normaliseCode(system, concept.getCode())));
-                    members.listed.add(new Concept(include.getSystem(), concept.getCode(), concept.getDisplay()));
+                    if (members.codes.add(key(system, normaliseCode(system, concept.getCode())))) {
+                        members.listed.add(new Concept(include.getSystem(), concept.getCode(), concept.getDisplay()));
+                    }
                 }
                 for (ValueSet.ConceptSetFilterComponent filter : include.getFilter()) {
-                    if (!"regex".equals(filter.getOp().toCode()) || !"code".equals(filter.getProperty())) {
+                    boolean regex = "regex".equals(filter.getOp().toCode()) && "code".equals(filter.getProperty());
+                    if (!regex && expanded) {
+                        continue;
+                    }
+                    if (!regex) {
                         throw new IllegalArgumentException("ValueSet " + vs.getIdElement().getIdPart()
                                 + ": only 'code regex' filters are supported");
                     }
@@ -97,6 +129,18 @@ public final class Terminology {
             throw new IllegalStateException("fhir-profiles lacks ValueSets " + absent);
         }
         return new Terminology(Map.copyOf(byId), codeSystem.getVersion());
+    }
+
+    private static void addExpansion(Members members, List<ValueSet.ValueSetExpansionContainsComponent> contains) {
+        for (ValueSet.ValueSetExpansionContainsComponent member : contains) {
+            if (member.hasCode() && !member.getAbstract()) {
+                String system = normaliseSystem(member.getSystem());
+                if (members.codes.add(key(system, normaliseCode(system, member.getCode())))) {
+                    members.listed.add(new Concept(member.getSystem(), member.getCode(), member.getDisplay()));
+                }
+            }
+            addExpansion(members, member.getContains());
+        }
     }
 
     /** The version of our CodeSystem: the knowledge version every assessment carries. */
@@ -206,5 +250,13 @@ public final class Terminology {
         final Set<String> codes = new HashSet<>();
         final Map<String, List<Pattern>> patterns = new HashMap<>();
         final List<Concept> listed = new ArrayList<>();
+
+        Members copy() {
+            Members copy = new Members();
+            copy.codes.addAll(codes);
+            copy.patterns.putAll(patterns);
+            copy.listed.addAll(listed);
+            return copy;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.ombc.cds.services;
 
+import org.ombc.cds.chart.ChartAssessment;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class OrderSignService implements HookService {
         String patientId = request.context().get("patientId").asText();
         PlannedOrders planned = reader.read(draftOrders(request.context().get(DRAFT_ORDERS), patientId,
                 request.fhirServer()));
-        ChartAssessment.Result result = chart.assess(request);
+        ChartAssessment.Result result = HookCharts.assess(chart, request);
         OrderSignAdvice advice = OrderSignRules.advise(result.assessment(), planned, LocalDate.now(clock));
         return new PatientViewService.Outcome(result.assessment(),
                 cards.cards(advice, result.assessment(), patientId, result.problems()));

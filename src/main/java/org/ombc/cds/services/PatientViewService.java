@@ -1,5 +1,7 @@
 package org.ombc.cds.services;
 
+import org.ombc.cds.chart.ChartAssessment;
+
 import java.util.List;
 
 import org.ombc.cds.cards.OmbcCards;
@@ -43,7 +45,7 @@ public final class PatientViewService implements HookService {
 
     @Override
     public Outcome evaluate(CdsHooksModel.Request request) {
-        ChartAssessment.Result result = chart.assess(request);
+        ChartAssessment.Result result = HookCharts.assess(chart, request);
         return new Outcome(result.assessment(), cards.cards(result.assessment(), result.patientId(), result.problems()));
     }
 }

@@ -16,11 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.ombc.cds.fhir.AllowedServers;
 import org.ombc.cds.fhir.DataUnavailableException;
 import org.ombc.cds.fhir.Hashes;
-import org.ombc.cds.fhir.PatientData;
-import org.ombc.cds.fhir.PatientDataService;
 import org.ombc.cds.logic.Assessment;
-import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.mapping.FhirToOmbc;
+import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.mapping.Terminology;
 import org.ombc.cds.mapping.ValueSetId;
 import org.ombc.cds.timeline.TimelineModel;
@@ -55,9 +52,7 @@ class SmartAppController {
     private final SmartClientRegistrations registrations;
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final AllowedServers allowedServers;
-    private final PatientDataService data;
-    private final FhirToOmbc mapper;
-    private final OmbcAssessor assessor;
+    private final ChartAssessment pipeline;
     private final HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
@@ -65,15 +60,13 @@ class SmartAppController {
 
     SmartAppController(SmartProperties properties, SmartClientRegistrations registrations,
                        OAuth2AuthorizedClientRepository authorizedClients, AllowedServers allowedServers,
-                       PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor, HttpClient fhirHttpClient,
+                       ChartAssessment pipeline, HttpClient fhirHttpClient,
                        ObjectMapper json, Clock clock, Terminology terminology) {
         this.properties = properties;
         this.registrations = registrations;
         this.authorizedClients = authorizedClients;
         this.allowedServers = allowedServers;
-        this.data = data;
-        this.mapper = mapper;
-        this.assessor = assessor;
+        this.pipeline = pipeline;
         this.http = fhirHttpClient;
         this.json = json;
         this.clock = clock;
@@ -162,8 +155,8 @@ class SmartAppController {
                     "The token response carried no patient context; launch from a patient's chart.");
         }
         try {
-            PatientData chart = data.gather(patient, Map.of(), iss, token);
-            Assessment assessment = assessor.assess(mapper.map(chart.resources()));
+            ChartAssessment.Result chart = pipeline.assess(patient, Map.of(), iss, token);
+            Assessment assessment = chart.assessment();
             String svg = TimelineSvg.render(TimelineModel.of(assessment, LocalDate.now(clock), agentNames));
             return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noStore())
                     .body(TumourBoardPage.render(assessment, svg, chart.problems()));

@@ -37,8 +37,8 @@ import net.jqwik.api.Provide;
 class WhoseDataTest {
 
     private static final FhirFetcher OFFLINE = Fetchers.offline();
-    private static final AssessmentController API = new AssessmentController(Vignettes.FHIR, Charts.MAPPER,
-            Charts.ASSESSOR);
+    private static final AssessmentController API = new AssessmentController(Vignettes.FHIR, new org.ombc.cds.chart.ChartAssessment(null, Charts.MAPPER,
+            Charts.ASSESSOR));
 
     /** Oligometastatic, two bone lesions: another patient's liver lesions would make it polymetastatic. */
     private static PatientBundle chart() {

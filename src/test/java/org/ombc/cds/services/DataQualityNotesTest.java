@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
+import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.hookjson.CdsHooksModel.Card;
 import org.ombc.cds.fhir.PatientData;
 import org.ombc.cds.logic.Assessment;
