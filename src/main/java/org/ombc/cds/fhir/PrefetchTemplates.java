@@ -23,7 +23,8 @@ public final class PrefetchTemplates {
     public PrefetchTemplates(Terminology terminology) {
         List<String> observationCodes = new ArrayList<>();
         for (ValueSetId vs : List.of(ValueSetId.ER_TEST, ValueSetId.PR_TEST, ValueSetId.HER2_TEST,
-                ValueSetId.N_CATEGORY, ValueSetId.DISEASE_STATUS, ValueSetId.LESION_COUNT, ValueSetId.LESION_SIZE)) {
+                ValueSetId.N_CATEGORY, ValueSetId.DISEASE_STATUS, ValueSetId.LESION_COUNT, ValueSetId.LESION_SIZE,
+                ValueSetId.STAGING_M_CATEGORY, ValueSetId.STAGE_GROUP)) {
             observationCodes.addAll(terminology.listedTokens(vs));
         }
         Map<PrefetchKey, String> t = new EnumMap<>(PrefetchKey.class);

@@ -16,6 +16,7 @@ import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.Site;
+import org.ombc.cds.model.StagedMetastasis;
 
 /**
  * The derived facts of clinical-rules 2 about metastases: which lesions are distant and current, how many, where,
@@ -35,11 +36,15 @@ import org.ombc.cds.model.Site;
  * @param omd                 the OMD diagnosis date as an interval, null when unknown
  * @param firstMetastasis     earliest onset of any distant metastasis ever, as an interval; null when unknown
  * @param peakActive          the largest number of distant lesions ever active at once
+ * @param anyPast             some distant metastasis (or axillary node of unknown side) is recorded as past
+ * @param stagedOnly          staging records distant metastases and no metastasis Condition does (clinical-rules
+ *                            10): metastatic, with the count and the sites unknown; null otherwise
  */
 public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount, Set<Site> sites,
                             List<Lesion> unknownSideAxillary, boolean undatedCurrent,
                             boolean polymetastaticHistory, boolean omdHistory, @Nullable DateInterval omd,
-                            @Nullable DateInterval firstMetastasis, int peakActive) {
+                            @Nullable DateInterval firstMetastasis, int peakActive, boolean anyPast,
+                            @Nullable StagedMetastasis stagedOnly) {
 
     private static final int OLIGO_MAX = Thresholds.OLIGO_MAX_LESIONS;
 
@@ -52,7 +57,7 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
     }
 
     public boolean metastatic() {
-        return !current.isEmpty() || !unknownSideAxillary.isEmpty();
+        return !current.isEmpty() || !unknownSideAxillary.isEmpty() || stagedOnly != null;
     }
 
     /**
@@ -72,7 +77,7 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
             count = count == null || node.count() == null ? null : count + node.count();
         }
         return new DiseaseBurden(List.copyOf(all), count, allSites, List.of(), undatedCurrent, polymetastaticHistory,
-                omdHistory, omd, firstMetastasis, peakActive);
+                omdHistory, omd, firstMetastasis, peakActive, anyPast, stagedOnly);
     }
 
     /**
@@ -104,13 +109,19 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
     }
 
     static DiseaseBurden of(OmbcRecord record) {
+        StagedMetastasis staged = record.staged();
+        if (staged != null && record.lesions().stream().allMatch(l -> isDistant(l, sideOf(record)) == Answer.NO)) {
+            return stagedOnly(staged);
+        }
         PrimaryTumour primary = record.primary();
         Laterality primarySide = primary == null ? Laterality.UNKNOWN : primary.side();
         List<Lesion> distant = new ArrayList<>();
         List<Lesion> current = new ArrayList<>();
         List<Lesion> unknownSide = new ArrayList<>();
+        boolean anyPast = false;
         for (Lesion lesion : record.lesions()) {
             Answer distantLesion = isDistant(lesion, primarySide);
+            anyPast |= !lesion.current() && distantLesion != Answer.NO;
             if (distantLesion == Answer.UNDECIDED) {
                 if (lesion.current()) {
                     unknownSide.add(lesion);
@@ -159,7 +170,23 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
             omd = fallDate(distant, timeline.lastFallToOligo);
         }
         return new DiseaseBurden(List.copyOf(current), count, sites, List.copyOf(unknownSide), undated, poly,
-                omdHistory, omd, first, timeline.peak);
+                omdHistory, omd, first, timeline.peak, anyPast, null);
+    }
+
+    /**
+     * Staging that says M1 or stage IV while no metastasis Condition is recorded (clinical-rules 10): metastatic, the
+     * number and sites of the lesions unknown, dated by the staging. An M0 or an earlier stage never outweighs a
+     * recorded current metastasis, and a recorded metastasis, current or past, is what the chart lists: staging then
+     * adds nothing.
+     */
+    private static DiseaseBurden stagedOnly(StagedMetastasis staged) {
+        return new DiseaseBurden(List.of(), null, EnumSet.noneOf(Site.class), List.of(), staged.date() == null, false,
+                false, staged.date(), staged.date(), 0, false, staged);
+    }
+
+    private static Laterality sideOf(OmbcRecord record) {
+        PrimaryTumour primary = record.primary();
+        return primary == null ? Laterality.UNKNOWN : primary.side();
     }
 
     /**

@@ -59,6 +59,11 @@ final class EstroEortcClassification {
         int max = Thresholds.OLIGO_MAX_LESIONS;
         Integer count = burden.lesionCount();
         List<String> facts = new ArrayList<>(List.of("current distant lesions: " + (count == null ? "unknown" : count)));
+        if (burden.stagedOnly() != null) {
+            facts.add("staging records distant metastases (M1 or stage IV, Observation/"
+                    + burden.stagedOnly().observationId() + ") that the chart does not list as metastasis Conditions: "
+                    + "record each metastasis with its site and date");
+        }
         if (count != null && !burden.unknownSideAxillary().isEmpty()) {
             Integer upper = burden.withUnknownSideDistant().lesionCount();
             facts.add((upper == null ? "an unknown number" : String.valueOf(upper)) + " if the axillary node(s) of "

@@ -30,7 +30,7 @@ final class MissingDataCheck {
         if (!record.her2().isKnown()) {
             missing.add(MissingData.HER2_STATUS);
         }
-        if (burden.current().stream().anyMatch(l -> l.count() == null)) {
+        if (burden.current().stream().anyMatch(l -> l.count() == null) || burden.stagedOnly() != null) {
             missing.add(MissingData.LESION_COUNT);
         }
         if (!burden.unknownSideAxillary().isEmpty()) {

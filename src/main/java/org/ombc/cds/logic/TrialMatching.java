@@ -1,6 +1,5 @@
 package org.ombc.cds.logic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,8 +11,8 @@ import org.ombc.cds.model.Site;
 /**
  * Which open trials should the clinician check eligibility for (clinical-rules 8; the review's Table 2)? Asked
  * whenever the lesion count is known, so that 6-10 lesions (polymetastatic) still list SABR-COMET-10: within a
- * trial only, with no metastasis-directed recommendation. An axillary node of unknown side makes the count and the
- * organs a range: a trial is listed only when it matches at both ends (clinical-rules 7).
+ * trial only, with no metastasis-directed recommendation. An axillary node of unknown side is not a distant lesion
+ * for any criterion: not in the count, the sites or the organs (clinical-rules 10, "Clarified").
  */
 final class TrialMatching {
 
@@ -23,15 +22,12 @@ final class TrialMatching {
     /** The open trials whose checked criteria the record meets; none while the lesion count is unknown. */
     static List<Trial> matching(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
                                 Optional<EstroEortcState> state, List<Trial> trials) {
-        List<TrialFacts> ends = new ArrayList<>();
-        for (DiseaseBurden end : List.of(burden, burden.withUnknownSideDistant())) {
-            Integer count = end.lesionCount();
-            if (count == null) {
-                return List.of();
-            }
-            ends.add(trialFacts(record, primary, end, count, state));
+        Integer count = burden.lesionCount();
+        if (count == null) {
+            return List.of();
         }
-        return trials.stream().filter(t -> ends.stream().allMatch(t::matches)).toList();
+        TrialFacts facts = trialFacts(record, primary, burden, count, state);
+        return trials.stream().filter(t -> t.matches(facts)).toList();
     }
 
     private static TrialFacts trialFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
@@ -47,10 +43,15 @@ final class TrialMatching {
      * "First line" (clinical-rules 8): the current episode is the first, ESTRO-EORTC de novo, synchronous or
      * metachronous. A state left undetermined only because the 6-month timing or the therapy at the OMD date is
      * open is still de novo whichever it is: dated current lesions, no earlier episode, no polymetastatic history.
+     * A chart with no past metastasis and no polymetastatic history needs no dates: its current episode is the first
+     * (clinical-rules 10, "Clarified").
      */
     static boolean isFirstLine(Optional<EstroEortcState> state, DiseaseBurden burden) {
         if (state.isPresent()) {
             return isFirstLine(state.get());
+        }
+        if (!burden.anyPast() && !burden.polymetastaticHistory()) {
+            return true;
         }
         return burden.omd() != null && !burden.undatedCurrent() && !burden.polymetastaticHistory()
                 && !burden.omdHistory();

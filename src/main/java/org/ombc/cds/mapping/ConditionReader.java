@@ -16,7 +16,6 @@ import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Laterality;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.PrimaryTumour;
-import org.ombc.cds.model.Site;
 
 /**
  * Reads the breast cancer and its metastases from Conditions: the codes, sites, sides and statuses of
@@ -27,10 +26,17 @@ final class ConditionReader {
 
     private final Terminology terminology;
     private final RecordDates dates;
+    private final CancerConditions cancer;
 
     ConditionReader(Terminology terminology, RecordDates dates) {
         this.terminology = terminology;
         this.dates = dates;
+        this.cancer = new CancerConditions(terminology);
+    }
+
+    /** What the Condition is to the rules: primary, metastasis, not breast cancer, an unplaced cancer, nothing. */
+    CancerConditions.Kind kindOf(Condition condition) {
+        return cancer.kindOf(condition);
     }
 
     /** A refuted or entered-in-error Condition does not exist (clinical-rules 2). */
@@ -50,7 +56,7 @@ final class ConditionReader {
         List<String> sideRecords = new ArrayList<>();
         boolean inactive = true;
         for (Condition condition : conditions) {
-            if (!terminology.containsAny(ValueSetId.PRIMARY_BREAST_CANCER, condition.getCode())) {
+            if (cancer.kindOf(condition) != CancerConditions.Kind.PRIMARY) {
                 continue;
             }
             inactive &= !isCurrent(condition, notes.take(dates.abatement(condition)));
@@ -89,12 +95,12 @@ final class ConditionReader {
         Notes notes = new Notes();
         List<Lesion> lesions = new ArrayList<>();
         for (Condition condition : conditions) {
-            if (terminology.containsAny(ValueSetId.METASTASIS, condition.getCode())) {
+            if (cancer.kindOf(condition) == CancerConditions.Kind.METASTASIS) {
                 String id = ResourceIds.idOf(condition);
                 DateInterval abatement = notes.take(dates.abatement(condition));
                 boolean current = isCurrent(condition, abatement);
                 boolean sternal = terminology.containsAny(ValueSetId.BODY_SITE_STERNUM, condition.getBodySite());
-                lesions.add(new Lesion(id, siteOf(condition), sternal, onlySide(sidesOf(condition)),
+                lesions.add(new Lesion(id, cancer.siteOf(condition), sternal, onlySide(sidesOf(condition)),
                         measures.countOf(id), notes.take(dates.onset(condition)), current ? null : abatement, current,
                         measures.sizeMmOf(id)));
             }
@@ -108,23 +114,6 @@ final class ConditionReader {
         return condition.hasClinicalStatus()
                 ? terminology.containsAny(ValueSetId.CLINICAL_STATUS_CURRENT, condition.getClinicalStatus())
                 : abatement == null;
-    }
-
-    /** A site-specific code wins over bodySite; a generic code (128462008, C79.9) takes its site from bodySite. */
-    private Site siteOf(Condition condition) {
-        for (Site site : ValueSetId.CODED_SITES) {
-            if (terminology.containsAny(ValueSetId.metastasisCode(site), condition.getCode())) {
-                return site;
-            }
-        }
-        for (Site site : ValueSetId.CODED_SITES) {
-            for (CodeableConcept bodySite : condition.getBodySite()) {
-                if (terminology.containsAny(ValueSetId.bodySite(site), bodySite)) {
-                    return site;
-                }
-            }
-        }
-        return Site.OTHER;
     }
 
     private static Laterality onlySide(Set<Laterality> sides) {

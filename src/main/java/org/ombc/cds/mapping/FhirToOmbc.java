@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -28,6 +29,7 @@ import org.ombc.cds.model.NodalStatus;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.ReceptorResult;
+import org.ombc.cds.model.StagedMetastasis;
 import org.ombc.cds.model.TherapyPeriod;
 
 /**
@@ -46,8 +48,12 @@ public final class FhirToOmbc {
 
     private static final int NAMED_RECORDS_LIMIT = 5;
 
+    private static final Pattern LOOKS_LIKE_RECEPTOR = Pattern.compile("\\b(o?estrogen|progesterone|HER-?2|ERBB2|"
+            + "hormone receptor|(ER|PR) (status|receptor))\\b", Pattern.CASE_INSENSITIVE);
+
     private final Terminology terminology;
     private final Clock clock;
+    private final AgentNames agentNames;
 
     /** A mapper whose "today" is the system clock's (UTC). */
     public FhirToOmbc(Terminology terminology) {
@@ -58,6 +64,7 @@ public final class FhirToOmbc {
     public FhirToOmbc(Terminology terminology, Clock clock) {
         this.terminology = terminology;
         this.clock = clock;
+        this.agentNames = new AgentNames(terminology);
     }
 
     /** The terminology this mapper reads codes with. */
@@ -78,7 +85,7 @@ public final class FhirToOmbc {
                 LocalDate.now(clock).plusDays(FUTURE_DATE_TOLERANCE_DAYS),
                 patient != null && patient.hasBirthDateElement() ? FhirDates.of(patient.getBirthDateElement()) : null);
         ConditionReader conditionReader = new ConditionReader(terminology, dates);
-        TherapyReader therapyReader = new TherapyReader(terminology, dates);
+        TherapyReader therapyReader = new TherapyReader(terminology, dates, agentNames);
         ImagingReader imagingReader = new ImagingReader(terminology, dates);
 
         // Therapy and imaging are read in resource order: their notes keep that order on the data-quality card.
@@ -89,18 +96,29 @@ public final class FhirToOmbc {
         List<TherapyPeriod> therapies = new ArrayList<>();
         List<DateInterval> imaging = new ArrayList<>();
         List<String> freeText = new ArrayList<>();
+        List<String> unplacedCancers = new ArrayList<>();
+        List<String> unplacedReceptors = new ArrayList<>();
         for (IBaseResource resource : chart) {
             if (resource instanceof Condition condition && conditionReader.exists(condition)) {
-                if (isFreeTextOnly(condition.getCode())) {
+                if (isFreeTextOnly(condition.getCode())
+                        && conditionReader.kindOf(condition) != CancerConditions.Kind.PRIMARY) {
                     freeText.add("Condition/" + ResourceIds.idOf(condition));
                 } else {
                     conditions.add(condition);
+                    if (conditionReader.kindOf(condition) == CancerConditions.Kind.UNPLACED) {
+                        unplacedCancers.add(Codings.describe(condition.getCode()) + " (Condition/"
+                                + ResourceIds.idOf(condition) + ")");
+                    }
                 }
             } else if (resource instanceof Observation observation && ObservationReader.exists(observation)) {
                 if (isFreeTextOnly(observation.getCode())) {
                     freeText.add("Observation/" + ResourceIds.idOf(observation));
                 } else {
                     observations.add(observation);
+                    if (looksLikeUnplacedReceptor(observation)) {
+                        unplacedReceptors.add(Codings.describe(observation.getCode()) + " (Observation/"
+                                + ResourceIds.idOf(observation) + ")");
+                    }
                 }
             } else if (resource instanceof MedicationStatement statement) {
                 notes.take(therapyReader.read(statement)).ifPresent(therapies::add);
@@ -127,11 +145,50 @@ public final class FhirToOmbc {
         ReceptorResult her2 = notes.take(receptorReader.read(observations, ValueSetId.HER2_TEST, "HER2"));
         NodalStatus nodes = notes.take(observationReader.nodalStatus(observations));
         List<DiseaseStatus> statuses = notes.take(observationReader.diseaseStatuses(observations));
+        StagedMetastasis staged = notes.take(observationReader.staged(observations)).orElse(null);
+        if (staged != null && lesions.isEmpty()) {
+            notes.add("Staging (Observation/" + staged.observationId() + ": M1 or stage IV) records distant "
+                    + "metastases that the chart does not list: record each metastasis as a Condition with its site "
+                    + "and date; until then the number of lesions is unknown.");
+        }
+        if (!unplacedCancers.isEmpty()) {
+            notes.add(unplacedNote(unplacedCancers, "cancer diagnosis", "cancer diagnoses",
+                    "code it as breast cancer or as a metastasis (SNOMED CT, ICD-10-CM or ICD-O-3) if it is one"));
+        }
+        if (!unplacedReceptors.isEmpty()) {
+            notes.add(unplacedNote(unplacedReceptors, "receptor result", "receptor results",
+                    "code it as an ER, PR or HER2 result (LOINC) if it is one"));
+        }
         if (!freeText.isEmpty()) {
             notes.add(freeTextNote(freeText));
         }
         return new OmbcRecord(patient == null ? null : ResourceIds.idOf(patient), primary, lesions, er, pr, her2,
-                nodes, statuses, therapies, imaging, resected, notes.list());
+                nodes, statuses, therapies, imaging, resected, notes.list(), staged);
+    }
+
+    /**
+     * An Observation that names a hormone receptor or HER2 in its displays or text and is coded as none of the tests
+     * the service reads (clinical-rules 10, "Nothing unknown is silent").
+     */
+    private boolean looksLikeUnplacedReceptor(Observation observation) {
+        CodeableConcept code = observation.getCode();
+        for (ValueSetId known : List.of(ValueSetId.ER_TEST, ValueSetId.PR_TEST, ValueSetId.HER2_TEST,
+                ValueSetId.N_CATEGORY, ValueSetId.DISEASE_STATUS, ValueSetId.LESION_COUNT, ValueSetId.LESION_SIZE,
+                ValueSetId.STAGING_M_CATEGORY, ValueSetId.STAGE_GROUP)) {
+            if (terminology.containsAny(known, code)) {
+                return false;
+            }
+        }
+        return Codings.words(code).stream().anyMatch(w -> LOOKS_LIKE_RECEPTOR.matcher(w).find());
+    }
+
+    /** clinical-rules 10: records that look like what the rules read, but whose code is not placed, named. */
+    private static String unplacedNote(List<String> records, String one, String many, String fix) {
+        List<String> sorted = records.stream().distinct().sorted().toList();
+        String named = String.join("; ", sorted.subList(0, Math.min(NAMED_RECORDS_LIMIT, sorted.size())))
+                + (sorted.size() > NAMED_RECORDS_LIMIT ? "; ..." : "");
+        return sorted.size() + " " + (sorted.size() == 1 ? one : many) + " with a code the service does not know: "
+                + named + ". Not used in the assessment; " + fix + ".";
     }
 
     /**

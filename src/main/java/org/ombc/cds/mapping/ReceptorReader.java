@@ -3,22 +3,25 @@ package org.ombc.cds.mapping;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.StringType;
 import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Dated;
 import org.ombc.cds.model.ReceptorResult;
 
 /**
- * Reads the ER, PR and HER2 results (clinical-rules 1, and 8 "Receptors"): the codes of each test, positive and
- * negative in any of the listed codings, interpretations or words; anything else (equivocal, IHC 2+ without ISH)
- * is unknown.
+ * Reads the ER, PR and HER2 results (clinical-rules 1, 8 "Receptors" and 10 "Results without a value; ISH ratios"):
+ * the codes of each test, positive and negative in any of the listed codings or interpretations, and a HER2 in situ
+ * hybridisation ratio as a number or as text; anything else (equivocal, IHC 2+ without ISH, an answer given only as
+ * text) is unknown. An Observation with no value, no interpretation and no dataAbsentReason is not a result.
  */
 final class ReceptorReader {
+
+    private static final Pattern ISH_WORDS = Pattern.compile("\\b(FISH|CISH|SISH|ISH|in situ hybridi[sz]ation)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final Terminology terminology;
     private final RecordDates dates;
@@ -40,8 +43,9 @@ final class ReceptorReader {
         Notes notes = new Notes();
         List<Dated<ReceptorResult.Status>> results = new ArrayList<>();
         for (Observation observation : observations) {
-            if (terminology.containsAny(test, observation.getCode())) {
-                ReceptorResult.Status status = status(observation);
+            if (terminology.containsAny(test, observation.getCode()) && isResult(observation)) {
+                ReceptorResult.Status status = test == ValueSetId.HER2_TEST && isInSituHybridisation(observation)
+                        ? her2Ish(observation) : status(observation);
                 results.add(new Dated<>(notes.take(dates.effective(observation)), status));
             }
         }
@@ -73,22 +77,37 @@ final class ReceptorReader {
         return notes.with(new ReceptorResult(status, latestDate, conflicting));
     }
 
+    /** No value, no interpretation and no dataAbsentReason: an order or a placeholder, not a result (rules 10). */
+    private static boolean isResult(Observation observation) {
+        return observation.hasValue() || observation.hasInterpretation() || observation.hasDataAbsentReason();
+    }
+
+    /** A HER2 ISH test: our list, or a test whose display names FISH, CISH, SISH, ISH or in situ hybridisation. */
+    private boolean isInSituHybridisation(Observation observation) {
+        return terminology.containsAny(ValueSetId.HER2_ISH_TEST, observation.getCode())
+                || Codings.words(observation.getCode()).stream().anyMatch(w -> ISH_WORDS.matcher(w).find());
+    }
+
+    /**
+     * A HER2 ISH result: a coded answer as any result, else the HER2/CEP17 ratio as a number or as text (ASCO/CAP,
+     * clinical-rules 10): below 2.0 not amplified, 2.0 or more amplified; "less than 1.8" is below 2.0, "greater
+     * than 2.2" above it, "less than 2.5" cannot be placed.
+     */
+    private ReceptorResult.Status her2Ish(Observation observation) {
+        if (observation.getValue() instanceof CodeableConcept) {
+            return status(observation);
+        }
+        IshRatio ratio = IshRatio.of(observation.getValue());
+        return ratio == null ? ReceptorResult.Status.UNKNOWN : ratio.status();
+    }
+
     private ReceptorResult.Status status(Observation observation) {
         List<CodeableConcept> evidence = new ArrayList<>();
-        String text = null;
         if (observation.getValue() instanceof CodeableConcept value) {
             evidence.add(value);
-            text = value.getText();
-        } else if (observation.getValue() instanceof StringType value) {
-            text = value.getValue();
         }
         boolean positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, evidence);
         boolean negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, evidence);
-        if (!positive && !negative && text != null) {
-            String word = text.trim().toLowerCase(Locale.ROOT);
-            positive = word.equals("positive") || word.equals("pos");
-            negative = word.equals("negative") || word.equals("neg");
-        }
         if (!positive && !negative && observation.getValue() == null) {
             positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, observation.getInterpretation());
             negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, observation.getInterpretation());

@@ -45,7 +45,9 @@ public final class Terminology {
                     "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"),
             Map.entry("http://hl7.org/fhir/v3/ObservationInterpretation",
                     "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"),
-            Map.entry("http://hl7.org/fhir/v2/0074", "http://terminology.hl7.org/CodeSystem/v2-0074"));
+            Map.entry("http://hl7.org/fhir/v2/0074", "http://terminology.hl7.org/CodeSystem/v2-0074"),
+            Map.entry("urn:oid:2.16.840.1.113883.6.43.1", CancerConditions.ICD_O_3),
+            Map.entry("http://hl7.org/fhir/sid/icd-o-3", CancerConditions.ICD_O_3));
 
     private final Map<String, Members> valueSets;
     private final String knowledgeVersion;

@@ -24,10 +24,12 @@ final class TherapyReader {
 
     private final Terminology terminology;
     private final RecordDates dates;
+    private final AgentNames agentNames;
 
-    TherapyReader(Terminology terminology, RecordDates dates) {
+    TherapyReader(Terminology terminology, RecordDates dates, AgentNames agentNames) {
         this.terminology = terminology;
         this.dates = dates;
+        this.agentNames = agentNames;
     }
 
     /** Empty when the statement is not of a systemic agent, was entered in error or the drug not taken. */
@@ -37,11 +39,12 @@ final class TherapyReader {
                 || status == MedicationStatement.MedicationStatementStatus.NOTTAKEN) {
             return Read.of(Optional.empty());
         }
-        String agent = systemicAgent(statement.getMedication());
-        if (agent == null) {
-            return Read.of(Optional.empty());
-        }
         Notes notes = new Notes();
+        String agent = systemicAgent(statement.getMedication(), "MedicationStatement/" + ResourceIds.idOf(statement),
+                notes);
+        if (agent == null) {
+            return notes.with(Optional.empty());
+        }
         boolean active = status == MedicationStatement.MedicationStatementStatus.ACTIVE;
         Type effective = statement.getEffective();
         DateInterval start = notes.take(dates.checked(FhirDates.start(effective), statement, "start date"));
@@ -58,11 +61,11 @@ final class TherapyReader {
                 || status == MedicationRequest.MedicationRequestStatus.DRAFT) {
             return Read.of(Optional.empty());
         }
-        String agent = systemicAgent(request.getMedication());
-        if (agent == null) {
-            return Read.of(Optional.empty());
-        }
         Notes notes = new Notes();
+        String agent = systemicAgent(request.getMedication(), "MedicationRequest/" + ResourceIds.idOf(request), notes);
+        if (agent == null) {
+            return notes.with(Optional.empty());
+        }
         boolean active = status == MedicationRequest.MedicationRequestStatus.ACTIVE;
         Period period = plannedPeriod(request);
         DateInterval start = notes.take(dates.checked(period != null && period.hasStart()
@@ -84,15 +87,33 @@ final class TherapyReader {
                 : null;
     }
 
-    /** The agent's display (else code, else text) when the medication is a systemic therapy; else null. */
-    private @Nullable String systemicAgent(Type medication) {
+    /**
+     * The agent's display (else code, else text) when the medication is a systemic therapy; else null. A code the
+     * service does not hold whose display or text names a listed agent as a word counts, and is named on the
+     * data-quality card (clinical-rules 10); one that looks like an anticancer agent but names none is only named.
+     */
+    private @Nullable String systemicAgent(Type medication, String record, Notes notes) {
         CodeableConcept concept = null;
         if (medication instanceof CodeableConcept c) {
             concept = c;
         } else if (medication instanceof Reference reference && reference.getResource() instanceof Medication m) {
             concept = m.getCode();
         }
-        if (concept == null || !terminology.containsAny(ValueSetId.SYSTEMIC_THERAPY, concept)) {
+        if (concept == null) {
+            return null;
+        }
+        if (!terminology.containsAny(ValueSetId.SYSTEMIC_THERAPY, concept)) {
+            String named = agentNames.namedIn(concept);
+            if (named != null) {
+                notes.add("A medication (" + record + ", " + Codings.describe(concept) + ") has a code the service "
+                        + "does not know and was read as " + named + " by its name; code it (RxNorm or ATC) so that "
+                        + "it is read by its code.");
+                return named;
+            }
+            if (AgentNames.looksLikeAnticancer(concept)) {
+                notes.add("A medication (" + record + ", " + Codings.describe(concept) + ") looks like an anticancer "
+                        + "agent but its code is not one the service knows: it was not read; code it (RxNorm or ATC).");
+            }
             return null;
         }
         for (Coding coding : concept.getCoding()) {

@@ -11,6 +11,16 @@ import org.ombc.cds.model.Site;
  */
 public enum ValueSetId {
     PRIMARY_BREAST_CANCER("primary-breast-cancer"),
+    // clinical-rules 10: what looks like breast cancer and is not; the breast as a body site (mCODE primary)
+    BREAST_CANCER_EXCLUDED("breast-cancer-excluded"),
+    BODY_SITE_BREAST("body-site-breast"),
+    // clinical-rules 10, "Staging says metastatic": the observation codes and the values that say so
+    STAGING_M_CATEGORY("staging-m-category"),
+    M1_CATEGORY("m1-category"),
+    STAGE_GROUP("stage-group"),
+    STAGE_IV("stage-iv"),
+    // clinical-rules 10, "ISH ratios": HER2 in situ hybridisation tests, whose value may be the HER2/CEP17 ratio
+    HER2_ISH_TEST("her2-ish-test"),
     LATERALITY_LEFT("laterality-left"),
     LATERALITY_RIGHT("laterality-right"),
     METASTASIS("metastasis"),

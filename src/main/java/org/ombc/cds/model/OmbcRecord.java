@@ -22,11 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param primaryResected  a completed breast surgery Procedure exists
  * @param notes            what the mapper dropped or could not read, in words a clinician can act on: the
  *                         data-quality card shows them
+ * @param staged           staging that records distant metastases (M1, stage IV); null when none does
  */
 public record OmbcRecord(@Nullable String patientId, @Nullable PrimaryTumour primary, List<Lesion> lesions,
                          ReceptorResult er, ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
                          List<DiseaseStatus> diseaseStatuses, List<TherapyPeriod> therapies,
-                         List<DateInterval> imagingDates, boolean primaryResected, List<String> notes) {
+                         List<DateInterval> imagingDates, boolean primaryResected, List<String> notes,
+                         @Nullable StagedMetastasis staged) {
 
     public OmbcRecord {
         lesions = List.copyOf(lesions);
