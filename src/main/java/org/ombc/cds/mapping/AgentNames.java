@@ -11,13 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The systemic agents of clinical-rules 1 by name: the ingredient and brand names published in the
- * {@code systemic-therapy} ValueSet (displays without a strength or dose form). A medication whose code the service
- * does not hold still counts when its display or text names one as a word (clinical-rules 10).
+ * {@code systemic-therapy-agents} ValueSet. A medication whose code the service does not hold still counts when its
+ * display or text names one as a word (clinical-rules 10).
  */
 final class AgentNames {
 
-    private static final Pattern STRENGTH_OR_FORM = Pattern.compile("\\d|\\b(mg|ml|unt|oral|inject|tablet|capsule|"
-            + "product|pack|solution|kit)\\b", Pattern.CASE_INSENSITIVE);
     /** Words that mark a medication as anticancer without naming an agent we know. */
     private static final Pattern ANTICANCER = Pattern.compile("\\b(chemotherap\\w*|antineoplastic\\w*|"
             + "antiestrogen\\w*|aromatase inhibitor\\w*|cdk ?4/6|anti-?her2|endocrine therap\\w*|"
@@ -30,9 +28,9 @@ final class AgentNames {
 
     AgentNames(Terminology terminology) {
         List<Name> found = new ArrayList<>();
-        for (Terminology.Concept concept : terminology.concepts(ValueSetId.SYSTEMIC_THERAPY)) {
+        for (Terminology.Concept concept : terminology.concepts(ValueSetId.SYSTEMIC_THERAPY_AGENTS)) {
             String display = concept.display();
-            if (display == null || display.isBlank() || STRENGTH_OR_FORM.matcher(display).find()) {
+            if (display == null || display.isBlank()) {
                 continue;
             }
             String name = display.trim();

@@ -45,7 +45,7 @@ final class ReceptorReader {
         for (Observation observation : observations) {
             if (terminology.containsAny(test, observation.getCode()) && isResult(observation)) {
                 ReceptorResult.Status status = test == ValueSetId.HER2_TEST && isInSituHybridisation(observation)
-                        ? her2Ish(observation) : status(observation);
+                        ? her2Ish(observation) : status(observation, test);
                 results.add(new Dated<>(notes.take(dates.effective(observation)), status));
             }
         }
@@ -84,7 +84,7 @@ final class ReceptorReader {
 
     /** A HER2 ISH test: our list, or a test whose display names FISH, CISH, SISH, ISH or in situ hybridisation. */
     private boolean isInSituHybridisation(Observation observation) {
-        return terminology.containsAny(ValueSetId.HER2_ISH_TEST, observation.getCode())
+        return terminology.containsAny(ValueSetId.HER2_ISH_RATIO, observation.getCode())
                 || Codings.words(observation.getCode()).stream().anyMatch(w -> ISH_WORDS.matcher(w).find());
     }
 
@@ -95,19 +95,28 @@ final class ReceptorReader {
      */
     private ReceptorResult.Status her2Ish(Observation observation) {
         if (observation.getValue() instanceof CodeableConcept) {
-            return status(observation);
+            return status(observation, ValueSetId.HER2_TEST);
         }
         IshRatio ratio = IshRatio.of(observation.getValue());
         return ratio == null ? ReceptorResult.Status.UNKNOWN : ratio.status();
     }
 
-    private ReceptorResult.Status status(Observation observation) {
+    /**
+     * A coded answer: positive or negative for any receptor; for HER2 also the IHC scores (3+ positive, 0 and 1+
+     * negative, 2+ unknown) and the ISH answers (amplified, not amplified).
+     */
+    private ReceptorResult.Status status(Observation observation, ValueSetId test) {
         List<CodeableConcept> evidence = new ArrayList<>();
         if (observation.getValue() instanceof CodeableConcept value) {
             evidence.add(value);
         }
-        boolean positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, evidence);
-        boolean negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, evidence);
+        boolean her2 = test == ValueSetId.HER2_TEST;
+        boolean positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, evidence)
+                || her2 && (terminology.containsAny(ValueSetId.HER2_IHC_POSITIVE, evidence)
+                || terminology.containsAny(ValueSetId.HER2_ISH_AMPLIFIED, evidence));
+        boolean negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, evidence)
+                || her2 && (terminology.containsAny(ValueSetId.HER2_IHC_NEGATIVE, evidence)
+                || terminology.containsAny(ValueSetId.HER2_ISH_NOT_AMPLIFIED, evidence));
         if (!positive && !negative && observation.getValue() == null) {
             positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, observation.getInterpretation());
             negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, observation.getInterpretation());

@@ -11,16 +11,8 @@ import org.ombc.cds.model.Site;
  */
 public enum ValueSetId {
     PRIMARY_BREAST_CANCER("primary-breast-cancer"),
-    // clinical-rules 10: what looks like breast cancer and is not; the breast as a body site (mCODE primary)
-    BREAST_CANCER_EXCLUDED("breast-cancer-excluded"),
+    // the breast as a body site: with the mCODE PrimaryCancerCondition profile, a breast primary (clinical-rules 10)
     BODY_SITE_BREAST("body-site-breast"),
-    // clinical-rules 10, "Staging says metastatic": the observation codes and the values that say so
-    STAGING_M_CATEGORY("staging-m-category"),
-    M1_CATEGORY("m1-category"),
-    STAGE_GROUP("stage-group"),
-    STAGE_IV("stage-iv"),
-    // clinical-rules 10, "ISH ratios": HER2 in situ hybridisation tests, whose value may be the HER2/CEP17 ratio
-    HER2_ISH_TEST("her2-ish-test"),
     LATERALITY_LEFT("laterality-left"),
     LATERALITY_RIGHT("laterality-right"),
     METASTASIS("metastasis"),
@@ -48,7 +40,32 @@ public enum ValueSetId {
     TREATMENT_INTENT_CURATIVE("treatment-intent-curative"),
     METASTASIS_SURGERY("metastasis-surgery"),
     OVERRIDE_REASONS_PALLIATIVE_RADIOTHERAPY("override-reasons-palliative-radiotherapy"),
-    OVERRIDE_REASONS_SYSTEMIC_THERAPY_ALONE("override-reasons-systemic-therapy-alone");
+    OVERRIDE_REASONS_SYSTEMIC_THERAPY_ALONE("override-reasons-systemic-therapy-alone"),
+    // concept families of clinical-rules 10, expansions built from fhir-profiles/terminology
+    // breast look-alikes (in situ, benign, history of, family history, screening): known and not breast cancer
+    BREAST_CANCER_EXCLUDED("breast-cancer-excluded"),
+    // HER2 IHC score 3+
+    HER2_IHC_POSITIVE("her2-ihc-positive"),
+    // HER2 IHC score 0 or 1+
+    HER2_IHC_NEGATIVE("her2-ihc-negative"),
+    // HER2 IHC score 2+: unknown without ISH
+    HER2_IHC_EQUIVOCAL("her2-ihc-equivocal"),
+    // HER2 ISH answer: amplified
+    HER2_ISH_AMPLIFIED("her2-ish-amplified"),
+    // HER2 ISH answer: not amplified
+    HER2_ISH_NOT_AMPLIFIED("her2-ish-not-amplified"),
+    // Observation.code whose value is the HER2/CEP17 ratio (number or text)
+    HER2_ISH_RATIO("her2-ish-ratio"),
+    // Observation.code of a TNM M category
+    STAGING_M_CATEGORY("staging-m-category"),
+    // M category values that say distant metastases: any M1
+    M1_CATEGORY("m1-category"),
+    // Observation.code of a TNM stage group
+    STAGE_GROUP("stage-group"),
+    // stage group values IV, IVA, IVB, IVC
+    STAGE_IV("stage-iv"),
+    // ingredient and brand-name concepts of systemic-therapy: the words that name a listed agent
+    SYSTEMIC_THERAPY_AGENTS("systemic-therapy-agents");
 
     private final String id;
 

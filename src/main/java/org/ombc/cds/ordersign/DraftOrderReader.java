@@ -46,8 +46,11 @@ public final class DraftOrderReader {
 
     public DraftOrderReader(Terminology terminology) {
         this.terminology = terminology;
+        // Clinical and branded drug codes of the expansion may carry no display; the card then names the code.
         for (Terminology.Concept concept : terminology.concepts(ValueSetId.SYSTEMIC_THERAPY)) {
-            agentNames.putIfAbsent(concept.code(), concept.display());
+            if (concept.display() != null && !concept.display().isBlank()) {
+                agentNames.putIfAbsent(concept.code(), concept.display());
+            }
         }
     }
 

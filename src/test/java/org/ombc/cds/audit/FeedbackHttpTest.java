@@ -224,7 +224,7 @@ class FeedbackHttpTest {
         assertThat(row.get("OLIGOMETASTATIC")).isEqualTo("yes");
         assertThat(row.get("ESTRO_EORTC_STATE")).isEqualTo("metachronous-oligorecurrence");
         assertThat(row.get("RECOMMENDATIONS")).isEqualTo("clinical-trial,mdt-discussion,sabr");
-        assertThat(row.get("KNOWLEDGE_VERSION")).isEqualTo("2026.11.2");
+        assertThat(row.get("KNOWLEDGE_VERSION")).isEqualTo("2026.12.0");
         assertThat(String.valueOf(row.get("PATIENT_HASH"))).hasSize(64).isNotEqualTo("ombc-candidate-1");
         assertThat(((Number) row.get("LATENCY_MICROS")).longValue()).isPositive();
         assertThat(row.values().toString()).doesNotContain("ombc-candidate-1", "Anna", "1968-04-12", "2019-03-05");

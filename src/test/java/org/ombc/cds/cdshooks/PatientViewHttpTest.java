@@ -61,7 +61,7 @@ class PatientViewHttpTest {
         assertThat(card.get("detail").asText()).contains("metachronous oligorecurrence", "2 bone lesions since May 2023",
                 "disease-free interval 50 months", "5-y OS 42%", "NRG-BR002", "OLIGOMA",
                 "https://clinicaltrials.gov/study/NCT04495309").doesNotContain("Condition/", "clinical-rules");
-        assertThat(card.at("/source/label").asText()).contains("ombc-cds", "2026.11.2");
+        assertThat(card.at("/source/label").asText()).contains("ombc-cds", "2026.12.0");
         assertThat(card.at("/extension/ombc-assessment/estroEortcState").asText()).isEqualTo("metachronous-oligorecurrence");
         assertThat(card.at("/suggestions/0/actions/0/resource/resourceType").asText()).isEqualTo("ServiceRequest");
         assertThat(card.at("/suggestions/0/actions/0/resource/subject/reference").asText())
