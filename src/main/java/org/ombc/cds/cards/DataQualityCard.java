@@ -39,7 +39,8 @@ final class DataQualityCard {
             md.append('\n');
         }
         if (!problems.isEmpty()) {
-            // Our own sentences: key names and failure classes, never resource content.
+            // Our own sentences, naming records by id and, where the code could not be placed, by the text and
+            // code the clinician will find in the chart (clinical-rules 10).
             md.append("Not used as recorded:\n\n");
             for (String problem : problems) {
                 md.append("- ").append(problem).append('\n');
@@ -66,6 +67,24 @@ final class DataQualityCard {
         }
         return new Card(UUID.randomUUID().toString(), summary, md.toString(), "info", source, null, null, null,
                 null, null);
+    }
+
+    /**
+     * The only card for a chart whose breast cancer or metastases may be recorded under codes the service does not
+     * know: no assessment is made, the records are named.
+     */
+    static Card unreadCancer(List<String> problems, Source source) {
+        StringBuilder md = new StringBuilder("A cancer diagnosis in this chart is coded in a way the service does "
+                + "not read, so it could not assess the patient for oligometastatic breast cancer.\n\n"
+                + "Not used as recorded:\n\n");
+        for (String problem : problems) {
+            md.append("- ").append(problem).append('\n');
+        }
+        md.append("\nIf this is breast cancer or a metastasis, record it with a code the service reads (see the data "
+                + "contract), or check the chart yourself.\n");
+        return new Card(UUID.randomUUID().toString(),
+                "A cancer diagnosis could not be read: the OMBC assessment was not made", md.toString(), "info",
+                source, null, null, null, null, null);
     }
 
     /** What a clinician calls the missing item (the code stays in the ombc-assessment extension). */

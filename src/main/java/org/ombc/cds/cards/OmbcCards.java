@@ -80,7 +80,10 @@ public final class OmbcCards {
     /** @param problems what could not be read (optional keys, foreign resources, validation issues) */
     public List<Card> cards(Assessment assessment, String patientId, List<String> problems) {
         if (!assessment.breastCancer() || !assessment.metastatic()) {
-            return List.of();
+            // A cancer the service could not read may be this patient's breast cancer or metastasis: say so rather
+            // than stay silent (clinical-rules 10, "Nothing unknown is silent").
+            return assessment.record().unreadCancer()
+                    ? List.of(DataQualityCard.unreadCancer(problems, source(assessment))) : List.of();
         }
         List<Card> cards = new ArrayList<>(2);
         cards.add(mainCard(assessment, patientId));

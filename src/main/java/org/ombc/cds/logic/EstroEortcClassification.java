@@ -60,9 +60,8 @@ final class EstroEortcClassification {
         Integer count = burden.lesionCount();
         List<String> facts = new ArrayList<>(List.of("current distant lesions: " + (count == null ? "unknown" : count)));
         if (burden.stagedOnly() != null) {
-            facts.add("staging records distant metastases (M1 or stage IV, Observation/"
-                    + burden.stagedOnly().observationId() + ") that the chart does not list as metastasis Conditions: "
-                    + "record each metastasis with its site and date");
+            facts.add("staging records distant metastases (M1 or stage IV) that the chart does not list as metastasis "
+                    + "Conditions: record each metastasis with its site and date");
         }
         if (count != null && !burden.unknownSideAxillary().isEmpty()) {
             Integer upper = burden.withUnknownSideDistant().lesionCount();

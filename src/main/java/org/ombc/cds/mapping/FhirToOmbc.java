@@ -163,7 +163,7 @@ public final class FhirToOmbc {
             notes.add(freeTextNote(freeText));
         }
         return new OmbcRecord(patient == null ? null : ResourceIds.idOf(patient), primary, lesions, er, pr, her2,
-                nodes, statuses, therapies, imaging, resected, notes.list(), staged);
+                nodes, statuses, therapies, imaging, resected, notes.list(), staged, !unplacedCancers.isEmpty());
     }
 
     /**

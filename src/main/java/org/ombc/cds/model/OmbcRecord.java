@@ -23,12 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param notes            what the mapper dropped or could not read, in words a clinician can act on: the
  *                         data-quality card shows them
  * @param staged           staging that records distant metastases (M1, stage IV); null when none does
+ * @param unreadCancer     some Condition looks like cancer (or claims an mCODE cancer profile) but its code is not
+ *                         one the service places: the breast cancer or a metastasis may be missed (clinical-rules 10)
  */
 public record OmbcRecord(@Nullable String patientId, @Nullable PrimaryTumour primary, List<Lesion> lesions,
                          ReceptorResult er, ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
                          List<DiseaseStatus> diseaseStatuses, List<TherapyPeriod> therapies,
                          List<DateInterval> imagingDates, boolean primaryResected, List<String> notes,
-                         @Nullable StagedMetastasis staged) {
+                         @Nullable StagedMetastasis staged, boolean unreadCancer) {
 
     public OmbcRecord {
         lesions = List.copyOf(lesions);

@@ -38,7 +38,7 @@ final class DataCases {
         c.expect(oligometastatic(null, 1)
                 .recommends(MDT, SABR, METASTASIS_SURGERY, TRIAL).favorable(HR_POSITIVE, SOLITARY)
                 .missing("primary-diagnosis-date", "metastasis-diagnosis-date")
-                .trials(PROMISE_005, SABR_COMET_3, OLIGOMA));
+                .trials(OLIGO, CORE, CLEAR, PROMISE_005, SABR_COMET_3, OLIGOMA));
 
         PatientBundle multiple = c.add("demo-unknown-count", "Liver metastases, count recorded as 'multiple'")
                 .primary("2017-01-15").luminal("2017-01-20").imaging("2022-03-01")
@@ -55,7 +55,7 @@ final class DataCases {
                 .metastasis("axilla-a", sct("128462008"), sct("68171009"), "2022-03-01");
         c.expect(oligometastatic("metachronous-oligorecurrence", 1)
                 .recommends(MDT, SABR, TRIAL).favorable(HR_POSITIVE, LONG_DFI).missing("axillary-node-laterality")
-                .trials(OLIGO, CORE, PROMISE_005, SABR_COMET_3, OLIGOMA)
+                .trials(OLIGO, CORE, STEREO_OS, CLEAR, PROMISE_005, SABR_COMET_3, OLIGOMA)
                 .shows("oligometastatic", "2 if the axillary node(s) of unknown side are contralateral"));
 
         c.add("demo-needs-staging", "Two liver lesions on ultrasound, no CT, PET or MRI recorded")

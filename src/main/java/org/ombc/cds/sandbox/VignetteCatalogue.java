@@ -29,6 +29,7 @@ public final class VignetteCatalogue {
         SiteCases.addTo(c);
         DataCases.addTo(c);
         ThresholdCases.addTo(c);
+        OutsideCodingCases.addTo(c);
         return c.build();
     }
 }

@@ -144,7 +144,7 @@ class DataVariantVignettesTest {
     }
 
     @Test
-    void receptorResultsByLoincAnswerInterpretationOrText() {
+    void receptorResultsByLoincAnswerOrInterpretationButNotByTextAlone() {
         var chart = PatientBundle.patient("receptor-codings").primary("2016-01-01").imaging("2021-03-01")
                 .boneLesions(1, "2021-03-01");
         Observation er = chart.observation(code(PatientBundle.LOINC, "85337-4"), "2016-01-10");
@@ -154,8 +154,14 @@ class DataVariantVignettesTest {
         Observation her2 = chart.observation(code(PatientBundle.LOINC, "85319-2"), "2016-01-10");
         her2.setValue(new org.hl7.fhir.r4.model.StringType("Negative"));
         var a = Vignettes.json(chart.add(er).add(pr).add(her2));
-        assertThat(a.subtype()).isEqualTo("hr-positive-her2-negative");
-        assertThat(a.missingData()).isEmpty();
+        // clinical-rules 10: an answer given only as text is not readable (version 2 read "Negative").
+        assertThat(a.subtype()).isEqualTo("unknown");
+        assertThat(a.missingData()).containsExactly("her2-status");
+        Observation her2Coded = chart.observation(code(PatientBundle.LOINC, "85319-2"), "2016-01-11");
+        her2Coded.setValue(code(PatientBundle.LOINC, "LA6577-6"));
+        var coded = Vignettes.json(chart.add(her2Coded));
+        assertThat(coded.subtype()).isEqualTo("hr-positive-her2-negative");
+        assertThat(coded.missingData()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,8 @@ class Version3DecisionsVignettesTest {
         return new CodeableConcept(new Coding(SNOMED, code, display));
     }
 
-    private static Condition mcode(PatientBundle chart, String profile, CodeableConcept code, String onset) {
+    private static Condition mcode(PatientBundle chart, String profile, CodeableConcept code,
+                                   @Nullable String onset) {
         Condition c = chart.condition(profile.startsWith("mcode-primary") ? "primary" : "met", code, onset, "active");
         c.getMeta().addProfile(MCODE + profile);
         return c;

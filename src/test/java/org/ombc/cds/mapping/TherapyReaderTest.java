@@ -25,7 +25,8 @@ class TherapyReaderTest {
 
     private static final CodeableConcept LETROZOLE = code(RXNORM, "72965");
 
-    private final TherapyReader reader = new TherapyReader(Readers.TERMINOLOGY, Readers.DATES);
+    private final TherapyReader reader = new TherapyReader(Readers.TERMINOLOGY, Readers.DATES,
+            new AgentNames(Readers.TERMINOLOGY));
 
     private static MedicationStatement statement(MedicationStatementStatus status, CodeableConcept drug) {
         MedicationStatement s = new MedicationStatement().setStatus(status).setMedication(drug);
