@@ -87,8 +87,9 @@ public final class AuditStore {
             return;
         }
         Map<String, String> pageHashes = guard(() -> pages.store(calls));
-        // No checkpoint: audit rows are acknowledged to no one, and H2 writes them within its write delay (README,
-        // loss window). A checkpoint per batch made the embedded file grow faster than H2 compacts it.
+        // No checkpoint: audit rows are acknowledged to no one, and H2 writes them within its write delay
+        // (docs/storage.md, loss window). A checkpoint per batch made the embedded file grow faster than H2
+        // compacts it.
         guard(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
             long[] ids = new long[calls.size()];
             try (PreparedStatement ps = con.prepareStatement("insert into hook_call (called_at, service_id,"

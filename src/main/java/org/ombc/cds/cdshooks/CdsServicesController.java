@@ -133,7 +133,7 @@ public class CdsServicesController {
             if (field == null) {
                 throw CdsHooksException.badRequest("The request does not have the CDS Hooks 2.0 shape.");
             }
-            // Named in problems too, as every other invalid member is (README, Errors).
+            // Named in problems too, as every other invalid member is (docs/integration.md, Errors).
             String problem = field + " has the wrong JSON type";
             throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request",
                     "The request member '" + field + "' has the wrong type.", Map.of("problems", List.of(problem)));

@@ -20,8 +20,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * State that replicas behind one load balancer share through the one database (README, "Scale"): hook answers
- * kept for retries. (Seen JWT ids are kept there by the security package; issued cards by the audit.)
+ * State that replicas behind one load balancer share through the one database (docs/operations.md, "Scale"):
+ * hook answers kept for retries. (Seen JWT ids are kept there by the security package; issued cards by the audit.)
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {

@@ -5,7 +5,8 @@ public final class ClinicalRules {
 
     /**
      * The rules document in this repository, generated from the code (recommendations, thresholds, trials) and the
-     * README's decisions; {@code ClinicalRulesDocumentTest} fails when it and the code disagree.
+     * decisions of {@code docs/clinical-decisions.md}; {@code ClinicalRulesDocumentTest} fails when it and the code
+     * disagree.
      */
     public static final String DOCUMENT = "docs/clinical-rules.md";
 

@@ -30,8 +30,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * A development issuer, so that the secured service can be tried end to end without an EHR (README, "Trying the
- * secured service"). Two commands of the executable jar, run without starting the web application:
+ * A development issuer, so that the secured service can be tried end to end without an EHR (docs/operations.md,
+ * "Trying the secured service"). Two commands of the executable jar, run without starting the web application:
  *
  * <ul>
  * <li>{@code dev-keys [--dir DIR] [--iss ISS]}: makes an EC P-256 key pair in {@code DIR} once ({@code

@@ -61,7 +61,8 @@ public final class OrderSignRules {
     /**
      * Radiotherapy ordered as palliative, or with no intent stated (an unstated intent is not a decision for cure).
      * When any radiotherapy order of the same signature states curative intent, the curative option has been
-     * taken up, so none is returned: the review's concern is answered (decision recorded in README).
+     * taken up, so none is returned: the review's concern is answered (decision recorded in docs/integration.md,
+     * Order-sign).
      */
     static List<RadiotherapyOrder> radiotherapyWithoutCurativeIntent(PlannedOrders orders) {
         boolean curativePlanned = orders.radiotherapy().stream().anyMatch(o -> o.intent() == TreatmentIntent.CURATIVE);

@@ -86,13 +86,14 @@ public class SecurityConfiguration {
     private static void startupMessages(SecurityProperties security, Audiences audiences) {
         if (security.trustedIssuers().isEmpty()) {
             log.warn("No trusted issuers are configured (ombc.security.trusted-issuers): every CDS call will be "
-                    + "refused with 401. See README, 'Registering an EHR'.");
+                    + "refused with 401. See docs/security.md, 'Registering an EHR'.");
         } else {
             log.info("JWT verification on: {} trusted issuer(s)", security.trustedIssuers().size());
         }
         if (!audiences.configured()) {
             log.warn("Neither ombc.public-base-url nor ombc.security.allowed-hosts is set: no token's 'aud' can "
-                    + "match, every CDS call will be refused with 401 wrong-audience. See README, 'Security'.");
+                    + "match, every CDS call will be refused with 401 wrong-audience. See docs/security.md, "
+                    + "'JWT checks'.");
         }
     }
 
@@ -123,11 +124,11 @@ public class SecurityConfiguration {
     @Bean
     ReplayGuard replayGuard(JdbcTemplate jdbc, DurableCommits durable, Clock clock, SecurityProperties security) {
         if (security.enabled() && durable.checkpointsAfterCommits()) {
-            // Measured (README, Storage and Performance): a checkpoint per accepted token grows the H2 file, 32 MB
+            // Measured (docs/storage.md, docs/performance.md): a checkpoint per accepted token grows the H2 file, 32 MB
             // after 1,409 calls at 10 a second and 1.4 GB after two minutes of load, none of it given back after.
             log.warn("JWT replay protection stores each token's id in an H2 database on disk with a checkpoint per"
                     + " call: the file grows with every call and H2 does not give the space back under load. Use"
-                    + " PostgreSQL for a service in use (README, Storage).");
+                    + " PostgreSQL for a service in use (docs/storage.md).");
         }
         return new DatabaseReplayGuard(jdbc, durable, clock, security.replayPurgeInterval());
     }

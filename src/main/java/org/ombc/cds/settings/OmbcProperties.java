@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Every setting of the service, with safe defaults (README, "Configuration").
+ * Every setting of the service, with safe defaults (docs/configuration.md).
  *
  * @param publicBaseUrl   the URL clients call us at; JWT {@code aud} is checked against it, derived from the
  *                        request when unset

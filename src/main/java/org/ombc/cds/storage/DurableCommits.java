@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the file then grew by about 10 MB a second (912 MB after 3.5 minutes of load, issue 13) and H2's heap use with
  * it. With the default write delay and a checkpoint after the commits that matter, the background thread frees and
  * reuses old chunks, but not as fast as a checkpoint per call makes them: the secured profile's replay store grew
- * the file by 1.4 GB in two minutes of load and by 32 MB in 1,409 calls at 10 a second (README, Storage), which is
+ * the file by 1.4 GB in two minutes of load and by 32 MB in 1,409 calls at 10 a second (docs/storage.md), which is
  * why the service warns at start on H2 on disk with JWTs required.
  *
  * <p>PostgreSQL (and any other server database) makes a commit durable itself: nothing is done there.

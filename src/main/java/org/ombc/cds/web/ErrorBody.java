@@ -24,7 +24,7 @@ public final class ErrorBody {
 
     /** RFC 9457 media type. */
     public static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-    /** Prefix of every {@code type}: one URN per error class, listed in README ("Errors"). */
+    /** Prefix of every {@code type}: one URN per error class, listed in docs/integration.md ("Errors"). */
     public static final String TYPE_PREFIX = "urn:ombc-cds:problem:";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -17,25 +17,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * README's Configuration table is what an operator reads: it must list every {@code ombc.*} property the
- * service binds, with the default the code applies, and nothing that no longer exists. The property list is
- * the metadata {@code spring-boot-configuration-processor} generates from the properties records.
+ * The Configuration table of {@code docs/configuration.md} is what an operator reads: it must list every
+ * {@code ombc.*} property the service binds, with the default the code applies, and nothing that no longer exists.
+ * The property list is the metadata {@code spring-boot-configuration-processor} generates from the properties records.
  */
 class ConfigurationDocumentationTest {
+
+    private static final Path DOCUMENT = Path.of("docs/configuration.md");
 
     private static final Pattern ROW = Pattern.compile("^\\| `(ombc\\.[a-z0-9.-]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
 
     @Test
-    void readmeTableListsExactlyTheBoundPropertiesWithTheirDefaults() throws IOException {
+    void configurationTableListsExactlyTheBoundPropertiesWithTheirDefaults() throws IOException {
         Map<String, String> bound = boundProperties();
         Map<String, String> documented = documentedProperties();
 
-        assertThat(documented.keySet()).as("README Configuration table rows (ombc.*)")
+        assertThat(documented.keySet()).as("%s Configuration table rows (ombc.*)", DOCUMENT)
                 .containsExactlyInAnyOrderElementsOf(bound.keySet());
         bound.forEach((name, dflt) -> {
             if (dflt != null) {
                 assertThat(documented.get(name).toLowerCase(java.util.Locale.ROOT))
-                        .as("README default of %s", name).contains("`" + dflt.toLowerCase(java.util.Locale.ROOT) + "`");
+                        .as("%s default of %s", DOCUMENT, name)
+                        .contains("`" + dflt.toLowerCase(java.util.Locale.ROOT) + "`");
             }
         });
     }
@@ -57,15 +60,15 @@ class ConfigurationDocumentationTest {
     }
 
     private static Map<String, String> documentedProperties() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("\n## Configuration");
-        assertThat(start).as("README has a Configuration section").isPositive();
-        int end = readme.indexOf("\n## ", start + 1);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        String document = Files.readString(DOCUMENT);
+        int start = document.indexOf("\n## Configuration");
+        assertThat(start).as("%s has a Configuration section", DOCUMENT).isPositive();
+        int end = document.indexOf("\n## ", start + 1);
+        String section = document.substring(start, end < 0 ? document.length() : end);
         Map<String, String> out = new LinkedHashMap<>();
         Matcher row = ROW.matcher(section);
         while (row.find()) {
-            assertThat(out.put(row.group(1), row.group(2))).as("README lists %s once", row.group(1)).isNull();
+            assertThat(out.put(row.group(1), row.group(2))).as("%s lists %s once", DOCUMENT, row.group(1)).isNull();
         }
         return out;
     }

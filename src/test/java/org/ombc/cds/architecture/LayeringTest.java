@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering README states: the clinical logic and the OMBC model are plain Java, so that a clinician's
+ * The layering docs/architecture.md states: the clinical logic and the OMBC model are plain Java, so that a clinician's
  * vignette tests them without a server, and so that no protocol or framework detail can change a clinical answer.
  */
 @AnalyzeClasses(packages = "org.ombc.cds", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -20,7 +20,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule logicIsPlainJava = noClasses().that().resideInAPackage("org.ombc.cds.logic..")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_HTTP)
-            .because("the selection logic is pure functions over the OMBC model (README, Architecture)");
+            .because("the selection logic is pure functions over the OMBC model (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule logicAndModelNeverSeeFhir = noClasses()
@@ -37,7 +37,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses().that().resideInAPackage("org.ombc.cds.model..")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_HTTP)
-            .because("the OMBC model is plain records (README, Architecture)");
+            .because("the OMBC model is plain records (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule orderSignRulesArePlainJava = noClasses().that().resideInAPackage("org.ombc.cds.ordersign..")

@@ -16,12 +16,14 @@ import org.ombc.cds.support.Vignettes;
 
 /**
  * {@code docs/clinical-rules.md} is the rules as the code applies them: written from the recommendation rows, the
- * thresholds, the trials (ResearchStudy files) and the README's decisions where the rules are silent. The test
- * fails when the file and the code disagree; {@code -Ddocs.write=true} rewrites the file (review the diff).
+ * thresholds, the trials (ResearchStudy files) and the decisions where the rules are silent
+ * ({@code docs/clinical-decisions.md}). The test fails when the file and the code disagree;
+ * {@code -Ddocs.write=true} rewrites the file (review the diff).
  */
 class ClinicalRulesDocumentTest {
 
     private static final Path DOCUMENT = Path.of(ClinicalRules.DOCUMENT);
+    private static final Path DECISIONS_DOCUMENT = Path.of("docs/clinical-decisions.md");
     private static final String DECISIONS = "## Clinical decisions where the rules are silent";
 
     @Test
@@ -87,7 +89,8 @@ class ClinicalRulesDocumentTest {
                 .append("[doi:10.1177/17588359231161412](https://doi.org/10.1177/17588359231161412)) and the ")
                 .append("ESTRO-ASTRO and ESTRO-EORTC consensus papers. It is generated from the code (the ")
                 .append("recommendation rows, the thresholds, the trials in `fhir-profiles/researchstudies/`) and ")
-                .append("the README's decisions; `ClinicalRulesDocumentTest` fails when they disagree ")
+                .append("the decisions of [clinical-decisions.md](clinical-decisions.md); ")
+                .append("`ClinicalRulesDocumentTest` fails when they disagree ")
                 .append("(`./mvnw test -Dtest=ClinicalRulesDocumentTest -Ddocs.write=true` rewrites it).\n\n")
                 .append("Decision support only: the tumour board decides.\n\n");
 
@@ -139,7 +142,7 @@ class ClinicalRulesDocumentTest {
         }
         md.append('\n');
 
-        md.append(decisionsFromReadme());
+        md.append(decisionsFromDocument());
         return md.toString();
     }
 
@@ -180,13 +183,14 @@ class ClinicalRulesDocumentTest {
                 : definition.replaceFirst("^Trial criterion: ", "");
     }
 
-    /** The README section, as the README words it, up to the next section. */
-    private static String decisionsFromReadme() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf(DECISIONS);
-        assertThat(start).as("README has the section '%s'", DECISIONS).isNotNegative();
-        int end = readme.indexOf("\n## ", start + DECISIONS.length());
-        String section = readme.substring(start + DECISIONS.length(), end < 0 ? readme.length() : end).strip();
-        return "## Decisions where the rules are silent\n\n(From the README.)\n\n" + section + "\n";
+    /** The hand-written section, as {@code docs/clinical-decisions.md} words it, up to the next section. */
+    private static String decisionsFromDocument() throws IOException {
+        String decisions = Files.readString(DECISIONS_DOCUMENT);
+        int start = decisions.indexOf(DECISIONS);
+        assertThat(start).as("%s has the section '%s'", DECISIONS_DOCUMENT, DECISIONS).isNotNegative();
+        int end = decisions.indexOf("\n## ", start + DECISIONS.length());
+        String section = decisions.substring(start + DECISIONS.length(), end < 0 ? decisions.length() : end).strip();
+        return "## Decisions where the rules are silent\n\n(From [clinical-decisions.md](clinical-decisions.md).)\n\n"
+                + section + "\n";
     }
 }

@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * README's walk-through of the secured service, run for real: the jar makes the development issuer's keys, the
- * service starts in its default (secured) profile trusting them, the jar's {@code token} command prints a JWT,
- * and {@code curl} with it gets cards. Also: the actuator is on the management port only.
+ * The walk-through of the secured service (docs/operations.md), run for real: the jar makes the development
+ * issuer's keys, the service starts in its default (secured) profile trusting them, the jar's {@code token}
+ * command prints a JWT, and {@code curl} with it gets cards. Also: the actuator is on the management port only.
  */
 class DevIssuerTokenIT {
 

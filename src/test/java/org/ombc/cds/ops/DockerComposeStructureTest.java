@@ -201,9 +201,118 @@ class DockerComposeStructureTest {
 
     @Test
     void managementPortIsPublishedOnTheHostOnly() {
-        List<String> ports = strings(service("ombc-cds").get("ports"));
+        List<String> ports = strings(service("ombc-cds").get("ports")).stream().map(p -> interpolate(p, Map.of()))
+                .toList();
         assertThat(ports).contains("8080:8080");
         assertThat(ports.stream().filter(p -> p.endsWith(":8081")).toList()).containsExactly("127.0.0.1:8081:8081");
+    }
+
+    /** Host ports are parameters of the walk-through; their defaults are the ports the documentation names. */
+    @Test
+    void hostPortsAreParametersWithTheDocumentedDefaults() {
+        assertThat(strings(service("ombc-cds").get("ports")))
+                .containsExactly("${PORT:-8080}:8080", "127.0.0.1:${MANAGEMENT_PORT:-8081}:8081");
+        assertThat(strings(service("fhir").get("ports"))).containsExactly("${FHIR_PORT:-8090}:8080");
+        assertThat(interpolate(strings(service("ombc-cds").get("ports")).get(0), Map.of("PORT", "9090")))
+                .isEqualTo("9090:8080");
+    }
+
+    /** A token's aud is the public base URL plus the path: it must follow the published port. */
+    @Test
+    void thePublicBaseUrlFollowsThePublishedPort() {
+        String url = (String) map(service("ombc-cds").get("environment")).get("OMBC_PUBLICBASEURL");
+        assertThat(interpolate(url, Map.of())).isEqualTo("http://localhost:8080");
+        assertThat(interpolate(url, Map.of("PORT", "9090"))).isEqualTo("http://localhost:9090");
+        assertThat(interpolate(url, Map.of("PORT", "9090", "OMBC_PUBLIC_BASE_URL", "https://cds.example")))
+                .isEqualTo("https://cds.example");
+    }
+
+    /** Without this, the walk-through's first call could reach a FHIR server that has no patients yet. */
+    @Test
+    void theServiceStartsOnlyOnceTheDemoPatientsAreLoaded() {
+        assertThat(map(map(service("ombc-cds").get("depends_on")).get("fhir-loader")).get("condition"))
+                .isEqualTo("service_completed_successfully");
+        Map<String, Object> loader = service("fhir-loader");
+        assertThat(loader.get("restart")).isEqualTo("no");
+        String command = String.join(" ", strings(loader.get("command")));
+        assertThat(command).as("the loader posts every demo patient and fails on the first that does not load")
+                .contains("for f in /demo/*.json").contains("http://fhir:8080/fhir || exit 1")
+                .containsPattern("exit 1; fi; sleep 5; done");
+        assertThat(strings(loader.get("volumes"))).contains("./demo-patients:/demo:ro");
+    }
+
+    /**
+     * The walk-through in docs/operations.md as a reader types it: compose interpolates the whole file for every
+     * command ({@code ps}, {@code exec}, {@code down} too), so each required variable must be exported before the
+     * first {@code docker compose}, not set on the {@code up} line alone; the first call waits until the service
+     * answers; the ports are the variables compose publishes, with its defaults.
+     */
+    @Test
+    void theComposeWalkThroughExportsWhatComposeRequiresAndWaitsBeforeItsFirstCall() throws IOException {
+        String walkThrough = walkThrough();
+        List<String> lines = walkThrough.lines().map(String::strip).toList();
+        int firstCompose = indexOf(lines, l -> l.startsWith("docker compose "));
+        assertThat(firstCompose).as("a docker compose command").isNotNegative();
+
+        Matcher required = Pattern.compile("\\$\\{([A-Z_]+):?\\?").matcher(Files.readString(COMPOSE));
+        List<String> requiredVariables = new ArrayList<>();
+        while (required.find()) {
+            requiredVariables.add(required.group(1));
+        }
+        assertThat(requiredVariables).contains("OMBC_ADMIN_TOKEN");
+        for (String variable : requiredVariables) {
+            int export = indexOf(lines, l -> l.matches("export (.* )?" + variable + "=\\S+.*"));
+            assertThat(export).as("%s exported before the first docker compose command", variable)
+                    .isNotNegative().isLessThan(firstCompose);
+        }
+        assertThat(lines).as("no variable set for one compose command only")
+                .noneMatch(l -> l.matches("[A-Z_]+=\\S+ docker compose.*"));
+
+        int wait = indexOf(lines, l -> l.contains("curl -fsS \"http://localhost:$MANAGEMENT_PORT/actuator/health\""));
+        int firstCall = indexOf(lines, l -> l.contains("/cds-services/ombc-patient-view\""));
+        assertThat(wait).as("a wait on the health endpoint").isGreaterThan(firstCompose);
+        assertThat(lines.get(wait - 1)).as("the wait is a bounded loop").startsWith("for i in $(seq ");
+        assertThat(lines.get(wait)).contains("&& break");
+        assertThat(firstCall).as("the first call comes after the wait").isGreaterThan(wait);
+
+        int ports = indexOf(lines, l -> l.startsWith("export PORT="));
+        assertThat(ports).isNotNegative().isLessThan(firstCompose);
+        assertThat(lines.get(ports)).contains("PORT=8080").contains("MANAGEMENT_PORT=8081").contains("FHIR_PORT=8090");
+        assertThat(walkThrough).as("ports as parameters").doesNotContain("localhost:8080").doesNotContain(
+                "localhost:8081");
+        assertThat(walkThrough).contains("docker compose ps").contains("docker compose down");
+    }
+
+    /** The first bash block after "Walk-through" in docs/operations.md. */
+    private static String walkThrough() throws IOException {
+        String operations = Files.readString(Path.of("docs/operations.md"));
+        int heading = operations.indexOf("Walk-through (secured, end to end)");
+        assertThat(heading).as("docs/operations.md has the compose walk-through").isNotNegative();
+        int start = operations.indexOf("```bash\n", heading);
+        int end = operations.indexOf("\n```", start + 1);
+        assertThat(start).isPositive();
+        return operations.substring(start + "```bash\n".length(), end);
+    }
+
+    private static int indexOf(List<String> lines, java.util.function.Predicate<String> test) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (test.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Compose's {@code ${NAME:-default}} (nested too) and {@code ${NAME}}, from the given environment. */
+    private static String interpolate(String value, Map<String, String> environment) {
+        Pattern innermost = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^{}]*))?\\}");
+        String out = value;
+        for (Matcher m = innermost.matcher(out); m.find(); m = innermost.matcher(out)) {
+            String set = environment.get(m.group(1));
+            String replacement = set != null && !set.isEmpty() ? set : m.group(2) == null ? "" : m.group(2);
+            out = out.substring(0, m.start()) + replacement + out.substring(m.end());
+        }
+        return out;
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An operator who runs the secured service on the embedded H2 file is told at start that its replay store grows
- * the file with every call (README, Storage); one on PostgreSQL, or the sandbox, is not.
+ * the file with every call (docs/storage.md); one on PostgreSQL, or the sandbox, is not.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedReplayStoreWarningTest {

@@ -15,7 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The shipped default database (application.yml) opens as an H2 file with the 4 MB page cache that keeps the
- * collector's pauses short at clinical rates (README, Performance): a URL edited without it would open with H2's
+ * collector's pauses short at clinical rates (docs/performance.md): a URL edited without it would open with H2's
  * 16 MB again, which this test catches.
  */
 class DefaultEmbeddedStoreTest {
