@@ -106,6 +106,8 @@ class TerminologyExpansionTest {
             "http://snomed.info/sct, 109889007",
             "http://snomed.info/sct, 109888004",
             "http://hl7.org/fhir/sid/icd-10-cm, D05.12",
+            // family history of breast cancer (German MII molecular genetics examples)
+            "http://snomed.info/sct, 429740004",
             // personal and family history, screening, benign
             "http://hl7.org/fhir/sid/icd-10-cm, Z85.3",
             "http://hl7.org/fhir/sid/icd-10-cm, Z80.3",
