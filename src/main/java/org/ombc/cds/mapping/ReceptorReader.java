@@ -22,6 +22,7 @@ final class ReceptorReader {
 
     private static final Pattern ISH_WORDS = Pattern.compile("\\b(FISH|CISH|SISH|ISH|in situ hybridi[sz]ation)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern RATIO_WORDS = Pattern.compile("ratio|CEP ?17|chromosome 17", Pattern.CASE_INSENSITIVE);
 
     private final Terminology terminology;
     private final RecordDates dates;
@@ -43,9 +44,12 @@ final class ReceptorReader {
         Notes notes = new Notes();
         List<Dated<ReceptorResult.Status>> results = new ArrayList<>();
         for (Observation observation : observations) {
-            if (terminology.containsAny(test, observation.getCode()) && isResult(observation)) {
-                ReceptorResult.Status status = test == ValueSetId.HER2_TEST && isInSituHybridisation(observation)
-                        ? her2Ish(observation) : status(observation, test);
+            if (!terminology.containsAny(test, observation.getCode()) || !isResult(observation)) {
+                continue;
+            }
+            boolean ish = test == ValueSetId.HER2_TEST && isIshRatio(observation);
+            if (ish || isAnswer(observation)) {
+                ReceptorResult.Status status = ish ? her2Ish(observation) : status(observation, test);
                 results.add(new Dated<>(notes.take(dates.effective(observation)), status));
             }
         }
@@ -82,10 +86,24 @@ final class ReceptorReader {
         return observation.hasValue() || observation.hasInterpretation() || observation.hasDataAbsentReason();
     }
 
-    /** A HER2 ISH test: our list, or a test whose display names FISH, CISH, SISH, ISH or in situ hybridisation. */
-    private boolean isInSituHybridisation(Observation observation) {
+    /**
+     * A coded or written answer, or none (an interpretation or a dataAbsentReason alone). A measurement (percentage
+     * of stained cells, intensity, copy number) states no receptor status by itself: the status is recorded as its
+     * own result, so the measurement is neither evidence nor an unreadable result.
+     */
+    private static boolean isAnswer(Observation observation) {
+        return !observation.hasValue() || observation.getValue() instanceof CodeableConcept
+                || observation.getValue() instanceof org.hl7.fhir.r4.model.StringType;
+    }
+
+    /**
+     * A HER2 ISH result whose value may be the HER2/CEP17 ratio: our list, or a test whose display names in situ
+     * hybridisation (FISH, CISH, SISH, ISH) and the ratio to chromosome 17. A copy number alone is not the ratio.
+     */
+    private boolean isIshRatio(Observation observation) {
         return terminology.containsAny(ValueSetId.HER2_ISH_RATIO, observation.getCode())
-                || Codings.words(observation.getCode()).stream().anyMatch(w -> ISH_WORDS.matcher(w).find());
+                || Codings.words(observation.getCode()).stream()
+                        .anyMatch(w -> ISH_WORDS.matcher(w).find() && RATIO_WORDS.matcher(w).find());
     }
 
     /**
