@@ -158,7 +158,7 @@ class OutsideDataTest {
                     .hasSizeGreaterThan(80);
         }
         assertThat(bundles).as("the sources").isNotEmpty()
-                .extracting(p -> p.substring(0, p.indexOf('/'))).contains("synthea-3.3.0", "mcode-trial-matching");
+                .extracting(p -> p.substring(0, p.indexOf('/'))).contains("synthea-3.3.0", "mcode-trial-matching", "mcode-ig-4.0.0");
     }
 
     private static String text(JsonNode reading, String field) {
