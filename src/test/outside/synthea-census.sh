@@ -44,9 +44,8 @@ else
   echo "$pop $seed" > "$out/seed"
 fi
 
-# 3. The service and the census client, built from this checkout.
-[ -f target/ombc-cds.jar ] || ./mvnw $mvn_flags package -DskipTests
-./mvnw $mvn_flags test-compile dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" \
+# 3. The service and the census client (test classes), built from this checkout.
+./mvnw $mvn_flags package -DskipTests dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" \
   -Dmdep.includeScope=test
 
 # 4. The service on a free loopback port, sandbox profile (no caller authentication), stopped on exit.
@@ -65,7 +64,8 @@ done
 [ -n "$port" ] || { echo "The service did not start within 300 s: $work/service/service.log" >&2; exit 1; }
 
 # 5. The census.
-echo "Synthea 3.3.0, population $pop, seed $seed; service $(git rev-parse --short HEAD) ($(date -u +%Y-%m-%d))"
+echo "Synthea 3.3.0, population $pop, seed $seed; checkout $(git rev-parse --short HEAD), service code as of" \
+  "$(git log -1 --format=%h -- src/main fhir-profiles pom.xml) ($(date -u +%Y-%m-%d))"
 echo
 java -cp "target/test-classes:target/classes:$(cat "$work/classpath.txt")" org.ombc.cds.outside.SyntheaCensus \
   "$out/output/fhir" "http://127.0.0.1:$port"
