@@ -137,11 +137,11 @@ public final class SyntheaCensus {
         }
         System.out.printf("| subtype the same as Synthea's | | %d of %d |%n", get("subtype agrees with Synthea"),
                 get("synthea breast cancer"));
-        counts.forEach((key, n) -> {
-            if (key.contains("refused")) {
-                System.out.printf("| %s | | %d |%n", key, n);
-            }
-        });
+        List<String> refused = counts.keySet().stream().filter(key -> key.contains("refused")).toList();
+        if (refused.isEmpty()) {
+            System.out.println("| charts refused (an HTTP status other than 200), either path | | 0 |");
+        }
+        refused.forEach(key -> System.out.printf("| %s | | %d |%n", key, get(key)));
         System.out.printf("| hook answers with a data-quality card | | %d (%d naming records not used) |%n",
                 get("hook data-quality card"), get("hook data-quality card naming records not used"));
     }
