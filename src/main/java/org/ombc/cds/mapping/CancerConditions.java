@@ -64,13 +64,19 @@ final class CancerConditions {
                 || breastTopography && hasBehaviour(morphology, "3")) {
             return Kind.PRIMARY;
         }
-        if (terminology.containsAny(ValueSetId.BREAST_CANCER_EXCLUDED, code) || hasBehaviour(morphology, "2")) {
+        if (terminology.containsAny(ValueSetId.BREAST_CANCER_EXCLUDED, code)) {
             return Kind.EXCLUDED;
         }
+        // The mCODE claim with a breast code or site makes a breast primary (clinical-rules 10, "mCODE"), also
+        // against a histology extension that says in situ beside a malignant code: the record contradicts
+        // itself, and missing an invasive cancer is the worse error.
         if (claimsProfile(condition, "primary-cancer-condition", "primarycancercondition")) {
             boolean breast = breastTopography
                     || terminology.containsAny(ValueSetId.BODY_SITE_BREAST, condition.getBodySite());
             return breast ? Kind.PRIMARY : looksLikeCancer(code) ? Kind.UNPLACED : Kind.OTHER;
+        }
+        if (hasBehaviour(morphology, "2")) {
+            return Kind.EXCLUDED;
         }
         return !judgedByItsCodeSystem(code) && looksLikeCancer(code) ? Kind.UNPLACED : Kind.OTHER;
     }
