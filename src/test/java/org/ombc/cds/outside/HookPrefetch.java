@@ -63,11 +63,16 @@ final class HookPrefetch {
         return prefetch;
     }
 
-    /** The patient-view request carrying {@code prefetch}; the patient is the one its Patient names. */
+    /** The patient-view context: the patient is the one the prefetch's Patient names. */
+    static ObjectNode context(Map<String, JsonNode> prefetch) {
+        return JSON.createObjectNode().put("userId", "Practitioner/outside-data")
+                .put("patientId", prefetch.get("patient").path("id").asText());
+    }
+
+    /** The patient-view request carrying {@code prefetch}, as an EHR sends it. */
     static ObjectNode request(Map<String, JsonNode> prefetch, String hookInstance) {
         ObjectNode request = JSON.createObjectNode().put("hook", "patient-view").put("hookInstance", hookInstance);
-        request.putObject("context").put("userId", "Practitioner/outside-data")
-                .put("patientId", prefetch.get("patient").path("id").asText());
+        request.set("context", context(prefetch));
         ObjectNode keys = request.putObject("prefetch");
         prefetch.forEach(keys::set);
         return request;

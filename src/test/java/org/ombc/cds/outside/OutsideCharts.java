@@ -73,9 +73,8 @@ final class OutsideCharts {
     /** The Bundle's resources as the patient-view prefetch of the EHR's FHIR server ({@link HookPrefetch}). */
     static PatientViewService.Outcome viaHook(String bundleJson) {
         Map<String, JsonNode> prefetch = HookPrefetch.of(Charts.node(bundleJson));
-        JsonNode context = HookPrefetch.request(prefetch, "").get("context");
         return HOOK.evaluate(new CdsHooksModel.Request(PatientViewService.HOOK, UUID.randomUUID().toString(), null,
-                null, context, prefetch, null));
+                null, HookPrefetch.context(prefetch), prefetch, null));
     }
 
     /** The data-quality card of a hook answer (its detail opens with the incomplete-assessment sentence), or null. */
