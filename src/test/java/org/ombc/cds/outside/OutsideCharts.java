@@ -79,7 +79,7 @@ final class OutsideCharts {
 
     /** The data-quality card of a hook answer (its detail opens with the incomplete-assessment sentence), or null. */
     static CdsHooksModel.Card dataQualityCard(List<CdsHooksModel.Card> cards) {
-        return cards.stream().filter(c -> c.detail() != null && c.detail().startsWith("The assessment is incomplete"))
-                .findFirst().orElse(null);
+        // The main card carries the assessment as its extension; the data-quality card carries none.
+        return cards.stream().filter(c -> c.extension() == null || c.extension().isEmpty()).findFirst().orElse(null);
     }
 }
