@@ -36,16 +36,20 @@ final class Codings {
         List<String> codes = new ArrayList<>();
         for (Coding coding : concept.getCoding()) {
             if (coding.hasCode()) {
-                codes.add(systemName(coding.getSystem()) + " " + coding.getCode());
+                codes.add(clip(systemName(coding.getSystem()) + " " + coding.getCode()));
             }
         }
-        String quoted = name.isBlank() ? "" : "'" + clip(name) + "'";
+        String quoted = clip(name).isEmpty() ? "" : "'" + clip(name) + "'";
         String coded = codes.isEmpty() ? "" : "(" + String.join(", ", codes) + ")";
         return (quoted + " " + coded).trim();
     }
 
+    /**
+     * One line of at most 80 characters, without the characters that make markdown or HTML (brackets, angle
+     * brackets, emphasis, code, tables): the text is shown on a card, and a chart's words must never become markup.
+     */
     private static String clip(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
+        String oneLine = text.replaceAll("[\\[\\]<>`*_|#!\\\\&]", " ").replaceAll("\\s+", " ").trim();
         return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
     }
 

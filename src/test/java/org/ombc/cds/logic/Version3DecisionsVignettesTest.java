@@ -97,6 +97,16 @@ class Version3DecisionsVignettesTest {
         }
 
         @Test
+        void aChartsWordsNeverBecomeMarkupOnTheCard() {
+            PatientBundle chart = PatientBundle.patient("markup");
+            Condition c = chart.condition("primary", sctShown(UNKNOWN_SNOMED,
+                    "<img src=x onerror=alert(1)> [carcinoma](http://evil.example) **now**"), "2019-01-01", "active");
+            var notes = Vignettes.assess(chart.add(c)).record().notes();
+            assertThat(notes).singleElement().satisfies(n -> assertThat(n).contains("carcinoma")
+                    .doesNotContain("<", ">", "[", "]", "**"));
+        }
+
+        @Test
         void anIcdO3BreastTopographyWithAMalignantMorphologyIsBreastCancer() {
             PatientBundle chart = PatientBundle.patient("icdo3");
             Condition c = chart.condition("primary", code(ICD_O_3, "C50.4"), "2019-01-01", "active");
