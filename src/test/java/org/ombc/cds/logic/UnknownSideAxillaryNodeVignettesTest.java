@@ -17,6 +17,7 @@ import org.ombc.cds.support.Vignettes;
  * An axillary node of unknown side may be regional or a distant lesion, so the current distant lesion count is a
  * range: [counted, counted + the node]. A decision that depends on the count or the sites is made only when it comes
  * out the same at both ends (clinical-rules 2, 3 and 7); decisions that do not depend on the node stay as they were.
+ * Trial criteria are the exception clinical-rules 10 sets: the node is never counted, never a site, never an organ.
  * Each chart: a left luminal primary of 2016 in remission (controlled), relapse in March 2021 with staging imaging.
  */
 class UnknownSideAxillaryNodeVignettesTest {
@@ -28,6 +29,8 @@ class UnknownSideAxillaryNodeVignettesTest {
     private static final String OLIGOMA = "NCT04495309";
     private static final String STEREO_SEIN = "NCT02089100";
     private static final String OLIGO = "NCT01646034";
+    private static final String STEREO_OS = "NCT03143322";
+    private static final String CLEAR = "NCT03750396";
 
     private static PatientBundle relapse(String id, String primaryOnset) {
         return PatientBundle.patient(id).primary(primaryOnset).luminal(primaryOnset).imaging("2021-03-01");
@@ -50,8 +53,9 @@ class UnknownSideAxillaryNodeVignettesTest {
         assertThat(a.favorableFactors()).containsExactlyInAnyOrder("hormone-receptor-positive",
                 "long-disease-free-interval");
         assertThat(a.missingData()).containsExactly("axillary-node-laterality");
-        // 4-10 lesions at both ends; PROMISE-005 and OLIGOMA (1-5) hold only at the lower end.
-        assertThat(a.trials()).containsExactly(SABR_COMET_10);
+        // Trials read the 5 counted lesions: SABR-COMET-10 (4-10), PROMISE-005 and OLIGOMA (1-5).
+        assertThat(a.trials()).as("the node is not counted for trials (clinical-rules 10)")
+                .containsExactly(SABR_COMET_10, PROMISE_005, OLIGOMA);
     }
 
     @Test
@@ -67,8 +71,9 @@ class UnknownSideAxillaryNodeVignettesTest {
         assertThat(a.favorableFactors()).as("no solitary-metastasis")
                 .containsExactlyInAnyOrder("hormone-receptor-positive", "long-disease-free-interval");
         assertThat(a.missingData()).containsExactly("axillary-node-laterality");
-        // Not STEREO-OS (bone only) nor CLEAR (one organ): both fail if the node is distant.
-        assertThat(a.trials()).containsExactlyInAnyOrder(SABR_COMET_3, CORE, PROMISE_005, OLIGOMA, OLIGO);
+        // STEREO-OS (bone only) and CLEAR (one organ): the node is no site for trial criteria (clinical-rules 10).
+        assertThat(a.trials()).containsExactlyInAnyOrder(SABR_COMET_3, CORE, PROMISE_005, OLIGOMA, OLIGO, STEREO_OS,
+                CLEAR);
         assertThat(assessment.findings()).extractingByKey("oligometastatic").extracting(Finding::facts)
                 .asInstanceOf(InstanceOfAssertFactories.list(String.class)).containsExactly(
                 "current distant lesions: 1", "2 if the axillary node(s) of unknown side are contralateral (distant)");
@@ -86,7 +91,7 @@ class UnknownSideAxillaryNodeVignettesTest {
                 .containsExactly("solitary lung lesion");
         assertThat(a.favorableFactors()).doesNotContain("solitary-metastasis");
         assertThat(a.missingData()).containsExactly("axillary-node-laterality");
-        assertThat(a.trials()).containsExactlyInAnyOrder(SABR_COMET_3, CORE, PROMISE_005, OLIGOMA, OLIGO);
+        assertThat(a.trials()).containsExactlyInAnyOrder(SABR_COMET_3, CORE, PROMISE_005, OLIGOMA, OLIGO, CLEAR);
     }
 
     @Test
@@ -102,7 +107,7 @@ class UnknownSideAxillaryNodeVignettesTest {
     }
 
     @Test
-    void synchronousBoneDiseaseBesideANodeOfUnknownSideIsNotCalledBoneOnly() {
+    void synchronousBoneDiseaseBesideANodeOfUnknownSideIsBoneOnlyForTrials() {
         Assessment assessment = Vignettes.assess(withUnknownSideNode(relapse("ax-sync", "2020-12-01")
                 .metastasis("ax-sync-bone", sct("94222008"), "2021-03-01")));
         AssessmentJson a = AssessmentJson.of(assessment);
@@ -111,12 +116,13 @@ class UnknownSideAxillaryNodeVignettesTest {
                 .doesNotContain("metastasis-surgery");
         assertThat(assessment.findingFor(Recommendation.PRIMARY_TUMOR_SURGERY).facts())
                 .doesNotContain("bone-only disease").contains("hormone receptor positive");
-        assertThat(a.trials()).as("STEREO-SEIN needs no organ count; STEREO-OS needs bone only")
-                .containsExactlyInAnyOrder(SABR_COMET_3, CORE, PROMISE_005, OLIGOMA, OLIGO, STEREO_SEIN);
+        assertThat(a.trials()).as("the node is no site: bone only (STEREO-OS), one organ (CLEAR)")
+                .containsExactlyInAnyOrder(SABR_COMET_3, CORE, PROMISE_005, OLIGOMA, OLIGO, STEREO_SEIN, STEREO_OS,
+                        CLEAR);
     }
 
     @Test
-    void aNodeOfUnknownSideAndUnknownNumberLeavesTheUpperEndOpen() {
+    void aNodeOfUnknownSideAndUnknownNumberLeavesTheUpperEndOpenButNotTheTrials() {
         var chart = withUnknownSideNode(relapse("ax-many", "2016-01-01")
                 .metastasis("ax-many-bone", sct("94222008"), "2021-03-01"));
         Observation count = chart.observation(code(PatientBundle.OMBC, "metastatic-lesion-count"), "2021-03-01");
@@ -126,6 +132,7 @@ class UnknownSideAxillaryNodeVignettesTest {
         assertThat(a.oligometastatic()).as("1 or more lesions").isEqualTo("indeterminate");
         assertThat(a.recommendations()).containsExactly("mdt-discussion");
         assertThat(a.favorableFactors()).doesNotContain("solitary-metastasis");
-        assertThat(a.trials()).isEmpty();
+        assertThat(a.trials()).as("trials read the counted bone lesion alone (clinical-rules 10)")
+                .containsExactlyInAnyOrder(SABR_COMET_3, CORE, PROMISE_005, OLIGOMA, OLIGO, STEREO_OS, CLEAR);
     }
 }

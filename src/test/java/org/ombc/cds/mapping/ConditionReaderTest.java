@@ -63,7 +63,7 @@ class ConditionReaderTest {
     }
 
     @Test
-    void aSiteSpecificCodeWinsOverBodySiteAndAGenericCodeTakesItsSiteFromBodySite() {
+    void bodySiteWinsOverTheCodeAndAGenericCodeTakesItsSiteFromBodySite() {
         PatientBundle chart = PatientBundle.patient("p")
                 .metastasis("b", sct("94222008"), sct("10200004"), "2020-01-01")
                 .metastasis("g", sct("128462008"), sct("10200004"), "2020-01-01")
@@ -71,7 +71,8 @@ class ConditionReaderTest {
                 .metastasis("o", icd("C79.9"), "2020-01-01");
         assertThat(reader.lesions(conditions(chart), NO_MEASURES).value())
                 .extracting(Lesion::conditionId, Lesion::site, Lesion::sternal)
-                .containsExactly(tuple("b", Site.BONE, false),
+                .as("clinical-rules 10: the site comes from bodySite, else from the code")
+                .containsExactly(tuple("b", Site.LIVER, false),
                         tuple("g", Site.LIVER, false),
                         tuple("o", Site.OTHER, false),
                         tuple("s", Site.BONE, true));
