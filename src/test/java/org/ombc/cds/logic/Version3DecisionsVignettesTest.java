@@ -284,7 +284,8 @@ class Version3DecisionsVignettesTest {
 
         @Test
         void aLaterResultWithADataAbsentReasonIsAnUnreadableLatestResult() {
-            PatientBundle chart = PatientBundle.patient("absent").primary("2019-01-01").tripleNegative("2019-01-05");
+            PatientBundle chart = PatientBundle.patient("absent").primary("2019-01-01").tripleNegative("2019-01-05")
+                    .metastasis("m1", sct("94222008"), "2021-03-01").imaging("2021-03-01");
             Observation later = chart.observation(code(LOINC, "16112-5"), "2020-01-01");
             later.setDataAbsentReason(code("http://terminology.hl7.org/CodeSystem/data-absent-reason", "error"));
             var a = Vignettes.json(chart.add(later));
@@ -295,7 +296,7 @@ class Version3DecisionsVignettesTest {
         @Test
         void aReceptorAnswerGivenOnlyAsTextIsNotRead() {
             PatientBundle chart = PatientBundle.patient("text-answer").primary("2019-01-01").pr(false, "2019-01-05")
-                    .her2(false, "2019-01-05");
+                    .her2(false, "2019-01-05").metastasis("m1", sct("94222008"), "2021-03-01").imaging("2021-03-01");
             Observation er = chart.observation(code(LOINC, "16112-5"), "2019-01-05");
             er.setValue(new StringType("Positive"));
             Observation pr = chart.observation(code(LOINC, "16113-3"), "2019-02-05");
