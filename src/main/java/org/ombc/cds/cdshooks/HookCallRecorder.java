@@ -10,7 +10,11 @@ import org.ombc.cds.services.PatientViewService;
 @FunctionalInterface
 public interface HookCallRecorder {
 
-    /** @param callerIss the verified issuer of the call's JWT, null in the sandbox */
+    /**
+     * Records one answered hook call.
+     *
+     * @param callerIss the verified issuer of the call's JWT, null in the sandbox
+     */
     void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
                 long latencyNanos, String callerIss);
 }

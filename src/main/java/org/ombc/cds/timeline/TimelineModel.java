@@ -39,7 +39,11 @@ public final class TimelineModel {
         return of(assessment, today, Map.of());
     }
 
-    /** @param agentNames names of therapy agents by code (the systemic-therapy ValueSet's displays) */
+    /**
+     * The timeline of an assessed chart, as of {@code today}.
+     *
+     * @param agentNames names of therapy agents by code (the systemic-therapy ValueSet's displays)
+     */
     public static Timeline of(Assessment assessment, LocalDate today, Map<String, String> agentNames) {
         OmbcRecord record = assessment.record();
         List<Mark> marks = new ArrayList<>();

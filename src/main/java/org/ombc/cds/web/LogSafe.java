@@ -58,6 +58,9 @@ public final class LogSafe {
             super(message, cause);
         }
 
+        // The message already starts with the original class's name; Throwable's toString would put this
+        // stand-in's name before it.
+        @SuppressWarnings("OverrideThrowableToString")
         @Override
         public String toString() {
             return getMessage();
