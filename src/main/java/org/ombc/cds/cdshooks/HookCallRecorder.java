@@ -1,5 +1,6 @@
 package org.ombc.cds.cdshooks;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.services.PatientViewService;
 
@@ -16,5 +17,5 @@ public interface HookCallRecorder {
      * @param callerIss the verified issuer of the call's JWT, null in the sandbox
      */
     void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
-                long latencyNanos, String callerIss);
+                long latencyNanos, @Nullable String callerIss);
 }
