@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Whether this build holds HAPI's profile validator. The default jar leaves it out (with what only it needs, about
- * 50 MB: the R5 model, the version convertors, the R4 core StructureDefinitions, ICU); {@code ./mvnw -Pvalidation
+ * 60 MB: the R5 model, the version convertors, the R4 core StructureDefinitions, ICU); {@code ./mvnw -Pvalidation
  * package} puts it in. A setting that needs it stops the start with that advice instead of failing later on a
  * missing class.
  */
