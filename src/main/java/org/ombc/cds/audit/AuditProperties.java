@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * The audit trail, the card feedback and the governance API ({@code ombc.audit.*}).
+ *
  * @param adminToken   bearer token of the governance API; unset disables it (except when {@code adminOpen})
  * @param adminOpen    the governance API needs no token (sandbox only)
  * @param queueSize    audit writes waiting for the database before new ones are dropped and counted

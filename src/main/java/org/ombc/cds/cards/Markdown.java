@@ -15,7 +15,8 @@ public final class Markdown {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '<', '>', '&' -> out.append('\\').append(c);
                 case '\n', '\r' -> out.append(' ');
@@ -36,7 +37,8 @@ public final class Markdown {
      */
     public static String url(String url) {
         StringBuilder out = new StringBuilder(url.length() + 8);
-        for (char c : url.toCharArray()) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
             switch (c) {
                 case '(' -> out.append("%28");
                 case ')' -> out.append("%29");

@@ -77,7 +77,11 @@ public final class OmbcCards {
         this.serviceLabel = serviceName;
     }
 
-    /** @param problems what could not be read (optional keys, foreign resources, validation issues) */
+    /**
+     * The patient-view cards of an assessment: none unless the patient has metastatic breast cancer.
+     *
+     * @param problems what could not be read (optional keys, foreign resources, validation issues)
+     */
     public List<Card> cards(Assessment assessment, String patientId, List<String> problems) {
         if (!assessment.breastCancer() || !assessment.metastatic()) {
             // A cancer the service could not read may be this patient's breast cancer or metastasis: say so rather

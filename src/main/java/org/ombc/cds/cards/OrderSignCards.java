@@ -50,6 +50,8 @@ public final class OrderSignCards {
     }
 
     /**
+     * The order-sign cards for the planned orders and the assessment.
+     *
      * @param problems what could not be read of the chart: the card says the assessment may be incomplete (the
      *                 patient-view card names them)
      */

@@ -1,5 +1,6 @@
 package org.ombc.cds.cdshooks;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.services.PatientViewService;
 
@@ -10,7 +11,11 @@ import org.ombc.cds.services.PatientViewService;
 @FunctionalInterface
 public interface HookCallRecorder {
 
-    /** @param callerIss the verified issuer of the call's JWT, null in the sandbox */
+    /**
+     * Records one answered hook call.
+     *
+     * @param callerIss the verified issuer of the call's JWT, null in the sandbox
+     */
     void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
-                long latencyNanos, String callerIss);
+                long latencyNanos, @Nullable String callerIss);
 }

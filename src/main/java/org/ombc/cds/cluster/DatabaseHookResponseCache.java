@@ -174,7 +174,9 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
 
     /** Deletes expired rows every {@code period}, from now until {@link #close()}. */
     public void sweepEvery(Duration period) {
-        sweeper.scheduleWithFixedDelay(this::deleteExpired, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        // deleteExpired reports its own failures (failed), so the future has nothing to tell; close() cancels it.
+        var unused = sweeper.scheduleWithFixedDelay(this::deleteExpired, period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops the expiry and lets queued writes finish. */

@@ -15,6 +15,7 @@ import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.FhirProfileValidator;
 import org.ombc.cds.fhir.ProfilePackage;
 import org.ombc.cds.fhir.TrialDefinitions;
+import org.ombc.cds.fhir.ValidatorAvailability;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.logic.Trial;
 import org.ombc.cds.mapping.Terminology;
@@ -79,7 +80,8 @@ public class KnowledgeConfiguration {
         if (files.isEmpty()) {
             return List.of();
         }
-        FhirProfileValidator validator = new FhirProfileValidator(fhir.context(), profiles);
+        FhirProfileValidator validator = ValidatorAvailability.profileValidator(fhir.context(), profiles,
+                "ombc.knowledge.extra-dir");
         Map<String, Path> seen = new LinkedHashMap<>();
         List<Trial> trials = new ArrayList<>();
         for (Path file : files) {

@@ -24,6 +24,7 @@ import org.ombc.cds.fhir.FhirProfileValidator;
 import org.ombc.cds.fhir.PatientDataService;
 import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.fhir.ProfilePackage;
+import org.ombc.cds.fhir.ValidatorAvailability;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.mapping.FhirToOmbc;
 import org.ombc.cds.mapping.Terminology;
@@ -173,7 +174,7 @@ public class OmbcConfiguration {
     @Bean
     PatientDataService patientDataService(FhirJson fhir, FhirFetcher fetcher, ProfilePackage profiles) {
         FhirProfileValidator validator = properties.validation().enabled()
-                ? new FhirProfileValidator(fhir.context(), profiles) : null;
+                ? ValidatorAvailability.profileValidator(fhir.context(), profiles, "ombc.validation.enabled") : null;
         return new PatientDataService(fhir, fetcher, validator);
     }
 

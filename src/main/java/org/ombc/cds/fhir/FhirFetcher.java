@@ -96,6 +96,8 @@ public final class FhirFetcher {
     }
 
     /**
+     * Reads the patient's data for the given prefetch keys from the FHIR server, all within one deadline.
+     *
      * @param keys          keys to query from the start
      * @param continuations keys whose prefetch was one page of a longer search: the remaining pages are read
      *                      (a continuation's result holds only those pages)

@@ -20,7 +20,7 @@ final class FhirQueryUrl {
             return encodePathSegments(query);
         }
         StringBuilder out = new StringBuilder(encodePathSegments(query.substring(0, q))).append('?');
-        String[] params = query.substring(q + 1).split("&");
+        String[] params = query.substring(q + 1).split("&", -1);
         for (int i = 0; i < params.length; i++) {
             int eq = params[i].indexOf('=');
             if (i > 0) {
@@ -37,7 +37,7 @@ final class FhirQueryUrl {
     }
 
     private static String encodePathSegments(String path) {
-        String[] segments = path.split("/");
+        String[] segments = path.split("/", -1);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < segments.length; i++) {
             if (i > 0) {

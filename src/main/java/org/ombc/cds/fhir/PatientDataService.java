@@ -47,7 +47,7 @@ public final class PatientDataService {
             if (prefetch == null || !prefetch.containsKey(key.key())) {
                 missing.add(key);
             } else if (value == null || value.isNull()) {
-                continue;
+                // a JSON null: the client says there is no such data; nothing to read
             } else if (!value.isObject()) {
                 throw new InvalidPrefetchException("prefetch." + key.key()
                         + " must be a FHIR resource, a Bundle or null.");

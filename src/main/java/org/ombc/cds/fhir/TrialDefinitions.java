@@ -30,6 +30,8 @@ public final class TrialDefinitions {
     }
 
     /**
+     * The trial an {@code ombc-trial} ResearchStudy defines.
+     *
      * @param source where the study came from (a file name), put in every message
      * @throws IllegalArgumentException naming {@code source} and what is wrong
      */

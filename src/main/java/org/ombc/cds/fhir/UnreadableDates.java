@@ -34,11 +34,11 @@ public final class UnreadableDates {
      */
     static IBaseResource markedIf(boolean unreadableValueSeen, IBaseResource parsed) {
         if (unreadableValueSeen && parsed instanceof Resource resource) {
-            resource.setUserData(SUSPECT, Boolean.TRUE);
+            resource.setUserData(SUSPECT, true);
             if (resource instanceof Bundle bundle) {
                 for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                     if (entry.getResource() != null) {
-                        entry.getResource().setUserData(SUSPECT, Boolean.TRUE);
+                        entry.getResource().setUserData(SUSPECT, true);
                     }
                 }
             }

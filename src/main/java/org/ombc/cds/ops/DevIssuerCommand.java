@@ -29,6 +29,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A development issuer, so that the secured service can be tried end to end without an EHR (docs/operations.md,
  * "Trying the secured service"). Two commands of the executable jar, run without starting the web application:
@@ -127,7 +129,7 @@ public final class DevIssuerCommand {
     }
 
     /** A CDS Hooks 2.0 client JWT signed with the development key. */
-    public static String token(Path dir, String aud, String kid, Duration ttl, Instant now)
+    public static String token(Path dir, String aud, @Nullable String kid, Duration ttl, Instant now)
             throws IOException, ParseException, JOSEException {
         Path privateFile = dir.resolve(PRIVATE_FILE);
         if (!Files.exists(privateFile)) {

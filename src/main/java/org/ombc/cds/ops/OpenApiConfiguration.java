@@ -3,6 +3,7 @@ package org.ombc.cds.ops;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.mapping.Terminology;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +42,7 @@ class OpenApiConfiguration {
     static final String CDS_JWT = "cdsHooksJwt";
     static final String ADMIN_TOKEN = "adminToken";
 
-    private record Doc(String tag, String summary, String description, String security) {
+    private record Doc(String tag, String summary, String description, @Nullable String security) {
     }
 
     /** Longest prefix first: the first match describes the path. */
@@ -142,7 +143,7 @@ class OpenApiConfiguration {
         operation.setResponses(responses);
     }
 
-    private static void describe(Operation operation, Doc doc, String security) {
+    private static void describe(Operation operation, Doc doc, @Nullable String security) {
         operation.setTags(List.of(doc.tag()));
         operation.setSummary(doc.summary());
         operation.setDescription(doc.description());

@@ -54,7 +54,11 @@ public final class DraftOrderReader {
         }
     }
 
-    /** @param orders this patient's draft orders (the caller has left out those of anyone else) */
+    /**
+     * What the draft orders plan: radiotherapy, systemic therapy, surgery.
+     *
+     * @param orders this patient's draft orders (the caller has left out those of anyone else)
+     */
     public PlannedOrders read(List<? extends Resource> orders) {
         List<PlannedOrders.RadiotherapyOrder> radiotherapy = new ArrayList<>();
         List<PlannedOrders.SystemicOrder> systemic = new ArrayList<>();

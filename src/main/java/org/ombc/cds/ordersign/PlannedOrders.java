@@ -21,11 +21,19 @@ public record PlannedOrders(List<RadiotherapyOrder> radiotherapy, List<SystemicO
         surgery = List.copyOf(surgery);
     }
 
-    /** @param reference the order as "ServiceRequest/id" */
+    /**
+     * A planned course of radiotherapy.
+     *
+     * @param reference the order as "ServiceRequest/id"
+     */
     public record RadiotherapyOrder(String reference, TreatmentIntent intent) {
     }
 
-    /** @param agent the agent's display or code, as the order names it */
+    /**
+     * A planned systemic therapy.
+     *
+     * @param agent the agent's display or code, as the order names it
+     */
     public record SystemicOrder(String reference, String agent) {
     }
 

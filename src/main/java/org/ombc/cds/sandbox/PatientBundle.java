@@ -126,7 +126,7 @@ public final class PatientBundle {
     /** n bone lesions as n separate Conditions starting on {@code onset}. */
     public PatientBundle boneLesions(int n, String onset) {
         for (int i = 0; i < n; i++) {
-            metastasis("bone-" + (next++), sct("94222008"), onset);
+            metastasis("bone-" + next++, sct("94222008"), onset);
         }
         return this;
     }

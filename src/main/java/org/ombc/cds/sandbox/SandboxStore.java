@@ -111,8 +111,8 @@ public final class SandboxStore {
                         int bar = token.indexOf('|');
                         String system = bar < 0 ? null : token.substring(0, bar);
                         String code = bar < 0 ? token : token.substring(bar + 1);
-                        if (code.equals(coding.getCode()) && (system == null || system.isEmpty()
-                                ? bar < 0 || !coding.hasSystem() : system.equals(coding.getSystem()))) {
+                        if (code.equals(coding.getCode()) && ((system == null || system.isEmpty())
+                                ? (bar < 0 || !coding.hasSystem()) : system.equals(coding.getSystem()))) {
                             return true;
                         }
                     }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
@@ -21,10 +22,10 @@ final class Audiences {
     private static final UrlPathHelper PATHS = new UrlPathHelper();
     private static final String FEEDBACK = "/feedback";
 
-    private final String publicBaseUrl;
+    private final @Nullable String publicBaseUrl;
     private final Set<String> allowedHosts;
 
-    Audiences(String publicBaseUrl, List<String> allowedHosts) {
+    Audiences(@Nullable String publicBaseUrl, List<String> allowedHosts) {
         this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
                 : publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
@@ -52,7 +53,7 @@ final class Audiences {
         return accepted;
     }
 
-    private String base(HttpServletRequest request) {
+    private @Nullable String base(HttpServletRequest request) {
         if (publicBaseUrl != null) {
             return publicBaseUrl + request.getContextPath();
         }

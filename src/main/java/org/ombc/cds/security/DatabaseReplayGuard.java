@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import java.util.Objects;
 import org.ombc.cds.fhir.Hashes;
 import org.ombc.cds.storage.DurableCommits;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public final class DatabaseReplayGuard implements ReplayGuard {
     }
 
     private void sweep(Instant now) {
-        Instant last = lastSweep.get();
+        Instant last = Objects.requireNonNull(lastSweep.get(), "set at construction, only ever replaced");
         if (last.plus(sweepEvery).isBefore(now) && lastSweep.compareAndSet(last, now)) {
             int deleted = jdbc.update("delete from seen_jti where expires_at < ?", Timestamp.from(now));
             log.debug("replay store: {} expired jti row(s) deleted", deleted);

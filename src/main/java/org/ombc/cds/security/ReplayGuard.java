@@ -6,6 +6,8 @@ import java.time.Instant;
 public interface ReplayGuard {
 
     /**
+     * Records the token's (issuer, jti) unless it was seen before.
+     *
      * @return true the first time, false for a replay
      * @throws JwtRejectedException {@link RejectedCheck#REPLAY_CHECK_UNAVAILABLE} when the store cannot answer
      */

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * Who may call the service and how their tokens are checked ({@code ombc.security.*}).
+ *
  * @param enabled         JWTs are required on service, feedback and assessment calls; only the sandbox turns
  *                        this off
  * @param trustedIssuers  the EHRs allowed to call, with their keys

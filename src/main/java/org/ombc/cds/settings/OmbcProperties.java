@@ -40,11 +40,17 @@ public record OmbcProperties(String publicBaseUrl,
                              @DefaultValue Fhir fhir,
                              @DefaultValue Validation validation) {
 
-    /** @param enabled validate every incoming resource (costs milliseconds per call and seconds at start) */
+    /**
+     * Validation of incoming resources against our profiles.
+     *
+     * @param enabled validate every incoming resource (costs milliseconds per call and seconds at start)
+     */
     public record Validation(@DefaultValue("false") boolean enabled) {
     }
 
     /**
+     * The FHIR server the service reads from when a prefetch key is missing (the fallback).
+     *
      * @param timeout        one deadline for all queries of one call
      * @param allowedServers base URLs the fallback may call; empty turns the fallback off
      * @param maxPages       Bundle pages followed per query

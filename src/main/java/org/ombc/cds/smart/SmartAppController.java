@@ -84,8 +84,8 @@ class SmartAppController {
             return problem(HttpStatus.BAD_REQUEST, "This FHIR server is not one the service may read",
                     "Launch with iss set to a FHIR server listed in ombc.fhir.allowed-servers.");
         }
-        if (launch != null && launch.length() > 512 || patient != null
-                && !SmartTokenResponseClient.FHIR_ID.matcher(patient).matches()) {
+        if ((launch != null && launch.length() > 512) || (patient != null
+                && !SmartTokenResponseClient.FHIR_ID.matcher(patient).matches())) {
             return problem(HttpStatus.BAD_REQUEST, "The launch parameters are not valid", "launch or patient");
         }
         Optional<SmartServerMetadata> server;

@@ -22,6 +22,8 @@ public record SmartProperties(@DefaultValue List<Client> clients,
                               @DefaultValue("5s") Duration discoveryTimeout) {
 
     /**
+     * One EHR registration of the tumour-board app.
+     *
      * @param iss          the EHR's FHIR base URL, as it sends it in {@code iss}
      * @param clientId     the client id the EHR issued to this app
      * @param clientSecret set only for a confidential registration; a public client (the default) uses PKCE alone

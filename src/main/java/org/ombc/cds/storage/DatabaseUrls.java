@@ -2,6 +2,8 @@ package org.ombc.cds.storage;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /** What a JDBC URL tells about its database: whether it is an H2 file, and whether replicas can share it. */
 public final class DatabaseUrls {
 
@@ -34,7 +36,7 @@ public final class DatabaseUrls {
     }
 
     /** The lower-cased URL after {@code jdbc:h2:}, or null when it is not an H2 URL. */
-    private static String h2Rest(String jdbcUrl) {
+    private static @Nullable String h2Rest(String jdbcUrl) {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
         return lower.startsWith("jdbc:h2:") ? lower.substring("jdbc:h2:".length()) : null;
     }

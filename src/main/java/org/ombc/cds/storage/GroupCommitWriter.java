@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -60,7 +61,7 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
     private volatile long done;
     /** Items someone waits for ({@link #awaitDone}): the batch being gathered is written as soon as it holds them. */
     private volatile long flushThrough;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     /**
      * @param name         the writer thread's name, also used in log lines

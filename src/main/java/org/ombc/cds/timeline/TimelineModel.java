@@ -39,7 +39,11 @@ public final class TimelineModel {
         return of(assessment, today, Map.of());
     }
 
-    /** @param agentNames names of therapy agents by code (the systemic-therapy ValueSet's displays) */
+    /**
+     * The timeline of an assessed chart, as of {@code today}.
+     *
+     * @param agentNames names of therapy agents by code (the systemic-therapy ValueSet's displays)
+     */
     public static Timeline of(Assessment assessment, LocalDate today, Map<String, String> agentNames) {
         OmbcRecord record = assessment.record();
         List<Mark> marks = new ArrayList<>();
@@ -65,8 +69,9 @@ public final class TimelineModel {
         }
         List<SiteRow> rows = rows(record.lesions(), today);
         List<TherapyBand> therapies = record.therapies().stream().filter(t -> t.start() != null)
-                .sorted(Comparator.comparing((TherapyPeriod t) -> t.start().start()))
-                .map(t -> new TherapyBand(agentNames.getOrDefault(t.agent(), t.agent()), t.start().start(),
+                .sorted(Comparator.comparing((TherapyPeriod t) -> Objects.requireNonNull(t.start()).start()))
+                .map(t -> new TherapyBand(agentNames.getOrDefault(t.agent(), t.agent()),
+                        Objects.requireNonNull(t.start()).start(),
                         t.end() == null ? today : t.end().end(), t.end() == null))
                 .toList();
         List<LocalDate> imaging = record.imagingDates().stream().filter(Objects::nonNull).map(DateInterval::start).sorted().distinct()
@@ -100,10 +105,13 @@ public final class TimelineModel {
     private static List<SiteRow> rows(List<Lesion> lesions, LocalDate today) {
         Map<Site, List<LesionBar>> bySite = new LinkedHashMap<>();
         lesions.stream().filter(l -> l.onset() != null).sorted(Comparator.comparing(Lesion::onset)).forEach(l -> {
-            boolean ongoing = l.current() && l.abatement() == null;
-            LocalDate end = l.abatement() != null ? l.abatement() : l.current() ? today : l.onset();
+            // The filter above keeps lesions with an onset.
+            LocalDate onset = Objects.requireNonNull(l.onset());
+            LocalDate abatement = l.abatement();
+            boolean ongoing = l.current() && abatement == null;
+            LocalDate end = abatement != null ? abatement : l.current() ? today : onset;
             bySite.computeIfAbsent(l.site(), s -> new ArrayList<>())
-                    .add(new LesionBar(span(l.onsetDate()), end, ongoing, l.count()));
+                    .add(new LesionBar(span(Objects.requireNonNull(l.onsetDate())), end, ongoing, l.count()));
         });
         List<SiteRow> rows = new ArrayList<>();
         bySite.forEach((site, bars) -> rows.add(new SiteRow(site.code(), siteLabel(site), bars)));

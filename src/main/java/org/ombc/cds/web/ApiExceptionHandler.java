@@ -2,6 +2,7 @@ package org.ombc.cds.web;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.fhir.DataUnavailableException;
 import org.ombc.cds.fhir.InvalidPrefetchException;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return headers;
     }
 
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    private static <T extends Throwable> @Nullable T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 
@@ -42,7 +43,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
         private final long deadline;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         LimitedRequest(HttpServletRequest request, long limit, long deadline) {
             super(request);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,7 +34,7 @@ public final class ErrorBody {
     }
 
     /** The body: type, title, status, detail, error and the extension members, in that order. */
-    public static Map<String, Object> of(int status, String error, String detail, Map<String, ?> extensions) {
+    public static Map<String, Object> of(int status, String error, @Nullable String detail, Map<String, ?> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + error);
         HttpStatus known = HttpStatus.resolve(status);
@@ -50,11 +51,11 @@ public final class ErrorBody {
     }
 
     /** For Spring MVC handlers. */
-    public static ResponseEntity<Object> entity(HttpStatus status, String error, String detail) {
+    public static ResponseEntity<Object> entity(HttpStatus status, String error, @Nullable String detail) {
         return entity(status, error, detail, Map.of(), new HttpHeaders());
     }
 
-    public static ResponseEntity<Object> entity(HttpStatus status, String error, String detail, Map<String, ?> extensions,
+    public static ResponseEntity<Object> entity(HttpStatus status, String error, @Nullable String detail, Map<String, ?> extensions,
                                                 HttpHeaders headers) {
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
@@ -63,7 +64,7 @@ public final class ErrorBody {
     }
 
     /** For filters and anything else below Spring MVC: writes and completes the response. */
-    public static void write(HttpServletResponse response, int status, String error, String detail,
+    public static void write(HttpServletResponse response, int status, String error, @Nullable String detail,
                              Map<String, ?> extensions) throws IOException {
         if (response.isCommitted()) {
             return;
@@ -80,7 +81,7 @@ public final class ErrorBody {
     }
 
     /** The serialised body, for writers that are not servlet responses (Tomcat's error valve). */
-    public static byte[] bytes(int status, String error, String detail, Map<String, ?> extensions) throws IOException {
+    public static byte[] bytes(int status, String error, @Nullable String detail, Map<String, ?> extensions) throws IOException {
         return JSON.writeValueAsBytes(of(status, error, detail, extensions));
     }
 }

@@ -1,5 +1,7 @@
 package org.ombc.cds.web;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes a value that came from a request safe for one log line: control characters (CR, LF, tab, ESC, ...) and
  * other invisible or line-breaking characters (U+2028, U+2029, bidi controls) are shown as {@code \\uXXXX}, so no
@@ -13,7 +15,7 @@ public final class LogSafe {
     private LogSafe() {
     }
 
-    public static String of(Object value) {
+    public static String of(@Nullable Object value) {
         if (value == null) {
             return "null";
         }
@@ -44,7 +46,7 @@ public final class LogSafe {
     }
 
     private static Throwable copy(Throwable e, int depth) {
-        Throwable cause = e.getCause() == null || e.getCause() == e || depth > 10 ? null : copy(e.getCause(), depth + 1);
+        @Nullable Throwable cause = e.getCause() == null || e.getCause() == e || depth > 10 ? null : copy(e.getCause(), depth + 1);
         Throwable safe = new SanitisedException(e.getClass().getName() + ": " + of(e.getMessage()), cause);
         safe.setStackTrace(e.getStackTrace());
         return safe;
@@ -54,13 +56,16 @@ public final class LogSafe {
     private static final class SanitisedException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        SanitisedException(String message, Throwable cause) {
+        SanitisedException(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
 
+        // The message already starts with the original class's name; Throwable's toString would put this
+        // stand-in's name before it.
+        @SuppressWarnings("OverrideThrowableToString")
         @Override
         public String toString() {
-            return getMessage();
+            return String.valueOf(getMessage());
         }
     }
 }

@@ -148,8 +148,15 @@ class CardPageHttpTest {
         String uuid = UUID.randomUUID().toString();
         store.recordCall(new HookCallRow(Instant.now(), "ombc-patient-view", UUID.randomUUID().toString(), "0".repeat(64),
                 null, "2026.11.0", "yes", null, null, List.of(), List.of(), 1, List.of(new IssuedCard(uuid, "ombc-patient-view", "s", "info",
-                List.of(), List.of(), List.of()).withFullDetail("# Page\n\n<script>window.x=1</script>\n\nText <img src=x onerror=alert(1)>\n\n"
-                + "[click](javascript:alert%281%29) **bold**\n"))));
+                List.of(), List.of(), List.of()).withFullDetail("""
+                        # Page
+
+                        <script>window.x=1</script>
+
+                        Text <img src=x onerror=alert(1)>
+
+                        [click](javascript:alert%281%29) **bold**
+                        """))));
         String html = open("/ombc/cards/" + uuid + "?sig=" + links.sign(uuid).orElseThrow()).getContentAsString();
         assertThat(html).contains("&lt;script&gt;", "&lt;img", "<strong>bold</strong>")
                 .doesNotContain("<script", "<img", "javascript:");

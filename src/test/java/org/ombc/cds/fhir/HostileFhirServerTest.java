@@ -115,8 +115,8 @@ class HostileFhirServerTest {
             Thread trickler = new Thread(() -> {
                 try (Socket socket = server.accept(); OutputStream out = socket.getOutputStream()) {
                     accepted.countDown();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n"
-                            + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(String.join("\r\n", "HTTP/1.1 200 OK", "Content-Type: application/fhir+json",
+                            "Transfer-Encoding: chunked", "", "").getBytes(StandardCharsets.US_ASCII));
                     for (int i = 0; i < 400; i++) {
                         out.write("1\r\n \r\n".getBytes(StandardCharsets.US_ASCII));
                         out.flush();

@@ -74,7 +74,7 @@ class IncompleteDataTest {
     }
 
     /**
-     * The prefetch of {@code resources} with {@code key}'s search split into pages of {@code size}: the first
+     * The prefetch of {@code resources} with {@code key}'s search split into pages of its size in {@code sizes}: the first
      * page is sent, the others are served by the stub under {@code /fhir/pages/{tag}/{key}/{n}}.
      */
     private static Map<String, JsonNode> paged(List<Resource> resources, Map<String, Integer> sizes, String tag,

@@ -72,7 +72,7 @@ class CdsHooksSandboxReplayTest {
 
     private static String encodeValues(String params) {
         List<String> out = new ArrayList<>();
-        for (String param : params.split("&")) {
+        for (String param : params.split("&", -1)) {
             int eq = param.indexOf('=');
             out.add(param.substring(0, eq + 1) + URLEncoder.encode(param.substring(eq + 1), StandardCharsets.UTF_8));
         }

@@ -140,7 +140,7 @@ class CdsJwtVerifierTest {
         assertThat(rejection(bearer(Tokens.sign(impostor, JWSAlgorithm.ES384, Tokens.claims(ISS, AUD).build()))))
                 .isEqualTo(RejectedCheck.BAD_SIGNATURE);
         String valid = Tokens.sign(EC, JWSAlgorithm.ES384, Tokens.claims(ISS, AUD).build());
-        String[] parts = valid.split("\\.");
+        String[] parts = valid.split("\\.", -1);
         String tampered = parts[0] + "." + Base64URL.encode(Tokens.claims(ISS, AUD).subject("admin").build().toString())
                 + "." + parts[2];
         assertThat(rejection(bearer(tampered))).isEqualTo(RejectedCheck.BAD_SIGNATURE);

@@ -201,7 +201,8 @@ class PathSpellingSecurityTest {
 
     private static String encodeAll(String s) {
         StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             b.append(c == '/' ? "/" : hex(c, true));
         }
         return b.toString();

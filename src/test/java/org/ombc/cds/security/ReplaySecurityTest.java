@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.ombc.cds.support.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -118,6 +119,19 @@ class ReplaySecurityTest {
                     .as("swept after expiry").isZero();
             assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300))).isTrue();
         }
+    }
+
+    /** Says so in the report when the tests above ran on H2 only (CI sets OMBC_TEST_POSTGRES_URL). */
+    @Test
+    void theGuardsAboveRanOnPostgresqlToo() throws Exception {
+        String postgres = System.getenv("OMBC_TEST_POSTGRES_URL");
+        Assumptions.assumeTrue(postgres != null && !postgres.isBlank(),
+                "OMBC_TEST_POSTGRES_URL is not set: the replay guard was tested on H2 only, not on PostgreSQL");
+        assertThat(STORES).hasSize(2);
+        assertThat(((DriverManagerDataSource) STORES.get(1)).getUrl()).startsWith("jdbc:postgresql:");
+        String jti = UUID.randomUUID().toString();
+        assertThat(replica(STORES.get(1), Clock.systemUTC()).firstUse("iss-pg", jti, Instant.now().plusSeconds(60)))
+                .isTrue();
     }
 
     @Test

@@ -51,13 +51,13 @@ class TokenSecurityTest {
     @Test
     void anExpOf2Pow53SecondsIsA401NotA500() throws Exception {
         assertRefused(call(Tokens.claims(SecuredServer.ISS, aud())
-                .expirationTime(new Date(9_007_199_254_740_992L * 1000)).build()), "lifetime-too-long");
+                .expirationTime(Date.from(Instant.ofEpochMilli(9_007_199_254_740_992L * 1000))).build()), "lifetime-too-long");
     }
 
     @Test
     void anExpBeyondEveryDateIsA401NotA500() throws Exception {
         RawHttp.Answer answer = call(Tokens.claims(SecuredServer.ISS, aud())
-                .expirationTime(new Date(Long.MAX_VALUE)).build());
+                .expirationTime(Date.from(Instant.ofEpochMilli(Long.MAX_VALUE))).build());
         assertThat(answer.status()).as(answer.body()).isEqualTo(401);
     }
 

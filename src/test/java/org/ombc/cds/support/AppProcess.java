@@ -51,7 +51,7 @@ public final class AppProcess implements AutoCloseable {
                 .redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, log, port, managementPort);
         try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the application exited with " + process.exitValue());
                 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class ClasspathApp implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
     private final Process process;

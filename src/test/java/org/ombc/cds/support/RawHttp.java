@@ -101,8 +101,8 @@ public final class RawHttp {
         if (end < 0) {
             throw new AssertionError("no HTTP answer: " + text);
         }
-        String[] lines = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String[] lines = text.substring(0, end).split("\r\n", -1);
+        int status = Integer.parseInt(lines[0].split(" ", -1)[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
@@ -120,7 +120,7 @@ public final class RawHttp {
         int i = 0;
         while (i < chunked.length()) {
             int eol = chunked.indexOf("\r\n", i);
-            int size = Integer.parseInt(chunked.substring(i, eol).split(";")[0].trim(), 16);
+            int size = Integer.parseInt(chunked.substring(i, eol).split(";", -1)[0].trim(), 16);
             if (size == 0) {
                 break;
             }

@@ -35,7 +35,7 @@ public final class Subjects {
                 new Form("Patient/{other}", id -> new Reference("Patient/" + id)),
                 new Form("{fhirServer}/Patient/{other}", id -> new Reference(Charts.SERVER + "/Patient/" + id)),
                 new Form("another server's Patient/{this}", id -> new Reference("http://elsewhere.example/fhir/Patient/p1")),
-                new Form("urn:uuid of no entry", id -> new Reference("urn:uuid:9b8e6f5e-0d7e-4c35-9a43-" + Math.abs(id.hashCode()))),
+                new Form("urn:uuid of no entry", id -> new Reference("urn:uuid:9b8e6f5e-0d7e-4c35-9a43-" + Integer.toUnsignedString(id.hashCode()))),
                 new Form("Group", id -> new Reference("Group/cohort-" + id)),
                 new Form("missing subject", id -> null),
                 new Form("identifier only", id -> new Reference().setIdentifier(new Identifier()
