@@ -30,7 +30,7 @@ public final class ValidatorAvailability {
             Class.forName(className, false, ValidatorAvailability.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException(setting + " needs HAPI's profile validator, which this jar leaves out:"
-                    + " build the jar with ./mvnw -B -Pvalidation -DskipTests package (README, \"Building\")", e);
+                    + " build the jar with ./mvnw -B -Pvalidation -DskipTests package (docs/operations.md, \"Building\")", e);
         }
     }
 }
