@@ -1,0 +1,108 @@
+package org.ombc.cds.terminology;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.hl7.fhir.r4.model.ValueSet;
+import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.mapping.ValueSetId;
+import org.ombc.cds.model.Site;
+
+/**
+ * The concept families a code met in each chart element may belong to, read from our published ValueSets: the
+ * ValueSets the mapper reads that element with. Ids not in the package are left out, so families published later
+ * (staging, HER2 answers) are asked as soon as their ValueSet ships.
+ */
+final class ConceptFamilies {
+
+    static final String SNOMED = "http://snomed.info/sct";
+
+    /** clinical-rules 10: breast cancer is 254837009 Malignant neoplasm of breast and all its descendants. */
+    static final String BREAST_CANCER_ROOT = "254837009";
+    /** clinical-rules 10: a distant metastasis is 128462008 Secondary malignant neoplastic disease and descendants. */
+    static final String METASTASIS_ROOT = "128462008";
+
+    private static final Set<String> IS_A = Set.of("is-a", "descendent-of");
+    private static final List<String> OBSERVATION_CODES = List.of(ValueSetId.ER_TEST.id(), ValueSetId.PR_TEST.id(),
+            ValueSetId.HER2_TEST.id(), "her2-ish-ratio", "staging-m-category", "stage-group");
+    private static final List<String> OBSERVATION_VALUES = List.of(ValueSetId.RESULT_POSITIVE.id(),
+            ValueSetId.RESULT_NEGATIVE.id(), "her2-ihc-positive", "her2-ihc-negative", "her2-ihc-equivocal",
+            "her2-ish-amplified", "her2-ish-not-amplified", "m1-category", "stage-iv");
+
+    private final Map<ChartElement, List<ConceptFamily>> byElement;
+
+    private ConceptFamilies(Map<ChartElement, List<ConceptFamily>> byElement) {
+        this.byElement = byElement;
+    }
+
+    static ConceptFamilies of(Collection<ValueSet> published) {
+        Map<String, ValueSet> byId = published.stream()
+                .collect(Collectors.toMap(vs -> vs.getIdElement().getIdPart(), Function.identity(), (a, b) -> a));
+        Map<ChartElement, List<ConceptFamily>> families = new EnumMap<>(ChartElement.class);
+
+        List<ConceptFamily> conditionCode = new ArrayList<>();
+        conditionCode.add(new ConceptFamily(ValueSetId.PRIMARY_BREAST_CANCER.id(), List.of(BREAST_CANCER_ROOT)));
+        conditionCode.add(new ConceptFamily(ValueSetId.METASTASIS.id(), List.of(METASTASIS_ROOT)));
+        List<ConceptFamily> bodySite = new ArrayList<>();
+        for (Site site : ValueSetId.CODED_SITES) {
+            bySnomedRoots(byId, ValueSetId.metastasisCode(site), conditionCode);
+            bySnomedRoots(byId, ValueSetId.bodySite(site), bodySite);
+        }
+        bySnomedRoots(byId, ValueSetId.BODY_SITE_STERNUM.id(), bodySite);
+        families.put(ChartElement.CONDITION_CODE, List.copyOf(conditionCode));
+        families.put(ChartElement.CONDITION_BODY_SITE, List.copyOf(bodySite));
+        families.put(ChartElement.OBSERVATION_CODE, byValidation(byId, OBSERVATION_CODES));
+        families.put(ChartElement.OBSERVATION_VALUE, byValidation(byId, OBSERVATION_VALUES));
+        families.put(ChartElement.MEDICATION, byValidation(byId, List.of(ValueSetId.SYSTEMIC_THERAPY.id())));
+        return new ConceptFamilies(families);
+    }
+
+    List<ConceptFamily> of(ChartElement element) {
+        return byElement.getOrDefault(element, List.of());
+    }
+
+    /** A site family whose published definition names SNOMED concepts; one that names none is not asked. */
+    private static void bySnomedRoots(Map<String, ValueSet> byId, String id, List<ConceptFamily> into) {
+        ValueSet vs = byId.get(id);
+        if (vs != null) {
+            List<String> roots = snomedRoots(vs);
+            if (!roots.isEmpty()) {
+                into.add(new ConceptFamily(id, roots));
+            }
+        }
+    }
+
+    private static List<ConceptFamily> byValidation(Map<String, ValueSet> byId, List<String> ids) {
+        return ids.stream().filter(byId::containsKey).map(id -> new ConceptFamily(id, List.of())).toList();
+    }
+
+    /**
+     * The SNOMED concepts a ValueSet's definition (compose) is built on: the values of its is-a filters where it has
+     * them (the intensional family), else the concepts it includes one by one. The expansion is not read: its
+     * descendants are what the published list already holds.
+     */
+    static List<String> snomedRoots(ValueSet vs) {
+        List<String> filtered = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        for (ValueSet.ConceptSetComponent include : vs.getCompose().getInclude()) {
+            if (!SNOMED.equals(Terminology.normaliseSystem(include.getSystem()))) {
+                continue;
+            }
+            for (ValueSet.ConceptSetFilterComponent filter : include.getFilter()) {
+                if (filter.hasOp() && IS_A.contains(filter.getOp().toCode()) && filter.hasValue()) {
+                    filtered.add(filter.getValue().trim());
+                }
+            }
+            for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
+                listed.add(concept.getCode().trim());
+            }
+        }
+        return (filtered.isEmpty() ? listed : filtered).stream().distinct().toList();
+    }
+}
