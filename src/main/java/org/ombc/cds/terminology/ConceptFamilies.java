@@ -35,10 +35,26 @@ final class ConceptFamilies {
             ValueSetId.RESULT_NEGATIVE.id(), "her2-ihc-positive", "her2-ihc-negative", "her2-ihc-equivocal",
             "her2-ish-amplified", "her2-ish-not-amplified", "m1-category", "stage-iv");
 
-    private final Map<ChartElement, List<ConceptFamily>> byElement;
+    /**
+     * ValueSets the mapper also reads an element with, that the server is not asked about: a code they hold is
+     * already placed (a breast's side, a lesion count, a progression answer), so asking about it would be wasted.
+     */
+    private static final Map<ChartElement, List<String>> PLACED_ELSEWHERE = Map.of(
+            ChartElement.CONDITION_CODE, List.of("breast-cancer-excluded"),
+            ChartElement.CONDITION_BODY_SITE, List.of(ValueSetId.LATERALITY_LEFT.id(),
+                    ValueSetId.LATERALITY_RIGHT.id()),
+            ChartElement.OBSERVATION_CODE, List.of(ValueSetId.LESION_COUNT.id(), ValueSetId.LESION_SIZE.id(),
+                    ValueSetId.N_CATEGORY.id(), ValueSetId.DISEASE_STATUS.id()),
+            ChartElement.OBSERVATION_VALUE, List.of(ValueSetId.DISEASE_PROGRESSING.id(),
+                    ValueSetId.DISEASE_NOT_PROGRESSING.id()));
 
-    private ConceptFamilies(Map<ChartElement, List<ConceptFamily>> byElement) {
+    private final Map<ChartElement, List<ConceptFamily>> byElement;
+    private final Map<ChartElement, List<String>> placing;
+
+    private ConceptFamilies(Map<ChartElement, List<ConceptFamily>> byElement,
+                            Map<ChartElement, List<String>> placing) {
         this.byElement = byElement;
+        this.placing = placing;
     }
 
     static ConceptFamilies of(Collection<ValueSet> published) {
@@ -60,11 +76,24 @@ final class ConceptFamilies {
         families.put(ChartElement.OBSERVATION_CODE, byValidation(byId, OBSERVATION_CODES));
         families.put(ChartElement.OBSERVATION_VALUE, byValidation(byId, OBSERVATION_VALUES));
         families.put(ChartElement.MEDICATION, byValidation(byId, List.of(ValueSetId.SYSTEMIC_THERAPY.id())));
-        return new ConceptFamilies(families);
+        Map<ChartElement, List<String>> placing = new EnumMap<>(ChartElement.class);
+        for (ChartElement element : ChartElement.values()) {
+            List<String> ids = new ArrayList<>();
+            families.getOrDefault(element, List.of()).forEach(family -> ids.add(family.valueSetId()));
+            PLACED_ELSEWHERE.getOrDefault(element, List.of()).stream().filter(byId::containsKey).forEach(ids::add);
+            placing.put(element, List.copyOf(ids));
+        }
+        return new ConceptFamilies(families, placing);
     }
 
+    /** The families a code met in {@code element} may belong to: the server is asked about these. */
     List<ConceptFamily> of(ChartElement element) {
         return byElement.getOrDefault(element, List.of());
+    }
+
+    /** Every ValueSet that places a code met in {@code element}: one that holds the code means it is not asked. */
+    List<String> placing(ChartElement element) {
+        return placing.getOrDefault(element, List.of());
     }
 
     /** A site family whose published definition names SNOMED concepts; one that names none is not asked. */

@@ -35,17 +35,17 @@ final class LookupOutcomes {
     }
 
     /** Counts an answer awaited for a chart; true when the server said member in time. */
-    boolean count(CompletableFuture<Boolean> answer) {
+    boolean count(CompletableFuture<Answer> answer) {
         if (!answer.isDone()) {
             timeout.increment();
             return false;
         }
-        if (answer.isCompletedExceptionally()) {
-            error.increment();
-            return false;
-        }
-        boolean yes = answer.join();
-        (yes ? member : notMember).increment();
-        return yes;
+        Counter counter = switch (answer.join()) {
+            case MEMBER -> member;
+            case NOT_MEMBER -> notMember;
+            case FAILED -> error;
+        };
+        counter.increment();
+        return answer.join() == Answer.MEMBER;
     }
 }

@@ -58,6 +58,7 @@ final class TerminologyServerClient implements AutoCloseable {
                         .setConnectionRequestTimeout(millis).build())
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                .disableAutomaticRetries()
                 .addInterceptorLast(new LimitedResponses(MAX_RESPONSE_BYTES))
                 .build();
         // A context of its own: the client factory's settings are per context, and the shared one serves parsing.
@@ -65,6 +66,8 @@ final class TerminologyServerClient implements AutoCloseable {
         IRestfulClientFactory factory = fhir.getRestfulClientFactory();
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
         factory.setHttpClient(http);
+        // Builds the parser's model of Parameters now, at start, rather than inside the first chart's deadline.
+        fhir.newJsonParser().parseResource(Parameters.class, "{\"resourceType\":\"Parameters\"}");
         return new TerminologyServerClient(fhir.newRestfulGenericClient(baseUrl), http, meters);
     }
 

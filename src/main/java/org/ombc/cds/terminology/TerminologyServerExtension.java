@@ -49,13 +49,13 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
     private final ConceptFamilies families;
     private final Duration deadline;
     private final int maxQuestions;
-    private final AsyncCache<Question, Boolean> answers;
+    private final AsyncCache<Question, Answer> answers;
     private final ThreadPoolExecutor executor;
     private final LookupOutcomes outcomes;
     private final AtomicBoolean serverFailing = new AtomicBoolean();
 
     TerminologyServerExtension(TerminologyServerClient server, ConceptFamilies families, Duration deadline,
-                               int maxQuestions, AsyncCache<Question, Boolean> answers, MeterRegistry meters) {
+                               int maxQuestions, AsyncCache<Question, Answer> answers, MeterRegistry meters) {
         this.server = server;
         this.families = families;
         this.deadline = deadline;
@@ -85,7 +85,7 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
             throw new IllegalArgumentException("ombc.terminology.server-url must be an http(s) URL");
         }
         Duration deadline = settings.timeout().compareTo(fhirTimeout) < 0 ? settings.timeout() : fhirTimeout;
-        AsyncCache<Question, Boolean> answers = Caffeine.newBuilder()
+        AsyncCache<Question, Answer> answers = Caffeine.newBuilder()
                 .expireAfterWrite(settings.cacheTtl())
                 .maximumSize(settings.cacheMaxEntries())
                 .recordStats()
@@ -106,22 +106,26 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
             return base;
         }
         Map<String, List<Coding>> members = new LinkedHashMap<>();
-        Map<Question, CompletableFuture<Boolean>> pending = new LinkedHashMap<>();
+        Map<Question, CompletableFuture<Answer>> pending = new LinkedHashMap<>();
         int sent = 0;
         int skipped = 0;
         for (Map.Entry<Question, List<Coding>> entry : questions.entrySet()) {
             Question question = entry.getKey();
-            CompletableFuture<Boolean> known = answers.getIfPresent(question);
-            if (known != null && known.isDone() && !known.isCompletedExceptionally()) {
+            CompletableFuture<Answer> known = answers.getIfPresent(question);
+            if (known != null && known.isDone() && known.join() == Answer.FAILED) {
+                answers.asMap().remove(question, known);
+                known = null;
+            }
+            if (known != null && known.isDone()) {
                 outcomes.cached();
-                if (known.join()) {
+                if (known.join() == Answer.MEMBER) {
                     members.computeIfAbsent(question.valueSetId(), id -> new ArrayList<>()).addAll(entry.getValue());
                 }
             } else if (known != null) {
                 pending.put(question, known);
             } else if (sent < maxQuestions) {
                 sent++;
-                pending.put(question, answers.get(question, (q, unused) -> ask(q)));
+                pending.put(question, ask(question));
             } else {
                 skipped++;
             }
@@ -146,11 +150,11 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
     private Map<Question, List<Coding>> questions(Terminology base, List<? extends IBaseResource> chart) {
         Map<Question, List<Coding>> questions = new LinkedHashMap<>();
         for (ChartCodings.Found found : ChartCodings.of(chart)) {
-            List<ConceptFamily> candidates = families.of(found.element());
             Coding coding = found.coding();
-            if (candidates.stream().anyMatch(family -> base.contains(family.valueSetId(), coding))) {
+            if (families.placing(found.element()).stream().anyMatch(id -> base.contains(id, coding))) {
                 continue;
             }
+            List<ConceptFamily> candidates = families.of(found.element());
             String system = Terminology.normaliseSystem(coding.getSystem());
             String code = coding.getCode().trim();
             for (ConceptFamily family : candidates) {
@@ -170,32 +174,44 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
         questions.computeIfAbsent(question, q -> new ArrayList<>()).add(coding);
     }
 
-    private CompletableFuture<Boolean> ask(Question question) {
-        try {
-            return CompletableFuture.supplyAsync(() -> answer(question), executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    /**
+     * The cached or in-flight answer, else a new request. A failure is an answer of its own ({@link Answer#FAILED})
+     * rather than a failed future, so that nothing logs it with its URL, and is dropped from the cache once known.
+     */
+    private CompletableFuture<Answer> ask(Question question) {
+        CompletableFuture<Answer> answer = answers.get(question, (q, unused) -> {
+            try {
+                return CompletableFuture.supplyAsync(() -> answer(q), executor);
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.completedFuture(Answer.FAILED);
+            }
+        });
+        answer.thenAccept(a -> {
+            if (a == Answer.FAILED) {
+                answers.asMap().remove(question, answer);
+            }
+        });
+        return answer;
     }
 
     /** The server's answer; its first failure after a success is logged once (its kind, never a code). */
-    private boolean answer(Question question) {
+    private Answer answer(Question question) {
         try {
-            boolean member = server.isMember(question);
+            Answer answer = server.isMember(question) ? Answer.MEMBER : Answer.NOT_MEMBER;
             if (serverFailing.compareAndSet(true, false)) {
                 LOG.info("terminology server answers again");
             }
-            return member;
+            return answer;
         } catch (RuntimeException e) {
             if (serverFailing.compareAndSet(false, true)) {
                 LOG.warn("terminology server failed ({}): charts are read with the published expansions alone "
                         + "until it answers (metric ombc.terminology.lookups)", e.getClass().getSimpleName());
             }
-            throw e;
+            return Answer.FAILED;
         }
     }
 
-    private static void awaitUntil(long end, Collection<CompletableFuture<Boolean>> pending) {
+    private static void awaitUntil(long end, Collection<CompletableFuture<Answer>> pending) {
         if (pending.isEmpty()) {
             return;
         }
@@ -203,7 +219,7 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                     .get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            // Timeouts and failures are counted one by one by the caller; the chart goes on without them.
+            // What has not answered is counted one by one by the caller; the chart goes on without it.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
