@@ -48,6 +48,7 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
     private final TerminologyServerClient server;
     private final ConceptFamilies families;
     private final Duration deadline;
+    private final Duration callBudget;
     private final int maxQuestions;
     private final AsyncCache<Question, Answer> answers;
     private final ThreadPoolExecutor executor;
@@ -55,10 +56,12 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
     private final AtomicBoolean serverFailing = new AtomicBoolean();
 
     TerminologyServerExtension(TerminologyServerClient server, ConceptFamilies families, Duration deadline,
-                               int maxQuestions, AsyncCache<Question, Answer> answers, MeterRegistry meters) {
+                               Duration callBudget, int maxQuestions, AsyncCache<Question, Answer> answers,
+                               MeterRegistry meters) {
         this.server = server;
         this.families = families;
         this.deadline = deadline;
+        this.callBudget = callBudget;
         this.maxQuestions = maxQuestions;
         this.answers = answers;
         this.outcomes = new LookupOutcomes(meters);
@@ -74,7 +77,7 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
 
     /**
      * @param settings    {@code ombc.terminology.*}; the server URL must be set
-     * @param fhirTimeout {@code ombc.fhir.timeout}: the hook's own deadline, which the lookups never exceed
+     * @param fhirTimeout {@code ombc.fhir.timeout}: the call's own deadline, which the lookups never exceed
      * @param published   our ValueSets (fhir-profiles), whose definitions name the families' SNOMED roots
      */
     public static TerminologyServerExtension create(OmbcProperties.TerminologyServer settings, Duration fhirTimeout,
@@ -95,12 +98,22 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
         TerminologyServerClient client = TerminologyServerClient.connect(uri.toString(), deadline.multipliedBy(2),
                 THREADS, meters);
         return new TerminologyServerExtension(client,
-                ConceptFamilies.of(published), deadline, settings.maxCodesPerChart(), answers, meters);
+                ConceptFamilies.of(published), deadline, fhirTimeout, settings.maxCodesPerChart(), answers, meters);
     }
 
     @Override
     public Terminology extend(Terminology base, List<? extends IBaseResource> chart) {
-        long end = System.nanoTime() + deadline.toNanos();
+        return extend(base, chart, System.nanoTime());
+    }
+
+    /**
+     * Ends at {@code ombc.terminology.timeout} from now, or when the call's FHIR deadline ({@code ombc.fhir.timeout}
+     * from its start) ends, whichever comes first.
+     */
+    @Override
+    public Terminology extend(Terminology base, List<? extends IBaseResource> chart, long callStartNanos) {
+        long now = System.nanoTime();
+        long end = Math.min(now + deadline.toNanos(), callStartNanos + callBudget.toNanos());
         Map<Question, List<Coding>> questions = questions(base, chart);
         if (questions.isEmpty()) {
             return base;

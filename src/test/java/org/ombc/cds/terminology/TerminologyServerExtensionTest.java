@@ -153,6 +153,24 @@ class TerminologyServerExtensionTest {
         }
     }
 
+    /** A call that spent most of its FHIR deadline fetching the chart has only the rest left for lookups. */
+    @Test
+    void lookupsGetOnlyWhatIsLeftOfTheCallsDeadline() {
+        SERVER.server().stubFor(TerminologyStubs.subsumes(ConceptFamilies.BREAST_CANCER_ROOT, MADE_UP_BREAST_CANCER)
+                .willReturn(TerminologyStubs.outcome("subsumes").withFixedDelay(5000)));
+        List<? extends IBaseResource> chart = candidateCodedWith("ts-3c", MADE_UP_BREAST_CANCER).resources();
+        Duration fhirTimeout = Duration.ofSeconds(3);
+        try (TerminologyServerExtension bounded = TerminologyServerExtension.create(
+                new OmbcProperties.TerminologyServer(SERVER.baseUrl(), Duration.ofSeconds(30), 50, Duration.ofHours(1),
+                        1000), fhirTimeout, Vignettes.PROFILES.valueSets(), meters)) {
+            long start = System.nanoTime();
+            long callStart = start - fhirTimeout.minus(SHORT_TIMEOUT).toNanos();
+            bounded.extend(Vignettes.TERMINOLOGY, chart, callStart);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(SHORT_TIMEOUT.toMillis() + MARGIN_MS);
+            assertThat(lookups("timeout")).isPositive();
+        }
+    }
+
     static Stream<Arguments> brokenAnswers() {
         String huge = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"outcome\",\"valueCode\":\"subsumes\"},"
                 + "{\"name\":\"message\",\"valueString\":\"" + "x".repeat(200_000) + "\"}]}";
