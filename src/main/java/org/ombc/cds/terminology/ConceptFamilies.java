@@ -16,8 +16,7 @@ import org.ombc.cds.model.Site;
 
 /**
  * The concept families a code met in each chart element may belong to, read from our published ValueSets: the
- * ValueSets the mapper reads that element with. Ids not in the package are left out, so families published later
- * (staging, HER2 answers) are asked as soon as their ValueSet ships.
+ * ValueSets the mapper reads that element with. Ids not in the package are left out.
  */
 final class ConceptFamilies {
 
@@ -30,19 +29,21 @@ final class ConceptFamilies {
 
     private static final Set<String> IS_A = Set.of("is-a", "descendent-of");
     private static final List<String> OBSERVATION_CODES = List.of(ValueSetId.ER_TEST.id(), ValueSetId.PR_TEST.id(),
-            ValueSetId.HER2_TEST.id(), "her2-ish-ratio", "staging-m-category", "stage-group");
+            ValueSetId.HER2_TEST.id(), ValueSetId.HER2_ISH_RATIO.id(), ValueSetId.STAGING_M_CATEGORY.id(),
+            ValueSetId.STAGE_GROUP.id());
     private static final List<String> OBSERVATION_VALUES = List.of(ValueSetId.RESULT_POSITIVE.id(),
-            ValueSetId.RESULT_NEGATIVE.id(), "her2-ihc-positive", "her2-ihc-negative", "her2-ihc-equivocal",
-            "her2-ish-amplified", "her2-ish-not-amplified", "m1-category", "stage-iv");
+            ValueSetId.RESULT_NEGATIVE.id(), ValueSetId.HER2_IHC_POSITIVE.id(), ValueSetId.HER2_IHC_NEGATIVE.id(),
+            ValueSetId.HER2_IHC_EQUIVOCAL.id(), ValueSetId.HER2_ISH_AMPLIFIED.id(),
+            ValueSetId.HER2_ISH_NOT_AMPLIFIED.id(), ValueSetId.M1_CATEGORY.id(), ValueSetId.STAGE_IV.id());
 
     /**
      * ValueSets the mapper also reads an element with, that the server is not asked about: a code they hold is
      * already placed (a breast's side, a lesion count, a progression answer), so asking about it would be wasted.
      */
     private static final Map<ChartElement, List<String>> PLACED_ELSEWHERE = Map.of(
-            ChartElement.CONDITION_CODE, List.of("breast-cancer-excluded"),
-            ChartElement.CONDITION_BODY_SITE, List.of(ValueSetId.LATERALITY_LEFT.id(),
-                    ValueSetId.LATERALITY_RIGHT.id()),
+            ChartElement.CONDITION_CODE, List.of(ValueSetId.BREAST_CANCER_EXCLUDED.id()),
+            ChartElement.CONDITION_BODY_SITE, List.of(ValueSetId.BODY_SITE_BREAST.id(),
+                    ValueSetId.LATERALITY_LEFT.id(), ValueSetId.LATERALITY_RIGHT.id()),
             ChartElement.OBSERVATION_CODE, List.of(ValueSetId.LESION_COUNT.id(), ValueSetId.LESION_SIZE.id(),
                     ValueSetId.N_CATEGORY.id(), ValueSetId.DISEASE_STATUS.id()),
             ChartElement.OBSERVATION_VALUE, List.of(ValueSetId.DISEASE_PROGRESSING.id(),

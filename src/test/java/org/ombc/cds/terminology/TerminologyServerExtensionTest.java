@@ -84,7 +84,9 @@ class TerminologyServerExtensionTest {
     }
 
     static PatientBundle candidateCodedWith(String id, String primaryCode) {
-        return PatientBundle.patient(id).primaryCoded(sct(primaryCode), "2016-01-01").luminal("2016-01-05")
+        org.hl7.fhir.r4.model.CodeableConcept primary = sct(primaryCode);
+        primary.getCodingFirstRep().setDisplay("Carcinoma of breast");
+        return PatientBundle.patient(id).primaryCoded(primary, "2016-01-01").luminal("2016-01-05")
                 .metastasis("m1", sct("94222008"), "2021-03-01").imaging("2021-03-01");
     }
 
@@ -97,6 +99,17 @@ class TerminologyServerExtensionTest {
         return meters.counter("ombc.terminology.lookups", "outcome", outcome).count();
     }
 
+    /** The roots asked about are the ones clinical-rules 10 names, taken from the published definitions. */
+    @Test
+    void conditionCodesAreAskedOfTheFamilyRootsOfClinicalRules10() {
+        List<String> roots = ConceptFamilies.of(Vignettes.PROFILES.valueSets()).of(ChartElement.CONDITION_CODE).stream()
+                .map(family -> family.valueSetId() + "<" + String.join(",", family.snomedRoots())).toList();
+        assertThat(roots).contains("primary-breast-cancer<254837009", "metastasis<128462008",
+                "metastasis-code-bone<94222008", "metastasis-code-liver<94381002", "metastasis-code-lung<94391008",
+                "metastasis-code-brain<94225005", "metastasis-code-pleura<94493005",
+                "metastasis-code-adrenal<94161006", "metastasis-code-axillary-lymph-node<94181007");
+    }
+
     @Test
     void aPrimaryCodedWithADescendantTheServerPlacesIsReadAsBreastCancer() {
         SERVER.server().stubFor(TerminologyStubs.subsumes(ConceptFamilies.BREAST_CANCER_ROOT, MADE_UP_BREAST_CANCER));
@@ -106,7 +119,10 @@ class TerminologyServerExtensionTest {
         Assessment asked = assess(extension, chart);
 
         assertThat(offline.breastCancer()).as("without the server the code is unknown").isFalse();
+        assertThat(String.join("\n", offline.record().notes())).as("and named for the data-quality card")
+                .contains("with a code the service does not know", MADE_UP_BREAST_CANCER);
         assertThat(asked.breastCancer()).isTrue();
+        assertThat(String.join("\n", asked.record().notes())).doesNotContain(MADE_UP_BREAST_CANCER);
         assertThat(asked.metastatic()).isTrue();
         assertThat(lookups("member")).isEqualTo(1);
         assertThat(lookups("not-member")).as("metastasis and its sites, each asked once").isPositive();

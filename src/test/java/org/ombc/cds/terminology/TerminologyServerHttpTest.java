@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The patient-view hook with {@code ombc.terminology.server-url} set: a primary coded with a SNOMED descendant our
- * expansions do not hold gets the candidate card when the hospital's server places it, and no card when it does
- * not; the lookups are published for Prometheus.
+ * expansions do not hold gets the candidate card when the hospital's server places it, and only the data-quality
+ * card naming the code when it does not; the lookups are published for Prometheus.
  */
 @HttpTest
 class TerminologyServerHttpTest {
@@ -77,9 +77,15 @@ class TerminologyServerHttpTest {
                 "ombc_terminology_requests_seconds_count{operation=\"subsumes\"}");
     }
 
+    /** clinical-rules 10, "Nothing unknown is silent": the unplaced code is named on the data-quality card. */
     @Test
-    void aPrimaryTheServerDoesNotPlaceGetsNoCard() throws Exception {
+    void aPrimaryTheServerDoesNotPlaceIsNamedOnTheDataQualityCardOnly() throws Exception {
         candidateWithPrimaryCoded("999000000000789").andExpect(status().isOk())
-                .andExpect(jsonPath("$.cards.length()").value(0));
+                .andExpect(jsonPath("$.cards.length()").value(1))
+                .andExpect(jsonPath("$.cards[0].summary").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.startsWith("Oligometastatic"))))
+                .andExpect(jsonPath("$.cards[0].detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("with a code the service does not know"),
+                        org.hamcrest.Matchers.containsString("999000000000789"))));
     }
 }
