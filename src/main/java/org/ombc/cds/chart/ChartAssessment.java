@@ -59,8 +59,9 @@ public final class ChartAssessment {
      */
     public Result assess(String patientId, Map<String, JsonNode> prefetch, @Nullable String fhirServer,
                          @Nullable String accessToken) {
+        long started = System.nanoTime();
         PatientData chart = data.gather(patientId, prefetch, fhirServer, accessToken);
-        return assess(patientId, chart.resources(), chart.problems());
+        return assess(patientId, chart.resources(), chart.problems(), started);
     }
 
     /**
@@ -69,7 +70,13 @@ public final class ChartAssessment {
      * @param problems what the caller could not read before mapping
      */
     public Result assess(@Nullable String patientId, List<? extends IBaseResource> resources, List<String> problems) {
-        OmbcRecord record = mapper.using(terminologyExtension.extend(mapper.terminology(), resources)).map(resources);
+        return assess(patientId, resources, problems, System.nanoTime());
+    }
+
+    private Result assess(@Nullable String patientId, List<? extends IBaseResource> resources, List<String> problems,
+                          long started) {
+        OmbcRecord record = mapper.using(terminologyExtension.extend(mapper.terminology(), resources, started))
+                .map(resources);
         return new Result(patientId, assessor.assess(record), problems(problems, record));
     }
 

@@ -28,9 +28,11 @@ import org.ombc.cds.fhir.ValidatorAvailability;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.mapping.FhirToOmbc;
 import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.mapping.TerminologyExtension;
 import org.ombc.cds.ordersign.DraftOrderReader;
 import org.ombc.cds.settings.OmbcProperties;
 import org.ombc.cds.smart.SmartProperties;
+import org.ombc.cds.terminology.TerminologyServerExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -178,9 +180,23 @@ public class OmbcConfiguration {
         return new PatientDataService(fhir, fetcher, validator);
     }
 
+    /**
+     * A hospital's terminology server widens the published expansions per chart when {@code
+     * ombc.terminology.server-url} is set (clinical-rules 10); otherwise the expansions alone, which work offline.
+     */
     @Bean
-    ChartAssessment chartAssessment(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor) {
-        return new ChartAssessment(data, mapper, assessor);
+    TerminologyExtension terminologyExtension(ProfilePackage profiles, MeterRegistry meters) {
+        OmbcProperties.TerminologyServer settings = properties.terminology();
+        if (!settings.enabled()) {
+            return TerminologyExtension.NONE;
+        }
+        return TerminologyServerExtension.create(settings, properties.fhir().timeout(), profiles.valueSets(), meters);
+    }
+
+    @Bean
+    ChartAssessment chartAssessment(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor,
+                                    TerminologyExtension terminologyExtension) {
+        return new ChartAssessment(data, mapper, assessor, terminologyExtension);
     }
 
     @Bean

@@ -225,8 +225,11 @@ public final class Terminology {
         return members;
     }
 
-    /** A coding without a system (null) matches only ValueSet members without one. */
-    static String normaliseSystem(@Nullable String system) {
+    /**
+     * The one spelling of a code system this terminology uses (OIDs and other aliases resolved); a coding without a
+     * system (null) matches only ValueSet members without one.
+     */
+    public static String normaliseSystem(@Nullable String system) {
         if (system == null) {
             return "";
         }

@@ -21,4 +21,14 @@ public interface TerminologyExtension {
      * @return the terminology to map this chart with; {@code base} when nothing is added
      */
     Terminology extend(Terminology base, List<? extends IBaseResource> chart);
+
+    /**
+     * As {@link #extend(Terminology, List)}, within what is left of the call's own deadline: a hook that spent its
+     * time fetching the chart has less left for terminology lookups.
+     *
+     * @param callStartNanos {@link System#nanoTime()} when the call began
+     */
+    default Terminology extend(Terminology base, List<? extends IBaseResource> chart, long callStartNanos) {
+        return extend(base, chart);
+    }
 }

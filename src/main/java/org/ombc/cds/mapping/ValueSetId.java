@@ -81,15 +81,15 @@ public enum ValueSetId {
      * The sites a ValueSet can place a metastasis in, in the order the mapper tries them; {@link Site#OTHER} is
      * where a metastasis is when none places it (clinical-rules 2 and 8: 128462008 or C79.9 without bodySite).
      */
-    static final List<Site> CODED_SITES = Arrays.stream(Site.values()).filter(site -> site != Site.OTHER).toList();
+    public static final List<Site> CODED_SITES = Arrays.stream(Site.values()).filter(site -> site != Site.OTHER).toList();
 
     /** The ValueSet placing a metastasis in {@code site} by its Condition.code. */
-    static String metastasisCode(Site site) {
+    public static String metastasisCode(Site site) {
         return "metastasis-code-" + suffix(site);
     }
 
     /** The ValueSet placing a metastasis in {@code site} by its Condition.bodySite. */
-    static String bodySite(Site site) {
+    public static String bodySite(Site site) {
         return "body-site-" + suffix(site);
     }
 

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  *                        shared (any but an embedded H2 database, which one process holds alone)
  * @param fhir            the FHIR server fallback
  * @param validation      validation of incoming resources against our profiles
+ * @param terminology     a hospital's FHIR terminology server asked for codes our expansions do not hold
  */
 @ConfigurationProperties("ombc")
 public record OmbcProperties(String publicBaseUrl,
@@ -38,7 +39,8 @@ public record OmbcProperties(String publicBaseUrl,
                              @Nullable Boolean hookResponseShared,
                              @DefaultValue("200ms") Duration writeBatchWindow,
                              @DefaultValue Fhir fhir,
-                             @DefaultValue Validation validation) {
+                             @DefaultValue Validation validation,
+                             @DefaultValue TerminologyServer terminology) {
 
     /**
      * Validation of incoming resources against our profiles.
@@ -73,5 +75,26 @@ public record OmbcProperties(String publicBaseUrl,
     }
 
     public record Cache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maxEntries) {
+    }
+
+    /**
+     * A hospital's FHIR terminology server (clinical-rules 10): the published expansions stay the default that
+     * works offline; the server is only asked about codes they do not hold.
+     *
+     * @param serverUrl        its FHIR base URL; unset turns the lookups off
+     * @param timeout          one deadline for all lookups of one chart (never longer than {@code ombc.fhir.timeout})
+     * @param maxCodesPerChart questions sent for one chart (one code asked of one concept family); more are skipped
+     * @param cacheTtl         how long an answer, member or not, is kept
+     * @param cacheMaxEntries  answers kept
+     */
+    public record TerminologyServer(@Nullable String serverUrl,
+                                    @DefaultValue("500ms") Duration timeout,
+                                    @DefaultValue("50") int maxCodesPerChart,
+                                    @DefaultValue("24h") Duration cacheTtl,
+                                    @DefaultValue("10000") long cacheMaxEntries) {
+
+        public boolean enabled() {
+            return serverUrl != null && !serverUrl.isBlank();
+        }
     }
 }
