@@ -85,8 +85,11 @@ public final class FullDetail {
                 .append(r.primaryResected() ? ", resected" : ", no breast surgery recorded").append('\n');
         md.append("- Subtype: ").append(a.subtype().label()).append(" (ER ").append(receptor(r.er()))
                 .append(", PR ").append(receptor(r.pr())).append(", HER2 ").append(receptor(r.her2())).append(")\n");
-        md.append("- Disease-free interval: ").append(a.diseaseFreeIntervalMonths() == null ? "unknown"
-                : a.diseaseFreeIntervalMonths() + " months").append('\n');
+        if (a.estroEortcState() != org.ombc.cds.logic.EstroEortcState.SYNCHRONOUS) {
+            // Meaningless for de novo disease (metastases found with the primary), as on the card's summary.
+            md.append("- Disease-free interval: ").append(a.diseaseFreeIntervalMonths() == null ? "unknown"
+                    : a.diseaseFreeIntervalMonths() + " months").append('\n');
+        }
         for (String note : r.notes()) {
             // Notes may name the record they come from: the page carries no record ids.
             md.append("- Data note: ").append(escape(note.replaceAll("\\b(Observation|Condition) \\S+ ", "$1 ")

@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 public final class AllowedServers {
 
+    /** Encoded characters that, once a server or proxy decodes them, change how the path is split or routed. */
+    private static final List<String> ENCODED_DELIMITERS = List.of("%2e", "%2f", "%25", "%3b", "%3f", "%23");
+
     private final List<URI> entries;
 
     public AllowedServers(List<String> entries) {
@@ -59,8 +62,9 @@ public final class AllowedServers {
     /**
      * The URL parsed, or null when it is not an absolute http(s) URL without user info, or when its path could
      * mean something else after decoding: dot segments ({@code ..}, {@code .}), path parameters ({@code ..;}),
-     * percent-encoded dots, slashes, backslashes or percent signs ({@code %2e%2e}, {@code %2f}, {@code %5c},
-     * {@code %252e}), and NUL or backslash anywhere ({@code %00}, {@code %5c}). A FHIR base URL or page link
+     * percent-encoded dots, slashes, backslashes, percent signs, semicolons, question marks or hashes
+     * ({@code %2e%2e}, {@code %2f}, {@code %5c}, {@code %252e}, {@code ..%3b}, {@code %3f}, {@code %23}), and NUL or
+     * backslash anywhere ({@code %00}, {@code %5c}). A FHIR base URL or page link
      * needs none of them; a server behind a proxy could resolve them to a path off the allow-list.
      */
     static URI parse(String url) {
@@ -82,7 +86,7 @@ public final class AllowedServers {
             return null;
         }
         String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath().toLowerCase(Locale.ROOT);
-        if (rawPath.contains(";") || rawPath.contains("%2e") || rawPath.contains("%2f") || rawPath.contains("%25")) {
+        if (rawPath.contains(";") || ENCODED_DELIMITERS.stream().anyMatch(rawPath::contains)) {
             return null;
         }
         for (String segment : rawPath.split("/", -1)) {

@@ -167,6 +167,11 @@ public final class FhirFetcher {
         return out;
     }
 
+    /** Whether {@code fhirServer} itself is on the allow-list (a next link off it is another matter). */
+    public boolean allowsServer(String fhirServer) {
+        return fhirServer != null && allowed.allows(fhirServer);
+    }
+
     /** The pages of one key. */
     private final class Call {
         private final String server;

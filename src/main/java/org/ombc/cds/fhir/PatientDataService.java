@@ -98,7 +98,10 @@ public final class PatientDataService {
                     }
                     entries.addAll(result.getValue().entries());
                 } else if (key.isRequired()) {
-                    requiredFailures.put(key.key(), wasPartial ? FetchFailure.INCOMPLETE.code() : failure.code());
+                    // fhirServer refused by the allow-list: the fix is the allow-list, so that is what is named
+                    boolean serverRefused = failure == FetchFailure.NOT_ALLOWED && !fetcher.allowsServer(fhirServer);
+                    requiredFailures.put(key.key(), wasPartial && !serverRefused
+                            ? FetchFailure.INCOMPLETE.code() : failure.code());
                 } else if (wasPartial) {
                     problems.add(key.key() + " was sent only in part and the rest could not be read ("
                             + failure.code() + "): assessed without it.");

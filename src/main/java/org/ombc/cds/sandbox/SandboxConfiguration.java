@@ -38,9 +38,15 @@ public class SandboxConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ServletRegistrationBean<SandboxFhirServer> sandboxFhirServer(FhirJson fhir, SandboxStore store) {
+    SandboxLaunches sandboxLaunches() {
+        return new SandboxLaunches();
+    }
+
+    @Bean
+    ServletRegistrationBean<SandboxFhirServer> sandboxFhirServer(FhirJson fhir, SandboxStore store,
+                                                                 SandboxLaunches launches) {
         ServletRegistrationBean<SandboxFhirServer> registration =
-                new ServletRegistrationBean<>(new SandboxFhirServer(fhir.context(), store), "/fhir/*");
+                new ServletRegistrationBean<>(new SandboxFhirServer(fhir.context(), store, launches), "/fhir/*");
         registration.setLoadOnStartup(1);
         return registration;
     }

@@ -25,14 +25,16 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
 /**
  * A read-only FHIR R4 REST endpoint over the sandbox patients (HAPI's plain server): read, and the searches our
- * prefetch templates use, with paging, so the fallback path and external FHIR tools can be tried.
+ * prefetch templates use, with paging, so the fallback path and external FHIR tools can be tried; and the SMART
+ * launch registration of the public CDS Hooks sandbox ({@link LaunchRegistration}).
  */
 public class SandboxFhirServer extends RestfulServer {
 
     static final int PAGE_SIZE = 5;
 
-    public SandboxFhirServer(FhirContext context, SandboxStore store) {
+    public SandboxFhirServer(FhirContext context, SandboxStore store, SandboxLaunches launches) {
         super(context);
+        registerInterceptor(new LaunchRegistration(store, launches));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(1000);
         paging.setDefaultPageSize(PAGE_SIZE);
         paging.setMaximumPageSize(100);

@@ -20,7 +20,6 @@ import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -119,11 +118,9 @@ public final class CdsJwtVerifier {
             throw new JwtRejectedException(RejectedCheck.UNTRUSTED_JKU);
         }
         String remoteUrl = pinned ? null : jku != null ? jku : issuer.jwksUri();
-        JWKSet set = remoteUrl != null ? keys.remote(remoteUrl, false) : keys.local(issuer);
-        List<JWK> candidates = candidates(set, header);
-        if (candidates.isEmpty() && remoteUrl != null) {
-            candidates = candidates(keys.remote(remoteUrl, true), header);
-        }
+        JWKSelector selector = selector(header);
+        List<JWK> candidates = (remoteUrl != null ? keys.select(remoteUrl, selector) : selector.select(keys.local(issuer)))
+                .stream().filter(k -> k instanceof AsymmetricJWK).toList();
         if (candidates.isEmpty()) {
             throw new JwtRejectedException(RejectedCheck.UNKNOWN_KEY);
         }
@@ -140,12 +137,12 @@ public final class CdsJwtVerifier {
         throw new JwtRejectedException(RejectedCheck.BAD_SIGNATURE);
     }
 
-    private static List<JWK> candidates(JWKSet set, JWSHeader header) {
+    private static JWKSelector selector(JWSHeader header) {
         JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
         if (header.getKeyID() == null) {
             matcher = new JWKMatcher.Builder(matcher).keyID(null).withKeyIDOnly(false).build();
         }
-        return new JWKSelector(matcher).select(set).stream().filter(k -> k instanceof AsymmetricJWK).toList();
+        return new JWKSelector(matcher);
     }
 
     private void verifyClaims(JWTClaimsSet claims, List<String> audiences) throws JwtRejectedException {
@@ -156,7 +153,7 @@ public final class CdsJwtVerifier {
             throw new JwtRejectedException(RejectedCheck.MISSING_CLAIM);
         }
         if (claims.getAudience().stream().noneMatch(aud -> audiences.stream().anyMatch(e -> sameUrl(aud, e)))) {
-            throw new JwtRejectedException(RejectedCheck.WRONG_AUDIENCE);
+            throw JwtRejectedException.wrongAudience(audiences, claims.getAudience());
         }
         Instant now = clock.instant();
         if (exp.toInstant().plus(skew).isBefore(now) || iat.toInstant().plus(maxLifetime).plus(skew).isBefore(now)) {

@@ -49,7 +49,7 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             caller = verifier.verify(request.getHeader("Authorization"), accepted);
         } catch (JwtRejectedException e) {
             SecurityContextHolder.clearContext();
-            entryPoint.commence(request, response, new JwtRejectedAuthenticationException(e.check()));
+            entryPoint.commence(request, response, new JwtRejectedAuthenticationException(e));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -5,14 +5,18 @@ import org.springframework.security.core.AuthenticationException;
 /** A failed CDS Hooks JWT check, carried through Spring Security to the entry point that answers 401. */
 final class JwtRejectedAuthenticationException extends AuthenticationException {
 
-    private final RejectedCheck check;
+    private final transient JwtRejectedException rejection;
 
-    JwtRejectedAuthenticationException(RejectedCheck check) {
-        super(check.detail());
-        this.check = check;
+    JwtRejectedAuthenticationException(JwtRejectedException rejection) {
+        super(rejection.getMessage());
+        this.rejection = rejection;
     }
 
     RejectedCheck check() {
-        return check;
+        return rejection.check();
+    }
+
+    JwtRejectedException rejection() {
+        return rejection;
     }
 }

@@ -1,6 +1,7 @@
 package org.ombc.cds.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,9 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        RejectedCheck check = e instanceof JwtRejectedAuthenticationException r ? r.check() : RejectedCheck.MISSING_TOKEN;
+        JwtRejectedException rejection = e instanceof JwtRejectedAuthenticationException r ? r.rejection()
+                : new JwtRejectedException(RejectedCheck.MISSING_TOKEN);
+        RejectedCheck check = rejection.check();
         log.info("refused {} {}: JWT check failed: {}", LogSafe.of(request.getMethod()),
                 LogSafe.of(request.getRequestURI()), check.code());
         if (check == RejectedCheck.REPLAY_CHECK_UNAVAILABLE) {
@@ -40,8 +43,9 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedH
         }
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
                 + check.code() + "\"");
-        ErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", check.detail(),
-                Map.of("check", check.code()));
+        Map<String, Object> members = new LinkedHashMap<>(rejection.facts());
+        members.put("check", check.code());
+        ErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", rejection.getMessage(), members);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.ombc.cds.security;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 
 import org.ombc.cds.settings.OmbcProperties;
@@ -116,9 +115,22 @@ public class SecurityConfiguration {
 
     @Bean
     JwksCache jwksCache(SecurityProperties security, Clock clock) {
-        return new JwksCache(HttpClient.newBuilder().connectTimeout(security.jwksConnectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build(), security.jwksMinRefresh(),
-                security.jwksFetchTimeout(), clock);
+        JwksCache keys = new JwksCache(security.jwksCacheTtl(), security.jwksMinRefresh(),
+                security.jwksConnectTimeout(), security.jwksFetchTimeout(),
+                Math.toIntExact(security.jwksMaxBytes().toBytes()), clock);
+        // Pinned key sets are read now, so that an unreadable file or a private key in it is said at start.
+        for (TrustedIssuer issuer : security.trustedIssuers()) {
+            if (issuer.jwksUri() == null) {
+                try {
+                    keys.local(issuer);
+                } catch (JwtRejectedException e) {
+                    log.warn("The key set of trusted issuer {} cannot be read ({}): every call from it will be "
+                            + "refused with 401 keys-unavailable.", issuer.iss(),
+                            issuer.jwksFile() != null ? "jwks-file " + issuer.jwksFile() : "inline jwks");
+                }
+            }
+        }
+        return keys;
     }
 
     @Bean

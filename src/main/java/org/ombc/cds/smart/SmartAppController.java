@@ -24,6 +24,7 @@ import org.ombc.cds.timeline.TimelineModel;
 import org.ombc.cds.timeline.TimelineSvg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,11 +58,14 @@ class SmartAppController {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, String> agentNames;
+    private final OpenServerLaunches openLaunches;
 
     SmartAppController(SmartProperties properties, SmartClientRegistrations registrations,
                        OAuth2AuthorizedClientRepository authorizedClients, AllowedServers allowedServers,
                        ChartAssessment pipeline, HttpClient fhirHttpClient,
-                       ObjectMapper json, Clock clock, Terminology terminology) {
+                       ObjectMapper json, Clock clock, Terminology terminology,
+                       ObjectProvider<OpenServerLaunches> openLaunches) {
+        this.openLaunches = openLaunches.getIfAvailable(() -> launch -> Optional.empty());
         this.properties = properties;
         this.registrations = registrations;
         this.authorizedClients = authorizedClients;
@@ -117,9 +121,14 @@ class SmartAppController {
             session.setAttribute(SmartSession.REGISTRATION, id);
             return redirect(SmartAuthorizationRequestResolver.AUTHORIZATION_PATH + "/" + id);
         }
-        if (properties.allowOpenServers() && patient != null) {
-            session.setAttribute(SmartSession.PATIENT, patient);
+        String launched = patient != null || launch == null ? patient : openLaunches.patient(launch).orElse(null);
+        if (properties.allowOpenServers() && launched != null) {
+            session.setAttribute(SmartSession.PATIENT, launched);
             return redirect(SmartClientRegistrations.REDIRECT_PATH);
+        }
+        if (properties.allowOpenServers() && launch != null) {
+            return problem(HttpStatus.BAD_REQUEST, "Unknown or expired launch",
+                    "Open the card's link again from the CDS client (a launch is kept ten minutes).");
         }
         return problem(HttpStatus.BAD_REQUEST, "This FHIR server offers no SMART authorisation",
                 "It publishes no .well-known/smart-configuration, and open servers are not allowed here "

@@ -31,7 +31,9 @@ final class TumourBoardPage {
         fact(html, "Lesions", assessment.lesionCount() == null ? "count unknown"
                 : assessment.lesionCount() + " current, in " + String.join(", ", assessment.sites()));
         fact(html, "Subtype", assessment.subtype() == null ? "unknown" : assessment.subtype().code());
-        if (assessment.diseaseFreeIntervalMonths() != null) {
+        // Synchronous (de novo) disease has no disease-free interval: "0 months" would read as a very short one.
+        if (assessment.diseaseFreeIntervalMonths() != null
+                && assessment.estroEortcState() != org.ombc.cds.logic.EstroEortcState.SYNCHRONOUS) {
             fact(html, "Disease-free interval", assessment.diseaseFreeIntervalMonths() + " months");
         }
         if (!assessment.missingData().isEmpty()) {

@@ -30,6 +30,19 @@ class AllowedServersTest {
                 .as("default port").isTrue();
     }
 
+    /** Issue #27: an encoded ';' (a path parameter once decoded) passed the prefix check and was requested as is. */
+    @Test
+    void anEncodedSemicolonOrOtherEncodedDelimiterInThePathIsRefused() {
+        AllowedServers allowed = new AllowedServers(List.of("http://ehr.example.org/fhir"));
+        assertThat(allowed.allows("http://ehr.example.org/fhir/..%3b/admin")).isFalse();
+        assertThat(allowed.allows("http://ehr.example.org/fhir/..%3B/admin")).isFalse();
+        assertThat(allowed.allows("http://ehr.example.org/fhir/x%3bjsessionid=1")).isFalse();
+        assertThat(allowed.allows("http://ehr.example.org/fhir/%3f/admin")).isFalse();
+        assertThat(allowed.allows("http://ehr.example.org/fhir/%23/admin")).isFalse();
+        assertThat(allowed.allows("http://ehr.example.org/fhir/Patient/p%2D1")).as("an encoded id character is fine")
+                .isTrue();
+    }
+
     @Test
     void anEmptyListAllowsNothing() {
         AllowedServers none = new AllowedServers(List.of());

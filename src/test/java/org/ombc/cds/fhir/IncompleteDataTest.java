@@ -129,6 +129,18 @@ class IncompleteDataTest {
                         e -> assertThat(e.reasons()).containsExactly(Map.entry("conditions", "incomplete")));
     }
 
+    /** Issue #27: the fix is the allow-list, so the answer says not-allowed, not incomplete. */
+    @Test
+    void aRequiredKeySentInPartWithAFhirServerOffTheAllowListIs412NotAllowed() {
+        assertThatThrownBy(() -> Charts.hook(FETCHER, "p1", paged(chart(), Map.of("conditions", 2), "t", true),
+                "http://127.0.0.10:9/fhir"))
+                .isInstanceOfSatisfying(DataUnavailableException.class, e -> {
+                    assertThat(e.reasons()).containsExactly(Map.entry("conditions", "not-allowed"));
+                    assertThat(e.getMessage()).contains("fhirServer is not allowed", "ombc.fhir.allowed-servers");
+                });
+        WM.verify(0, getRequestedFor(anyUrl()));
+    }
+
     @Test
     void anOptionalKeySentInPartIsLeftOutAndNamedOnTheDataQualityCard() {
         List<Resource> resources = new ArrayList<>(chart());

@@ -50,6 +50,45 @@ class SandboxFhirEndpointTest {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * The public CDS Hooks sandbox registers each SMART link of a card at {@code POST {fhirServer}/_services/smart/Launch}
+     * ({@code launchUrl}, {@code parameters.patient}) and opens {@code launchUrl?launch=<launch_id>&iss=<fhirServer>}
+     * only when a {@code launch_id} comes back (its launch-context-retrieval.js): without it the tumour-board button
+     * stays disabled. The launch opens that patient's tumour-board view.
+     */
+    @Test
+    void theSandboxLaunchRegistrationGivesALaunchIdThatOpensTheTumourBoardView() throws Exception {
+        ObjectNode registration = JSON.createObjectNode().put("launchUrl", base() + "/smart/launch");
+        registration.putObject("parameters").put("patient", "demo-liver-rfa")
+                .put("smart_messaging_origin", "http://127.0.0.1:8090");
+        JsonNode answer = post("/fhir/_services/smart/Launch", registration);
+        String launch = answer.path("launch_id").asText();
+        assertThat(launch).isNotBlank();
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base() + "/smart/launch?launch="
+                + launch + "&iss=" + base() + "/fhir")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Tumour-board view", "Options");
+    }
+
+    @Test
+    void aLaunchRegistrationForAnUnknownPatientOrWithoutOneIs400() throws Exception {
+        for (String body : new String[] {"{\"launchUrl\":\"x\",\"parameters\":{\"patient\":\"no-such-patient\"}}",
+                "{\"launchUrl\":\"x\"}", "not json"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base()
+                    + "/fhir/_services/smart/Launch")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("detail").asText()).as(body).contains("patient");
+        }
+        HttpResponse<String> unknownLaunch = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(base() + "/smart/launch?launch=never-registered&iss=" + base()
+                        + "/fhir")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownLaunch.statusCode()).isEqualTo(400);
+    }
+
     @Test
     void metadataReadAndSearchWork() throws Exception {
         assertThat(get("/fhir/metadata").get("resourceType").asText()).isEqualTo("CapabilityStatement");

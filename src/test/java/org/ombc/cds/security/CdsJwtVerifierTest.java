@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -63,7 +62,8 @@ class CdsJwtVerifierTest {
     }
 
     private CdsJwtVerifier verifier(TrustedIssuer... issuers) {
-        JwksCache cache = new JwksCache(HttpClient.newHttpClient(), Duration.ofSeconds(60), Duration.ofSeconds(2), clock);
+        JwksCache cache = new JwksCache(Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), 51_200, clock);
         return new CdsJwtVerifier(List.of(issuers), cache, Duration.ofSeconds(60), clock);
     }
 
@@ -198,10 +198,10 @@ class CdsJwtVerifierTest {
             assertThat(rejection(bearer(Tokens.sign(bogus, JWSAlgorithm.ES384, fresh()))))
                     .isEqualTo(RejectedCheck.UNKNOWN_KEY);
         }
-        JWKS.verify(2, getRequestedFor(urlPathEqualTo("/jwks")));
+        JWKS.verify(3, getRequestedFor(urlPathEqualTo("/jwks")));
         clock.advance(Duration.ofSeconds(61));
         rejection(bearer(Tokens.sign(bogus, JWSAlgorithm.ES384, fresh())));
-        JWKS.verify(3, getRequestedFor(urlPathEqualTo("/jwks")));
+        JWKS.verify(4, getRequestedFor(urlPathEqualTo("/jwks")));
     }
 
     /** Claims issued now by the test clock. */

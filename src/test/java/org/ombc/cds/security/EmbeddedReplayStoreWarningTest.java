@@ -64,7 +64,8 @@ class EmbeddedReplayStoreWarningTest {
         JdbcTemplate jdbc = new JdbcTemplate();
         SecurityProperties security = new SecurityProperties(jwtsRequired, List.of(), Duration.ofSeconds(60),
                 Duration.ofSeconds(60), List.of(), Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(2),
-                Duration.ofSeconds(3), Duration.ofSeconds(60));
+                Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofMinutes(5),
+                org.springframework.util.unit.DataSize.ofKilobytes(50));
         new SecurityConfiguration().replayGuard(jdbc, new DurableCommits(jdbc, jdbcUrl), Clock.systemUTC(), security);
     }
 }

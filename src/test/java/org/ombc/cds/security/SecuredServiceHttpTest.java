@@ -83,12 +83,17 @@ class SecuredServiceHttpTest {
                 .andExpect(jsonPath("$.check").value("missing-token"));
     }
 
+    /** The integrator is told what to fix: the aud expected and the aud received (issue #27). */
     @Test
-    void aTokenForAnotherServiceIs401() throws Exception {
+    void aTokenForAnotherServiceIs401NamingBothAudiences() throws Exception {
         String token = "Bearer " + Tokens.sign(KEY, JWSAlgorithm.ES384,
                 Tokens.claims(ISS, "http://localhost/cds-services/another").build());
         call(HookRequests.load("ombc-candidate"), token).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.check").value("wrong-audience"));
+                .andExpect(jsonPath("$.check").value("wrong-audience"))
+                .andExpect(jsonPath("$.expectedAudience[0]").value("http://localhost/cds-services/ombc-patient-view"))
+                .andExpect(jsonPath("$.receivedAudience[0]").value("http://localhost/cds-services/another"))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString(
+                        "http://localhost/cds-services/ombc-patient-view")));
     }
 
     /** order-sign is checked the same way: its own URL as aud, nothing without a token. */
