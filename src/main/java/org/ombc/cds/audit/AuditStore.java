@@ -86,7 +86,10 @@ public final class AuditStore {
         if (calls.isEmpty()) {
             return;
         }
-        Map<String, String> pageHashes = guard(() -> pages.store(calls));
+        guard(() -> {
+            pages.store(calls);
+            return null;
+        });
         // No checkpoint: audit rows are acknowledged to no one, and H2 writes them within its write delay (README,
         // loss window). A checkpoint per batch made the embedded file grow faster than H2 compacts it.
         guard(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
@@ -126,10 +129,11 @@ public final class AuditStore {
                 }
             }
             try (PreparedStatement cards = con.prepareStatement("insert into issued_card (uuid, hook_call_id, summary,"
-                    + " indicator, suggestion_ids, override_codes, page_hash) values (?, ?, ?, ?, ?, ?, ?)");
+                    + " indicator, suggestion_ids, override_codes, assessment_hash) values (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement recommendations = con.prepareStatement(
                          "insert into issued_card_recommendation (card_uuid, code) values (?, ?)")) {
                 for (int i = 0; i < calls.size(); i++) {
+                    AssessmentSnapshot.Encoded assessment = calls.get(i).assessment();
                     for (IssuedCard card : calls.get(i).cards()) {
                         cards.setString(1, card.uuid());
                         cards.setLong(2, ids[i]);
@@ -137,7 +141,7 @@ public final class AuditStore {
                         cards.setString(4, card.indicator());
                         cards.setString(5, String.join(",", card.suggestionIds()));
                         cards.setString(6, String.join(",", card.overrideCodes()));
-                        cards.setString(7, card.fullDetail() == null ? null : pageHashes.get(card.fullDetail()));
+                        cards.setString(7, card.evidencePage() && assessment != null ? assessment.hash() : null);
                         cards.addBatch();
                         for (String code : card.recommendations()) {
                             recommendations.setString(1, card.uuid());
