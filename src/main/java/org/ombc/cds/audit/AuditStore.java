@@ -94,6 +94,10 @@ public final class AuditStore {
         // loss window). A checkpoint per batch made the embedded file grow faster than H2 compacts it.
         guard(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
             long[] ids = new long[calls.size()];
+            int n = 0;
+            // SQLite's driver returns the key of a batch's last row only: there, one statement per call (in the same
+            // transaction, and local, so cheap).
+            boolean oneKeyPerStatement = "SQLite".equalsIgnoreCase(con.getMetaData().getDatabaseProductName());
             try (PreparedStatement ps = con.prepareStatement("insert into hook_call (called_at, service_id,"
                     + " hook_instance, patient_hash, caller_iss, knowledge_version, oligometastatic, estro_eortc_state,"
                     + " subtype, recommendations, missing_data, latency_micros)"
@@ -111,21 +115,27 @@ public final class AuditStore {
                     ps.setString(10, String.join(",", call.recommendations()));
                     ps.setString(11, String.join(",", call.missingData()));
                     ps.setLong(12, call.latencyMicros());
-                    ps.addBatch();
+                    if (oneKeyPerStatement) {
+                        ps.executeUpdate();
+                        ids[n++] = onlyKey(ps);
+                    } else {
+                        ps.addBatch();
+                    }
                 }
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    int i = 0;
-                    while (keys.next()) {
-                        if (i == ids.length) {
-                            throw new IllegalStateException("more generated keys than audited calls");
+                if (!oneKeyPerStatement) {
+                    ps.executeBatch();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            if (n == ids.length) {
+                                throw new IllegalStateException("more generated keys than audited calls");
+                            }
+                            ids[n++] = keys.getLong(1);
                         }
-                        ids[i++] = keys.getLong(1);
                     }
-                    if (i != ids.length) {
-                        throw new IllegalStateException("the database returned " + i + " keys for " + ids.length
-                                + " audited calls");
-                    }
+                }
+                if (n != ids.length) {
+                    throw new IllegalStateException("the database returned " + n + " keys for " + ids.length
+                            + " audited calls");
                 }
             }
             try (PreparedStatement cards = con.prepareStatement("insert into issued_card (uuid, hook_call_id, summary,"
@@ -155,6 +165,15 @@ public final class AuditStore {
             }
             return null;
         })));
+    }
+
+    private static long onlyKey(PreparedStatement ps) throws java.sql.SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new IllegalStateException("the database returned no key for an audited call");
+            }
+            return keys.getLong(1);
+        }
     }
 
     public Optional<IssuedCard> findCard(String uuid) {

@@ -18,10 +18,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * ({@link AssessmentSnapshot}); cards issued before keep their stored text ({@code card_page}, V6, or
  * {@code issued_card.full_detail}) and are served from it. Database failures are the caller's to handle.
  */
-final class CardPages {
+public final class CardPages {
 
     /** A card's page, with the time of the call that issued it. */
-    record Page(String fullDetail, Instant issuedAt) {
+    public record Page(String fullDetail, Instant issuedAt) {
     }
 
     /** Hashes of assessments known to be stored: they are never deleted, so a hash here needs no query. */
