@@ -6,7 +6,8 @@
 # allocation counter, jvm_gc_memory_allocated_bytes_total, over the run), and at the end each JVM's live set
 # (heap used after a full collection) and the JFR files, whose allocation samples say what allocates.
 #
-#   BASE_CLASSES=/path/to/baseline/target/classes src/test/load/compare.sh
+#   BASE_CLASSES=/path/to/baseline/target/classes src/test/load/compare.sh   # BRANCH_CLASSES: a copy of this
+#   checkout's target/classes, so that a build meanwhile does not change what runs
 #   WARM=30 DURATION=30 ROUNDS=2 CONNECTIONS=4 PROFILE=sandbox HEAP=-Xmx256m
 #
 # The runtime classpath (target/runtime-classpath.txt) is shared: both builds must have the same dependencies.
@@ -46,7 +47,7 @@ start() {
 
 declare -A URL METRICS
 for name in base branch; do
-  classes=$([ "$name" = base ] && echo "$BASE_CLASSES" || echo "$ROOT/target/classes")
+  classes=$([ "$name" = base ] && echo "$BASE_CLASSES" || echo "${BRANCH_CLASSES:-$ROOT/target/classes}")
   read -r p1 p2 < <(start "$name" "$classes")
   # The management server starts first (it has no dispatcher of the hooks): find which port answers the hook.
   for p in $p1 $p2; do

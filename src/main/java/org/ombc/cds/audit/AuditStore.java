@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2 or PostgreSQL).
+ * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2, SQLite or PostgreSQL).
  * Feedback is stored all-or-nothing and idempotently; any database failure surfaces as
  * {@link StorageUnavailableException}.
  */
