@@ -121,7 +121,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         String state = a.estroEortcState() == null ? null : a.estroEortcState().code();
         String subtype = a.breastCancer() ? a.subtype().code() : null;
         List<String> missing = shared(List.copyOf(a.missingData().stream().map(MissingData::code).toList()));
-        AssessmentSnapshot.Encoded encoded = anyPage ? AssessmentSnapshot.encode(a) : null;
+        AssessmentSnapshot.Encoded encoded = anyPage ? encode(a) : null;
         long latencyMicros = latencyNanos / 1000;
         List<IssuedCard> rowCards = List.copyOf(cards);
         long mark = writer.offerMarked(() -> new HookCallRow(calledAt, serviceId, hookInstance,
@@ -155,6 +155,16 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         }
         Object old = sharedValues.putIfAbsent(value, value);
         return old == null ? value : (T) old;
+    }
+
+    /** The assessment to render the page from later; null (the link then finds no page) if it cannot be encoded. */
+    private static AssessmentSnapshot.Encoded encode(Assessment a) {
+        try {
+            return AssessmentSnapshot.encode(a);
+        } catch (RuntimeException e) { // the hook has answered: an audit problem must not fail the call
+            log.warn("assessment of a card not encoded for its page: {}", e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     /** Whether this replica queued the card's audit row within the last 30 s (written or not). */
