@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2 or PostgreSQL).
+ * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2, SQLite or PostgreSQL).
  * Feedback is stored all-or-nothing and idempotently; any database failure surfaces as
  * {@link StorageUnavailableException}.
  */
@@ -86,12 +86,19 @@ public final class AuditStore {
         if (calls.isEmpty()) {
             return;
         }
-        Map<String, String> pageHashes = guard(() -> pages.store(calls));
+        guard(() -> {
+            pages.store(calls);
+            return null;
+        });
         // No checkpoint: audit rows are acknowledged to no one, and H2 writes them within its write delay
         // (docs/storage.md, loss window). A checkpoint per batch made the embedded file grow faster than H2
         // compacts it.
         guard(() -> tx.execute(status -> jdbc.execute((Connection con) -> {
             long[] ids = new long[calls.size()];
+            int n = 0;
+            // SQLite's driver returns the key of a batch's last row only: there, one statement per call (in the same
+            // transaction, and local, so cheap).
+            boolean oneKeyPerStatement = "SQLite".equalsIgnoreCase(con.getMetaData().getDatabaseProductName());
             try (PreparedStatement ps = con.prepareStatement("insert into hook_call (called_at, service_id,"
                     + " hook_instance, patient_hash, caller_iss, knowledge_version, oligometastatic, estro_eortc_state,"
                     + " subtype, recommendations, missing_data, latency_micros)"
@@ -109,28 +116,35 @@ public final class AuditStore {
                     ps.setString(10, String.join(",", call.recommendations()));
                     ps.setString(11, String.join(",", call.missingData()));
                     ps.setLong(12, call.latencyMicros());
-                    ps.addBatch();
+                    if (oneKeyPerStatement) {
+                        ps.executeUpdate();
+                        ids[n++] = onlyKey(ps);
+                    } else {
+                        ps.addBatch();
+                    }
                 }
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    int i = 0;
-                    while (keys.next()) {
-                        if (i == ids.length) {
-                            throw new IllegalStateException("more generated keys than audited calls");
+                if (!oneKeyPerStatement) {
+                    ps.executeBatch();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            if (n == ids.length) {
+                                throw new IllegalStateException("more generated keys than audited calls");
+                            }
+                            ids[n++] = keys.getLong(1);
                         }
-                        ids[i++] = keys.getLong(1);
                     }
-                    if (i != ids.length) {
-                        throw new IllegalStateException("the database returned " + i + " keys for " + ids.length
-                                + " audited calls");
-                    }
+                }
+                if (n != ids.length) {
+                    throw new IllegalStateException("the database returned " + n + " keys for " + ids.length
+                            + " audited calls");
                 }
             }
             try (PreparedStatement cards = con.prepareStatement("insert into issued_card (uuid, hook_call_id, summary,"
-                    + " indicator, suggestion_ids, override_codes, page_hash) values (?, ?, ?, ?, ?, ?, ?)");
+                    + " indicator, suggestion_ids, override_codes, assessment_hash) values (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement recommendations = con.prepareStatement(
                          "insert into issued_card_recommendation (card_uuid, code) values (?, ?)")) {
                 for (int i = 0; i < calls.size(); i++) {
+                    AssessmentSnapshot.Encoded assessment = calls.get(i).assessment();
                     for (IssuedCard card : calls.get(i).cards()) {
                         cards.setString(1, card.uuid());
                         cards.setLong(2, ids[i]);
@@ -138,7 +152,7 @@ public final class AuditStore {
                         cards.setString(4, card.indicator());
                         cards.setString(5, String.join(",", card.suggestionIds()));
                         cards.setString(6, String.join(",", card.overrideCodes()));
-                        cards.setString(7, card.fullDetail() == null ? null : pageHashes.get(card.fullDetail()));
+                        cards.setString(7, card.evidencePage() && assessment != null ? assessment.hash() : null);
                         cards.addBatch();
                         for (String code : card.recommendations()) {
                             recommendations.setString(1, card.uuid());
@@ -152,6 +166,15 @@ public final class AuditStore {
             }
             return null;
         })));
+    }
+
+    private static long onlyKey(PreparedStatement ps) throws java.sql.SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new IllegalStateException("the database returned no key for an audited call");
+            }
+            return keys.getLong(1);
+        }
     }
 
     public Optional<IssuedCard> findCard(String uuid) {

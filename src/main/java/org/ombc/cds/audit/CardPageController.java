@@ -46,16 +46,22 @@ public class CardPageController {
             + "#d9e2ec;padding:.2rem .5rem}code{background:#f0f4f8;padding:0 .2rem}a{color:#1f5f99}"
             + "footer{margin-top:2rem;font-size:.85rem;color:#52606d}";
 
+    /** How long a page just issued waits for its audit row to be written (the writer flushes for it at once). */
+    private static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
+
     private final AuditStore store;
     private final CardLinks links;
     private final Clock clock;
     private final Duration valid;
+    private final DatabaseHookCallRecorder audit;
 
-    public CardPageController(AuditStore store, CardLinks links, Clock clock, AuditProperties properties) {
+    public CardPageController(AuditStore store, CardLinks links, Clock clock, AuditProperties properties,
+                              DatabaseHookCallRecorder audit) {
         this.store = store;
         this.links = links;
         this.clock = clock;
         this.valid = properties.cardMemory();
+        this.audit = audit;
     }
 
     @GetMapping(path = "/ombc/cards/{uuid}", produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
@@ -64,6 +70,10 @@ public class CardPageController {
             return notFound();
         }
         Optional<CardPages.Page> page = store.cardPage(uuid);
+        if (page.isEmpty() && awaitAudited(uuid)) {
+            // Opened the moment the hook answered: its audit row was still queued, and is now written.
+            page = store.cardPage(uuid);
+        }
         if (page.isEmpty() || page.get().issuedAt().plus(valid).isBefore(clock.instant())) {
             return notFound();
         }
@@ -77,6 +87,16 @@ public class CardPageController {
                 + "</body></html>";
         return ResponseEntity.ok().headers(h -> secure(h)).contentType(new MediaType(MediaType.TEXT_HTML,
                 java.nio.charset.StandardCharsets.UTF_8)).body(body);
+    }
+
+    /** Whether the card's audit row was queued here and has now been written (false: nothing to wait for). */
+    private boolean awaitAudited(String uuid) {
+        try {
+            return audit.wasQueued(uuid) && audit.awaitAudited(List.of(uuid), AUDIT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void secure(org.springframework.http.HttpHeaders h) {

@@ -1,12 +1,11 @@
 package org.ombc.cds.audit;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.ombc.cds.fhir.Hashes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -14,18 +13,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Main cards' full-evidence pages, each distinct text stored once under its SHA-256 (table {@code card_page},
- * migration V6): a chart opened again with nothing new issues a new card with the same page, and a copy per card
- * grew the embedded store by gigabytes under load. Cards issued before V6 keep their text in
- * {@code issued_card.full_detail}. Database failures are the caller's to handle.
+ * Main cards' full-evidence pages. A card issued since migration V7 points to its call's assessment (table
+ * {@code card_assessment}, one row per distinct assessment), and its page is rendered from it when opened
+ * ({@link AssessmentSnapshot}); cards issued before keep their stored text ({@code card_page}, V6, or
+ * {@code issued_card.full_detail}) and are served from it. Database failures are the caller's to handle.
  */
-final class CardPages {
+public final class CardPages {
 
     /** A card's page, with the time of the call that issued it. */
-    record Page(String fullDetail, Instant issuedAt) {
+    public record Page(String fullDetail, Instant issuedAt) {
     }
 
-    /** Hashes of pages known to be stored: pages are never deleted, so a hash here needs no query. */
+    /** Hashes of assessments known to be stored: they are never deleted, so a hash here needs no query. */
     private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(10_000).build();
     private final JdbcTemplate jdbc;
 
@@ -34,39 +33,38 @@ final class CardPages {
     }
 
     /**
-     * Stores each distinct page of the batch once, before the calls that show it are written (a page without its
-     * card harms nothing; a card without its page would). Returns each page's hash, by text. Each insert commits
-     * on its own: another replica storing the same page at the same moment makes one of them a duplicate, which is
-     * the page wanted, and must not abort the batch.
+     * Stores each distinct assessment of the batch once, before the calls that show it are written (an assessment
+     * without its card harms nothing; a card without its page would). Each insert commits on its own: another
+     * replica storing the same assessment at the same moment makes one of them a duplicate, which is the row
+     * wanted, and must not abort the batch.
      */
-    Map<String, String> store(List<HookCallRow> calls) {
-        Map<String, String> hashes = new HashMap<>();
+    void store(List<HookCallRow> calls) {
+        Set<String> seen = new HashSet<>();
         for (HookCallRow call : calls) {
-            for (IssuedCard card : call.cards()) {
-                String page = card.fullDetail();
-                if (page == null || hashes.containsKey(page)) {
-                    continue;
-                }
-                String hash = Hashes.sha256(page);
-                hashes.put(page, hash);
-                if (stored.getIfPresent(hash) == null) {
-                    try {
-                        jdbc.update("insert into card_page (page_hash, full_detail) select ?, ? where not exists"
-                                + " (select 1 from card_page where page_hash = ?)", hash, page, hash);
-                    } catch (DuplicateKeyException sameAtOnce) {
-                        // another replica stored it between our check and our insert
-                    }
-                    stored.put(hash, Boolean.TRUE);
-                }
+            AssessmentSnapshot.Encoded a = call.assessment();
+            if (a == null || !seen.add(a.hash()) || stored.getIfPresent(a.hash()) != null) {
+                continue;
             }
+            try {
+                jdbc.update("insert into card_assessment (assessment_hash, knowledge_version, body) select ?, ?, ?"
+                        + " where not exists (select 1 from card_assessment where assessment_hash = ?)",
+                        a.hash(), a.knowledgeVersion(), a.body(), a.hash());
+            } catch (DuplicateKeyException sameAtOnce) {
+                // another replica stored it between our check and our insert
+            }
+            stored.put(a.hash(), Boolean.TRUE);
         }
-        return hashes;
     }
 
     Optional<Page> find(String cardUuid) {
-        return jdbc.query("select coalesce(p.full_detail, i.full_detail), c.called_at from issued_card i"
+        return jdbc.query("select coalesce(p.full_detail, i.full_detail), a.body, c.called_at from issued_card i"
                 + " join hook_call c on c.id = i.hook_call_id left join card_page p on p.page_hash = i.page_hash"
-                + " where i.uuid = ? and coalesce(p.full_detail, i.full_detail) is not null",
-                (rs, n) -> new Page(rs.getString(1), rs.getTimestamp(2).toInstant()), cardUuid).stream().findFirst();
+                + " left join card_assessment a on a.assessment_hash = i.assessment_hash where i.uuid = ?"
+                + " and (coalesce(p.full_detail, i.full_detail) is not null or a.body is not null)",
+                (rs, n) -> {
+                    String text = rs.getString(1);
+                    return new Page(text != null ? text : AssessmentSnapshot.page(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant());
+                }, cardUuid).stream().findFirst();
     }
 }

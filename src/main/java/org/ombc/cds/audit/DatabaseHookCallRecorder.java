@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.cdshooks.HookCallRecorder;
 import org.ombc.cds.web.LogSafe;
@@ -51,6 +50,10 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     private final Cache<String, Long> auditMarks = Caffeine.newBuilder().maximumSize(50_000)
             .expireAfterWrite(Duration.ofSeconds(30)).build();
 
+    /** Distinct summaries and code lists kept shared ({@link #shared}). */
+    private static final int MAX_SHARED = 4096;
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> sharedValues = new java.util.concurrent.ConcurrentHashMap<>();
+
     public DatabaseHookCallRecorder(IssuedCardIndex index, GroupCommitWriter<Supplier<HookCallRow>> writer,
                                     Clock clock, Supplier<String> salt) {
         this.index = index;
@@ -86,18 +89,18 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     public void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
                        long latencyNanos, String callerIss) {
         Assessment a = outcome.assessment();
-        List<String> recommendations = a.recommendations().stream().map(Recommendation::code).toList();
-        List<IssuedCard> cards = new ArrayList<>();
-        boolean[] mainCards = new boolean[outcome.cards().size()];
+        List<String> recommendations = shared(List.copyOf(a.recommendations().stream().map(Recommendation::code).toList()));
+        List<IssuedCard> cards = new ArrayList<>(outcome.cards().size());
+        boolean anyPage = false;
         for (CdsHooksModel.Card card : outcome.cards()) {
             boolean main = card.extension() != null;
-            mainCards[cards.size()] = main;
-            IssuedCard issued = new IssuedCard(card.uuid(), serviceId, card.summary(), card.indicator(),
+            anyPage |= main;
+            IssuedCard issued = new IssuedCard(card.uuid(), serviceId, shared(card.summary()), card.indicator(),
                     main ? recommendations : List.of(),
                     card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
                     card.overrideReasons() == null ? List.of()
-                            : card.overrideReasons().stream().map(c -> c.system() + "|" + c.code()).toList(),
-                    callerIss);
+                            : shared(List.copyOf(card.overrideReasons().stream().map(c -> c.system() + "|" + c.code()).toList())),
+                    callerIss, main);
             index.remember(issued);
             cards.add(issued);
         }
@@ -109,17 +112,21 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         }
         Instant calledAt = clock.instant();
         String hookInstance = request.hookInstance();
-        // Built on the writer thread: its patient hash may need the database (the salt), which may be down. The
-        // row captures only the assessment and the issued cards, never the request (its prefetch tree is ten
-        // times the size of the row, and a queue of them under a database stall would fill the heap).
+        // Everything the row needs is taken now, so that neither the request (its prefetch tree) nor the
+        // assessment (the mapped record) stays reachable while the row waits for its batch: a queue of those
+        // under load or a database stall filled the heap. The main card's page is rendered again from the encoded
+        // assessment when opened. Only the patient hash is made on the writer thread (it may need the database).
+        String knowledgeVersion = a.knowledgeVersion();
+        String oligometastatic = a.oligometastatic() == null ? null : a.oligometastatic().code();
+        String state = a.estroEortcState() == null ? null : a.estroEortcState().code();
+        String subtype = a.breastCancer() ? a.subtype().code() : null;
+        List<String> missing = shared(List.copyOf(a.missingData().stream().map(MissingData::code).toList()));
+        AssessmentSnapshot.Encoded encoded = anyPage ? encode(a) : null;
+        long latencyMicros = latencyNanos / 1000;
+        List<IssuedCard> rowCards = List.copyOf(cards);
         long mark = writer.offerMarked(() -> new HookCallRow(calledAt, serviceId, hookInstance,
-                patientHash(patientId), callerIss, a.knowledgeVersion(),
-                a.oligometastatic() == null ? null : a.oligometastatic().code(),
-                a.estroEortcState() == null ? null : a.estroEortcState().code(),
-                a.breastCancer() ? a.subtype().code() : null,
-                recommendations,
-                a.missingData().stream().map(MissingData::code).toList(), latencyNanos / 1000,
-                withFullDetail(cards, mainCards, a)));
+                patientHash(patientId), callerIss, knowledgeVersion, oligometastatic, state, subtype,
+                recommendations, missing, latencyMicros, rowCards, encoded));
         if (mark == 0) {
             log.warn("audit of hook {} dropped: the audit queue is full", LogSafe.of(request.hookInstance()));
             return;
@@ -127,6 +134,42 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         for (IssuedCard card : cards) {
             auditMarks.put(card.uuid(), mark);
         }
+    }
+
+    /**
+     * One instance per distinct value: card summaries and code lists repeat from call to call, and the index keeps
+     * up to {@code max-cards-in-memory} cards for a day. Bounded: past {@link #MAX_SHARED} values, new ones are
+     * kept as they are. Lists are immutable copies ({@link List#copyOf}), which {@link IssuedCard} keeps as given.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        if (value == null) {
+            return null;
+        }
+        Object kept = sharedValues.get(value);
+        if (kept != null) {
+            return (T) kept;
+        }
+        if (sharedValues.size() >= MAX_SHARED) {
+            return value;
+        }
+        Object old = sharedValues.putIfAbsent(value, value);
+        return old == null ? value : (T) old;
+    }
+
+    /** The assessment to render the page from later; null (the link then finds no page) if it cannot be encoded. */
+    private static AssessmentSnapshot.Encoded encode(Assessment a) {
+        try {
+            return AssessmentSnapshot.encode(a);
+        } catch (RuntimeException e) { // the hook has answered: an audit problem must not fail the call
+            log.warn("assessment of a card not encoded for its page: {}", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** Whether this replica queued the card's audit row within the last 30 s (written or not). */
+    public boolean wasQueued(String cardUuid) {
+        return auditMarks.getIfPresent(cardUuid) != null;
     }
 
     /**
@@ -144,18 +187,6 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
             }
         }
         return mark == 0 || writer.awaitDone(mark, timeout);
-    }
-
-    /**
-     * The main card (the one with the assessment extension) keeps its full-evidence page with the audit; built
-     * on the writer thread, so the hook never pays for it.
-     */
-    private static List<IssuedCard> withFullDetail(List<IssuedCard> cards, boolean[] mainCards, Assessment assessment) {
-        List<IssuedCard> out = new ArrayList<>(cards.size());
-        for (int i = 0; i < cards.size(); i++) {
-            out.add(mainCards[i] ? cards.get(i).withFullDetail(OmbcCards.fullDetail(assessment)) : cards.get(i));
-        }
-        return out;
     }
 
     /** HMAC-SHA256 of the patient id under a per-database salt: links calls without revealing the patient. */

@@ -3,9 +3,23 @@ package org.ombc.cds.audit;
 import java.time.Instant;
 import java.util.List;
 
-/** One audited hook call: codes and hashes only, never the patient's id, name or dates. */
+/**
+ * One audited hook call: codes and hashes only, never the patient's id or name.
+ *
+ * @param assessment the call's assessment, encoded, from which its main card's page is rendered; null when no card
+ *                   links a page
+ */
 public record HookCallRow(Instant calledAt, String serviceId, String hookInstance, String patientHash,
                           String callerIss, String knowledgeVersion, String oligometastatic, String estroEortcState,
                           String subtype, List<String> recommendations, List<String> missingData, long latencyMicros,
-                          List<IssuedCard> cards) {
+                          List<IssuedCard> cards, AssessmentSnapshot.Encoded assessment) {
+
+    /** A call whose cards link no full-evidence page. */
+    public HookCallRow(Instant calledAt, String serviceId, String hookInstance, String patientHash,
+                       String callerIss, String knowledgeVersion, String oligometastatic, String estroEortcState,
+                       String subtype, List<String> recommendations, List<String> missingData, long latencyMicros,
+                       List<IssuedCard> cards) {
+        this(calledAt, serviceId, hookInstance, patientHash, callerIss, knowledgeVersion, oligometastatic,
+                estroEortcState, subtype, recommendations, missingData, latencyMicros, cards, null);
+    }
 }

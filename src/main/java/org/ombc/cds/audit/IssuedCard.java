@@ -7,19 +7,19 @@ import java.util.List;
  * recommendation. {@code issuer} is the verified {@code iss} of the call that received it (null when calls are not
  * authenticated, in the sandbox): only that issuer may send feedback on the card.
  *
- * @param fullDetail the markdown of the card's full-evidence page, null for cards without one (and in memory)
+ * @param evidencePage the card links a full-evidence page, rendered from its call's stored assessment
  */
 public record IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                         List<String> suggestionIds, List<String> overrideCodes, String issuer, String fullDetail) {
+                         List<String> suggestionIds, List<String> overrideCodes, String issuer, boolean evidencePage) {
 
     public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
                       List<String> suggestionIds, List<String> overrideCodes) {
-        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, null, null);
+        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, null, false);
     }
 
     public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
                       List<String> suggestionIds, List<String> overrideCodes, String issuer) {
-        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer, null);
+        this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer, false);
     }
 
     public IssuedCard {
@@ -28,8 +28,8 @@ public record IssuedCard(String uuid, String serviceId, String summary, String i
         overrideCodes = List.copyOf(overrideCodes);
     }
 
-    public IssuedCard withFullDetail(String text) {
+    public IssuedCard withEvidencePage() {
         return new IssuedCard(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer,
-                text);
+                true);
     }
 }

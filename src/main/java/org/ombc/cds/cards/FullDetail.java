@@ -6,6 +6,7 @@ import static org.ombc.cds.cards.Markdown.link;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
@@ -27,15 +28,38 @@ import org.ombc.cds.assessment.AssessmentJson;
  */
 public final class FullDetail {
 
+    /** "Observation abc-1 " in a note: the id goes, the kind stays. */
+    private static final Pattern NAMED_RECORD = Pattern.compile("\\b(Observation|Condition) \\S+ ");
+    /** "(Observation/abc-1)" in a note: dropped. */
+    private static final Pattern RECORD_REFERENCE = Pattern.compile(" ?\\(?\\b[A-Z][A-Za-z]+/[A-Za-z0-9.-]{1,64}\\)?");
+
     private FullDetail() {
     }
 
     public static String of(Assessment a) {
+        return render(a, pageNotes(a.record().notes()));
+    }
+
+    /**
+     * The page of an assessment whose record notes are already in page form ({@link #pageNotes}): how a page is
+     * rendered again from the compact audit, which stores no record id.
+     */
+    public static String withPageNotes(Assessment a) {
+        return render(a, a.record().notes());
+    }
+
+    /** The mapper's notes as the page shows them: without the record ids some of them name. */
+    public static List<String> pageNotes(List<String> notes) {
+        return notes.stream().map(note -> RECORD_REFERENCE.matcher(NAMED_RECORD.matcher(note).replaceAll("$1 "))
+                .replaceAll("")).toList();
+    }
+
+    private static String render(Assessment a, List<String> notes) {
         StringBuilder md = new StringBuilder(4096);
         Set<Evidence> sources = new LinkedHashSet<>();
         md.append("# How this was decided\n\n");
         state(md, a, sources);
-        facts(md, a);
+        facts(md, a, notes);
         factors(md, a, sources);
         options(md, a, sources);
         trials(md, a);
@@ -68,7 +92,7 @@ public final class FullDetail {
         md.append('\n');
     }
 
-    private static void facts(StringBuilder md, Assessment a) {
+    private static void facts(StringBuilder md, Assessment a, List<String> notes) {
         OmbcRecord r = a.record();
         md.append("## Facts used\n\n| Site | Lesions | Since |\n|---|---|---|\n");
         for (Lesion lesion : a.burden().current()) {
@@ -90,11 +114,9 @@ public final class FullDetail {
             md.append("- Disease-free interval: ").append(a.diseaseFreeIntervalMonths() == null ? "unknown"
                     : a.diseaseFreeIntervalMonths() + " months").append('\n');
         }
-        for (String note : r.notes()) {
-            // Notes may name the record they come from: the page carries no record ids.
-            md.append("- Data note: ").append(escape(note.replaceAll("\\b(Observation|Condition) \\S+ ", "$1 ")
-                    .replaceAll(" ?\\(?\\b[A-Z][A-Za-z]+/[A-Za-z0-9.-]{1,64}\\)?", "")))
-                    .append('\n');
+        // Notes may name the record they come from: the page carries no record ids (pageNotes).
+        for (String note : notes) {
+            md.append("- Data note: ").append(escape(note)).append('\n');
         }
         md.append('\n');
     }

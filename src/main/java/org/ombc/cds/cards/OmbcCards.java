@@ -132,7 +132,7 @@ public final class OmbcCards {
     /** The label of the link to the card's full-evidence page. */
     public static final String FULL_EVIDENCE_LABEL = "How this was decided: full evidence";
 
-    /** The full-evidence page of a main card: a pure function of the assessment, stored with the audit. */
+    /** The full-evidence page of a main card: a pure function of the assessment, rendered again from the audit. */
     public static String fullDetail(Assessment a) {
         return FullDetail.of(a);
     }

@@ -21,12 +21,20 @@ public final class DatabaseUrls {
         return !(path.startsWith("mem:") || path.contains("/mem:"));
     }
 
+    /** A SQLite URL: an embedded file, made durable by SQLite itself (WAL with {@code synchronous=FULL}). */
+    public static boolean isSqlite(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:sqlite:");
+    }
+
     /**
-     * False for an embedded H2 database (a file or memory URL): one process opens it, so nothing written there
+     * False for an embedded H2 database (a file or memory URL) and for SQLite: one process (one host) opens it, so nothing written there
      * reaches another replica. H2 in server mode ({@code tcp:}, {@code ssl:}) or with {@code AUTO_SERVER=TRUE}, and
      * every other database, can be shared.
      */
     public static boolean canBeShared(String jdbcUrl) {
+        if (isSqlite(jdbcUrl)) {
+            return false; // a file of one host, not a server replicas reach
+        }
         String rest = h2Rest(jdbcUrl);
         if (rest == null) {
             return true;

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the file by 1.4 GB in two minutes of load and by 32 MB in 1,409 calls at 10 a second (docs/storage.md), which is
  * why the service warns at start on H2 on disk with JWTs required.
  *
- * <p>PostgreSQL (and any other server database) makes a commit durable itself: nothing is done there.
+ * <p>PostgreSQL (and any other server database), and SQLite with WAL and {@code synchronous=FULL} (required at
+ * start, {@code SqliteSettings}), make a commit durable themselves: nothing is done there.
  */
 public final class DurableCommits {
 

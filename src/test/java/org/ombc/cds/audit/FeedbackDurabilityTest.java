@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A clinician's feedback answered 200 is never lost, even when the service is killed the moment after: the real
  * application as a process, {@code kill -9} immediately after each acknowledged feedback, ten times, on the
- * embedded default database (no datasource URL given: {@code ./data/ombc} in a temporary working directory) and,
+ * embedded default database (no datasource URL given: {@code ./data/ombc} in a temporary working directory), on
+ * SQLite (WAL, {@code synchronous=FULL}) and,
  * when {@code OMBC_TEST_POSTGRES_URL} is set, on PostgreSQL in a fresh schema. Every item is found after restart.
  */
 class FeedbackDurabilityTest {
@@ -43,6 +44,12 @@ class FeedbackDurabilityTest {
     @Test
     void everyAcknowledgedFeedbackSurvivesKill9OnTheEmbeddedDefault(@TempDir Path dir) throws Exception {
         survivesKill9(dir, List.of());
+    }
+
+    @Test
+    void everyAcknowledgedFeedbackSurvivesKill9OnSqlite(@TempDir Path dir) throws Exception {
+        survivesKill9(dir, List.of("--spring.datasource.url=jdbc:sqlite:./data/ombc.db?journal_mode=WAL"
+                + "&synchronous=FULL&transaction_mode=IMMEDIATE&busy_timeout=10000"));
     }
 
     @Test

@@ -20,7 +20,8 @@ class DatabaseUrlsTest {
             "jdbc:h2:ssl://db.example/ombc                   | true  | true",
             "jdbc:h2:mem:ombc;DB_CLOSE_DELAY=-1              | false | false",
             "jdbc:h2:tcp://localhost/mem:ombc                | false | true",
-            "jdbc:postgresql://127.0.0.1:5432/ombc           | false | true"})
+            "jdbc:postgresql://127.0.0.1:5432/ombc           | false | true",
+            "jdbc:sqlite:./data/ombc.db?journal_mode=WAL     | false | false"})
     void whatTheUrlSaysOfItsDatabase(String url, boolean onDisk, boolean shared) {
         assertThat(DatabaseUrls.isH2OnDisk(url)).as("on disk").isEqualTo(onDisk);
         assertThat(DatabaseUrls.canBeShared(url)).as("can be shared").isEqualTo(shared);
