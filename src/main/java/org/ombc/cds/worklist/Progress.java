@@ -32,8 +32,10 @@ final class Progress {
         }
     }
 
+    /** A phase begins: said at once, and the next progress line comes a full interval later. */
     void phase(String what) {
         err.println("worklist: " + what);
+        lastReport = nanoTime.getAsLong();
     }
 
     double rate(long patients) {

@@ -52,6 +52,7 @@ public class WorklistController {
     private final BulkExportClient exports;
     private final FhirJson fhir;
     private final ChartAssessment pipeline;
+    private final @Nullable BackendServicesToken tokens;
 
     public WorklistController(AuditProperties audit, AllowedServers allowedFhirServers,
                               java.net.http.HttpClient fhirHttpClient, OmbcProperties ombc,
@@ -63,6 +64,25 @@ public class WorklistController {
                 properties.exportTimeout(), properties.maxRetryAfter()), clock, d -> Thread.sleep(d.toMillis()));
         this.fhir = fhir;
         this.pipeline = pipeline;
+        this.tokens = tokens(properties, fhirHttpClient, allowedFhirServers, ombc.fhir().timeout(), clock);
+    }
+
+    /** SMART Backend Services when a client id and its key are configured; a key that cannot be read stops the start. */
+    private static @Nullable BackendServicesToken tokens(WorklistProperties properties, java.net.http.HttpClient http,
+                                                         AllowedServers allowed, Duration timeout, Clock clock) {
+        if (properties.clientId() == null || properties.clientId().isBlank()) {
+            return null;
+        }
+        Path keyFile = properties.privateKeyFile();
+        if (keyFile == null) {
+            throw new IllegalStateException("ombc.worklist.client-id is set but ombc.worklist.private-key-file is not");
+        }
+        try {
+            return new BackendServicesToken(http, allowed, properties.clientId(),
+                    BackendServicesToken.readKey(Files.readString(keyFile)), properties.scope(), timeout, clock);
+        } catch (IOException e) {
+            throw new IllegalStateException("ombc.worklist.private-key-file cannot be read: " + keyFile, e);
+        }
     }
 
     @PostMapping(path = "/ombc/worklist", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -86,7 +106,7 @@ public class WorklistController {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ombc-export-");
-            exports.export(fhirServer, null, dir);
+            exports.export(fhirServer, tokens == null ? null : tokens.token(fhirServer), dir);
             StringWriter csv = new StringWriter();
             WorklistCsv writer = new WorklistCsv(csv);
             List<WorklistRow> candidates = new ArrayList<>();

@@ -83,6 +83,7 @@ public final class WorklistRun {
             progress.phase(String.format(java.util.Locale.ROOT, "grouping %d files (%.1f MB) by patient into %d "
                     + "bucket(s)", files.read().size(), bytes / 1e6, buckets));
             List<Path> spilled = new PatientSpill(JSON, counts).spill(files.read(), temp, buckets);
+            progress.phase(counts.lines() + " lines grouped; assessing each patient's chart");
             PatientCharts charts = new PatientCharts(fhir, pipeline, fhirServer, counts);
             long patients = 0;
             long candidates = 0;
