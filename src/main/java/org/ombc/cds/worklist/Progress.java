@@ -22,7 +22,7 @@ final class Progress {
         this.lastReport = start;
     }
 
-    /** Called after each patient; prints at most once per interval. */
+    /** Called after each bucket of patients; prints at most once per interval. */
     void patientsDone(long patients) {
         long now = nanoTime.getAsLong();
         if (now - lastReport >= every) {

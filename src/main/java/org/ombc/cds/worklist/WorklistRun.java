@@ -94,8 +94,8 @@ public final class WorklistRun {
                     rows.accept(row);
                     patients++;
                     candidates += row.candidate() ? 1 : 0;
-                    progress.patientsDone(patients);
                 }
+                progress.patientsDone(patients);
             }
             return new Summary(patients, candidates, counts.lines(), progress.seconds(), counts.summary());
         } finally {

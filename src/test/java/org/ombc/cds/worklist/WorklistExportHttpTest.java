@@ -113,4 +113,37 @@ class WorklistExportHttpTest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
         assertThat(JSON.readTree(refused.body()).path("error").asText()).isEqualTo("export-refused");
     }
+
+    @Test
+    void theSandboxExportNeedsRespondAsyncAndKnowsOnlyItsOwnJobs() throws Exception {
+        HttpResponse<String> sync = http.send(HttpRequest.newBuilder(URI.create(base() + "/fhir/$export")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sync.statusCode()).isEqualTo(400);
+        assertThat(sync.body()).contains("OperationOutcome").contains("respond-async");
+
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base()
+                + "/fhir/$export-poll-status?_jobId=00000000-0000-0000-0000-000000000000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+
+        HttpResponse<String> kickOff = http.send(HttpRequest.newBuilder(URI.create(base() + "/fhir/Patient/$export"))
+                .header("Prefer", "respond-async").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(kickOff.statusCode()).isEqualTo(202);
+        String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(status)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(first.headers().firstValue("Retry-After")).hasValue("1");
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(status)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        JsonNode manifest = JSON.readTree(done.body());
+        assertThat(manifest.path("output")).hasSize(7);
+        String patients = manifest.path("output").get(0).path("url").asText();
+        HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(patients)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");
+        assertThat(file.body().lines().count()).isEqualTo(VignetteCatalogue.cases().size()
+                + file.body().lines().filter(l -> !l.contains("\"id\":\"demo-")).count());
+    }
 }
