@@ -41,8 +41,12 @@ final class SubjectOf {
         if (history > 0) {
             ref = ref.substring(0, history);
         }
-        int at = ref.startsWith("Patient/") ? 0 : ref.lastIndexOf("/Patient/") + 1;
-        if (at < 0 || (at == 0 && !ref.startsWith("Patient/"))) {
+        int at;
+        if (ref.startsWith("Patient/")) {
+            at = 0;
+        } else if (ref.contains("/Patient/")) {
+            at = ref.lastIndexOf("/Patient/") + 1;
+        } else {
             return null;
         }
         return idOrNull(ref.substring(at + "Patient/".length()));
