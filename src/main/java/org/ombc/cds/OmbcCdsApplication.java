@@ -1,6 +1,7 @@
 package org.ombc.cds;
 
 import org.ombc.cds.ops.DevIssuerCommand;
+import org.ombc.cds.worklist.WorklistCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,10 @@ public class OmbcCdsApplication {
         if (DevIssuerCommand.handles(args)) {
             // `dev-keys` and `token` are plain commands: no Spring context, no web server.
             System.exit(DevIssuerCommand.run(args, System.out, System.err));
+        }
+        if (WorklistCommand.handles(args)) {
+            // A batch over Bulk Data files: the chart pipeline alone, no web server, no database.
+            System.exit(WorklistCommand.run(args, System.out, System.err));
         }
         SpringApplication.run(OmbcCdsApplication.class, args);
     }

@@ -1,7 +1,5 @@
 package org.ombc.cds.audit;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +48,7 @@ public class FeedbackController {
     private final HookServices services;
     private final IssuedCardIndex cards;
     private final Clock clock;
-    private final String adminToken;
-    private final boolean adminOpen;
+    private final AdminAccess admin;
 
     public FeedbackController(AuditStore store, IssuedCardIndex cards, HookServices services, Clock clock,
                               AuditProperties properties, DatabaseHookCallRecorder audit) {
@@ -61,8 +58,7 @@ public class FeedbackController {
         this.validator = new FeedbackValidator(cards, properties.maxFeedbackItems(), clock);
         this.cards = cards;
         this.clock = clock;
-        this.adminToken = properties.adminToken();
-        this.adminOpen = properties.adminOpen();
+        this.admin = new AdminAccess(properties);
     }
 
     @PostMapping(path = "/cds-services/{id}/feedback", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
@@ -152,34 +148,7 @@ public class FeedbackController {
     }
 
     private void requireAdmin(String authorization, HttpServletRequest request) {
-        if (adminOpen) {
-            requireSameOrigin(request);
-            return;
-        }
-        if (adminToken == null || adminToken.isBlank()) {
-            throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "The governance API is disabled: set ombc.audit.admin-token.");
-        }
-        String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
-            throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid admin bearer token is required.");
-        }
-    }
-
-    /**
-     * Without a token (sandbox), the governance API answers only this origin's own pages and non-browser clients:
-     * a page of another origin cannot read the feedback through the visitor's browser.
-     */
-    private static void requireSameOrigin(HttpServletRequest request) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        boolean crossSite = site != null && !site.equals("same-origin") && !site.equals("none");
-        String origin = request.getHeader("Origin");
-        String own = request.getScheme() + "://" + request.getHeader("Host");
-        if (crossSite || (origin != null && !origin.equalsIgnoreCase(own))) {
-            log.info("governance API refused a cross-origin request");
-            throw new CdsHooksException(HttpStatus.FORBIDDEN, "forbidden",
-                    "The governance API answers only same-origin requests in the sandbox.");
-        }
+        admin.require(authorization, request);
     }
 
     private static Instant instant(String value, Instant fallback, String name) {

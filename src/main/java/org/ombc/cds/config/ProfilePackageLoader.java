@@ -12,12 +12,12 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Reads {@code fhir-profiles/} from the classpath, where the build packages it. */
-final class ProfilePackageLoader {
+public final class ProfilePackageLoader {
 
     private ProfilePackageLoader() {
     }
 
-    static ProfilePackage load(FhirJson fhir) {
+    public static ProfilePackage load(FhirJson fhir) {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         List<String> documents = new ArrayList<>();
         try {

@@ -64,6 +64,12 @@ class OpenApiConfiguration {
                     "A FHIR R4 Bundle of one patient's resources in (application/fhir+json or application/json), "
                             + "the assessment JSON out (JSON Schema: fhir-profiles/assessment.schema.json). "
                             + "Not part of CDS Hooks.", CDS_JWT)),
+            Map.entry("/ombc/worklist", new Doc(ASSESSMENT, "Worklist of a FHIR server's population",
+                    "{\"fhirServer\": URL} in: a FHIR Bulk Data export of that server (on ombc.fhir.allowed-servers), "
+                            + "then every patient assessed as /ombc/assessment assesses her; text/csv, one row per "
+                            + "patient, or text/html, the coordinator's page of candidates (docs/worklist.md). "
+                            + "Errors: 400 (no or a disallowed server), 401, 502 (the export was refused, failed, "
+                            + "too large or too slow).", ADMIN_TOKEN)),
             Map.entry("/ombc/feedback/summary", new Doc(GOVERNANCE, "Feedback per recommendation",
                     "Per recommendation: cards shown, accepted, overridden, and the override reasons given.",
                     ADMIN_TOKEN)),

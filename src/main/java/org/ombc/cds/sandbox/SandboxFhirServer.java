@@ -1,5 +1,6 @@
 package org.ombc.cds.sandbox;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,9 @@ import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A read-only FHIR R4 REST endpoint over the sandbox patients (HAPI's plain server): read, and the searches our
@@ -32,9 +36,12 @@ public class SandboxFhirServer extends RestfulServer {
 
     static final int PAGE_SIZE = 5;
 
+    private final transient SandboxBulkExport bulkExport;
+
     public SandboxFhirServer(FhirContext context, SandboxStore store, SandboxLaunches launches) {
         super(context);
         registerInterceptor(new LaunchRegistration(store, launches));
+        this.bulkExport = new SandboxBulkExport(context, store);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(1000);
         paging.setDefaultPageSize(PAGE_SIZE);
         paging.setMaximumPageSize(100);
@@ -48,6 +55,17 @@ public class SandboxFhirServer extends RestfulServer {
             providers.add(new CompartmentProvider(store, type));
         }
         setResourceProviders(providers);
+    }
+
+    /** Bulk Data export is asynchronous and streams NDJSON: served beside HAPI's REST operations, not by them. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (SandboxBulkExport.handles(request.getPathInfo())) {
+            bulkExport.serve(request, response);
+        } else {
+            super.service(request, response);
+        }
     }
 
     public static final class PatientProvider implements IResourceProvider {
