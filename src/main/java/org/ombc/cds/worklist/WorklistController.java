@@ -127,8 +127,8 @@ public class WorklistController {
                     .body(csv.toString());
         } catch (ExportException e) {
             log.info("worklist export of server {} failed: {}", Hashes.shortHash(fhirServer), e.failure().code());
-            throw new CdsHooksException(HttpStatus.valueOf(e.failure().status()), e.failure().code(), e.getMessage(),
-                    Map.of());
+            throw new CdsHooksException(HttpStatus.valueOf(e.failure().status()), e.failure().code(),
+                    java.util.Objects.requireNonNullElse(e.getMessage(), e.failure().code()), Map.of());
         } catch (WorklistRun.UnusableInputException e) {
             throw new CdsHooksException(HttpStatus.BAD_GATEWAY, ExportFailure.NOT_BULK_DATA.code(),
                     "The export holds no Patient file: " + ExportFailure.NOT_BULK_DATA.description() + ".", Map.of());

@@ -41,7 +41,8 @@ class PackagedJarIT {
 
     @Test
     void noBuildShipsWhatHapiPullsAndTheServiceNeverRuns() throws IOException {
-        assertThat(libraries()).noneMatch(l -> l.startsWith("plantuml") || l.startsWith("sqlite-jdbc")
+        // sqlite-jdbc ships: SQLite is a supported embedded store (docs/storage-choice.md), not HAPI's leftover.
+        assertThat(libraries()).noneMatch(l -> l.startsWith("plantuml")
                 || l.startsWith("Saxon-HE") || l.startsWith("jena-") || l.startsWith("simple-java-mail")
                 || l.startsWith("org.hl7.fhir.dstu2") || l.startsWith("org.hl7.fhir.r4b"));
     }
