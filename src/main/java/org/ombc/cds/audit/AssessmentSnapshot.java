@@ -53,7 +53,7 @@ public final class AssessmentSnapshot {
     private abstract static class NoConditionId {
     }
 
-    @JsonIgnoreProperties({"observationId"})
+    @JsonIgnoreProperties({"source"})
     private abstract static class NoObservationId {
     }
 

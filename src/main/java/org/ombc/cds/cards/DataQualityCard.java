@@ -70,20 +70,21 @@ final class DataQualityCard {
     }
 
     /**
-     * The only card for a chart whose breast cancer or metastases may be recorded under codes the service does not
-     * know: no assessment is made, the records are named.
+     * The only card for a chart read as no metastatic breast cancer while records that may be her breast cancer or a
+     * metastasis could not be read (an unplaced cancer code, a Condition that is only text, a metastasis beside
+     * breast cancer recorded only as history or in situ): the records are named, nothing is recommended.
      */
     static Card unreadCancer(List<String> problems, Source source) {
-        StringBuilder md = new StringBuilder("A cancer diagnosis in this chart is coded in a way the service does "
-                + "not read, so it could not assess the patient for oligometastatic breast cancer.\n\n"
-                + "Not used as recorded:\n\n");
+        StringBuilder md = new StringBuilder("Records in this chart look like breast cancer or a metastasis but "
+                + "could not be read, so the assessment for oligometastatic breast cancer may have missed her "
+                + "disease.\n\nNot used as recorded:\n\n");
         for (String problem : problems) {
             md.append("- ").append(problem).append('\n');
         }
         md.append("\nIf this is breast cancer or a metastasis, record it with a code the service reads (see the data "
                 + "contract), or check the chart yourself.\n");
         return new Card(UUID.randomUUID().toString(),
-                "A cancer diagnosis could not be read: the OMBC assessment was not made", md.toString(), "info",
+                "Cancer records could not be read: the OMBC assessment may be incomplete", md.toString(), "info",
                 source, null, null, null, null, null);
     }
 

@@ -29,7 +29,7 @@ import org.ombc.cds.assessment.AssessmentJson;
 public final class FullDetail {
 
     /** "Observation abc-1 " in a note: the id goes, the kind stays. */
-    private static final Pattern NAMED_RECORD = Pattern.compile("\\b(Observation|Condition) \\S+ ");
+    private static final Pattern NAMED_RECORD = Pattern.compile("\\b(Observation|Condition) (?=\\S*[0-9-])\\S+ ");
     /** "(Observation/abc-1)" in a note: dropped. */
     private static final Pattern RECORD_REFERENCE = Pattern.compile(" ?\\(?\\b[A-Z][A-Za-z]+/[A-Za-z0-9.-]{1,64}\\)?");
 

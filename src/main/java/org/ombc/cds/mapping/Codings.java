@@ -9,6 +9,9 @@ import org.hl7.fhir.r4.model.Coding;
 /** How a record names itself in words and codes, for the data-quality card and for reading words. */
 final class Codings {
 
+    /** Codes quoted for one record: enough to find it, never a wall of text on a card. */
+    private static final int MAX_CODES = 3;
+
     private Codings() {
     }
 
@@ -35,9 +38,12 @@ final class Codings {
         String name = concept.hasText() ? concept.getText() : words.isEmpty() ? "" : words.get(0);
         List<String> codes = new ArrayList<>();
         for (Coding coding : concept.getCoding()) {
-            if (coding.hasCode()) {
+            if (coding.hasCode() && codes.size() < MAX_CODES) {
                 codes.add(clip(systemName(coding.getSystem()) + " " + coding.getCode()));
             }
+        }
+        if (concept.getCoding().stream().filter(Coding::hasCode).count() > MAX_CODES) {
+            codes.add("...");
         }
         String quoted = clip(name).isEmpty() ? "" : "'" + clip(name) + "'";
         String coded = codes.isEmpty() ? "" : "(" + String.join(", ", codes) + ")";
@@ -49,7 +55,7 @@ final class Codings {
      * brackets, emphasis, code, tables): the text is shown on a card, and a chart's words must never become markup.
      */
     private static String clip(String text) {
-        String oneLine = text.replaceAll("[\\[\\]<>`*_|#!\\\\&]", " ").replaceAll("\\s+", " ").trim();
+        String oneLine = text.replaceAll("[\\p{Cc}\\p{Cf}\\[\\]<>`*_|#!\\\\&]", " ").replaceAll("\\s+", " ").trim();
         return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.ImagingStudy;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -85,7 +88,13 @@ public final class FhirToOmbc {
                 LocalDate.now(clock).plusDays(FUTURE_DATE_TOLERANCE_DAYS),
                 patient != null && patient.hasBirthDateElement() ? FhirDates.of(patient.getBirthDateElement()) : null);
         ConditionReader conditionReader = new ConditionReader(terminology, dates);
-        TherapyReader therapyReader = new TherapyReader(terminology, dates, agentNames);
+        Map<String, Medication> medications = new HashMap<>();
+        for (IBaseResource resource : chart) {
+            if (resource instanceof Medication medication) {
+                medications.putIfAbsent(ResourceIds.idOf(medication), medication);
+            }
+        }
+        TherapyReader therapyReader = new TherapyReader(terminology, dates, agentNames, medications);
         ImagingReader imagingReader = new ImagingReader(terminology, dates);
 
         // Therapy and imaging are read in resource order: their notes keep that order on the data-quality card.
@@ -98,6 +107,7 @@ public final class FhirToOmbc {
         List<String> freeText = new ArrayList<>();
         List<String> unplacedCancers = new ArrayList<>();
         List<String> unplacedReceptors = new ArrayList<>();
+        List<String> lookAlikes = new ArrayList<>();
         for (IBaseResource resource : chart) {
             if (resource instanceof Condition condition && conditionReader.exists(condition)) {
                 if (isFreeTextOnly(condition.getCode())
@@ -105,8 +115,12 @@ public final class FhirToOmbc {
                     freeText.add("Condition/" + ResourceIds.idOf(condition));
                 } else {
                     conditions.add(condition);
-                    if (conditionReader.kindOf(condition) == CancerConditions.Kind.UNPLACED) {
+                    CancerConditions.Kind kind = conditionReader.kindOf(condition);
+                    if (kind == CancerConditions.Kind.UNPLACED) {
                         unplacedCancers.add(Codings.describe(condition.getCode()) + " (Condition/"
+                                + ResourceIds.idOf(condition) + ")");
+                    } else if (kind == CancerConditions.Kind.EXCLUDED) {
+                        lookAlikes.add(Codings.describe(condition.getCode()) + " (Condition/"
                                 + ResourceIds.idOf(condition) + ")");
                     }
                 }
@@ -145,9 +159,12 @@ public final class FhirToOmbc {
         ReceptorResult her2 = notes.take(receptorReader.read(observations, ValueSetId.HER2_TEST, "HER2"));
         NodalStatus nodes = notes.take(observationReader.nodalStatus(observations));
         List<DiseaseStatus> statuses = notes.take(observationReader.diseaseStatuses(observations));
-        StagedMetastasis staged = notes.take(observationReader.staged(observations)).orElse(null);
+        List<Condition> primaries = conditions.stream()
+                .filter(c -> conditionReader.kindOf(c) == CancerConditions.Kind.PRIMARY).toList();
+        StagedMetastasis staged = notes.take(new StagingReader(terminology, dates).staged(observations, primaries))
+                .orElse(null);
         if (staged != null && lesions.isEmpty()) {
-            notes.add("Staging (Observation/" + staged.observationId() + ": M1 or stage IV) records distant "
+            notes.add("Staging (" + staged.source() + ": M1 or stage IV) records distant "
                     + "metastases that the chart does not list: record each metastasis as a Condition with its site "
                     + "and date; until then the number of lesions is unknown.");
         }
@@ -162,8 +179,19 @@ public final class FhirToOmbc {
         if (!freeText.isEmpty()) {
             notes.add(freeTextNote(freeText));
         }
+        // A Condition that is only text may be the breast cancer or a metastasis (clinical-rules 8 and 10).
+        boolean freeTextConditions = freeText.stream().anyMatch(r -> r.startsWith("Condition/"));
+        boolean lookAlikeBesideMetastasis = primary == null && !lookAlikes.isEmpty()
+                && lesions.stream().anyMatch(org.ombc.cds.model.Lesion::current);
+        if (lookAlikeBesideMetastasis) {
+            notes.add("A current metastasis is recorded, but breast cancer only as " + String.join("; ",
+                    lookAlikes.stream().sorted().limit(NAMED_RECORDS_LIMIT).toList()) + ", which is not breast "
+                    + "cancer to the rules (in situ, history of, screening): record the breast cancer with its date "
+                    + "if the metastasis comes from it.");
+        }
         return new OmbcRecord(patient == null ? null : ResourceIds.idOf(patient), primary, lesions, er, pr, her2,
-                nodes, statuses, therapies, imaging, resected, notes.list(), staged, !unplacedCancers.isEmpty());
+                nodes, statuses, therapies, imaging, resected, notes.list(), staged,
+                !unplacedCancers.isEmpty() || freeTextConditions || lookAlikeBesideMetastasis);
     }
 
     /**

@@ -29,8 +29,10 @@ record IshRatio(BigDecimal bound, Relation relation) {
 
     enum Relation { EQUAL, BELOW, AT_MOST, ABOVE, AT_LEAST }
 
+    /** The ratio's number with its comparator, after words that only name it ("HER2/CEP17 ratio:", "ratio"). */
     private static final Pattern TEXT = Pattern.compile(
-            "^(less than or equal to|greater than or equal to|less than|greater than|<=|>=|≤|≥|<|>)?\\s*"
+            "^(?:(?:her2 ?/ ?cep ?17|her2/chr17|erbb2/cep17)?\\s*ratio\\s*(?:=|:|is)?\\s*)?"
+                    + "(less than or equal to|greater than or equal to|less than|greater than|<=|>=|≤|≥|<|>)?\\s*"
                     + "(\\d+(?:[.,]\\d+)?)$");
 
     /** The ratio a value states, or null when the value is not a readable ratio. */

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +26,6 @@ import org.ombc.cds.model.Dated;
 import org.ombc.cds.model.DiseaseStatus;
 import org.ombc.cds.model.NodalStatus;
 import org.ombc.cds.model.Progression;
-import org.ombc.cds.model.StagedMetastasis;
 
 /**
  * Reads the Observations other than receptors (clinical-rules 1): the N category at primary diagnosis, the
@@ -37,12 +35,6 @@ import org.ombc.cds.model.StagedMetastasis;
 final class ObservationReader {
 
     private static final Pattern N_CATEGORY = Pattern.compile("^(?:Y?[CP])?N([0-3X])", Pattern.CASE_INSENSITIVE);
-    /** M1 and its subcategories, also as cM1, pM1, ypM1, inside a display such as "AJCC cM1 (qualifier value)". */
-    private static final Pattern M1_CATEGORY = Pattern.compile("(?<![A-Za-z0-9])(?:Y?[CP])?M1(?![0-9])",
-            Pattern.CASE_INSENSITIVE);
-    /** Stage group IV (IVA, IVB, 4): "stage IV", "Stage 4 (qualifier value)", or the value alone. */
-    private static final Pattern STAGE_IV = Pattern.compile(
-            "\\bstage\\s*(?:IV|4)[A-C]?\\b|^\\s*(?:IV|4)[A-C]?\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final Terminology terminology;
     private final RecordDates dates;
@@ -77,43 +69,6 @@ final class ObservationReader {
         }
         List<Dated<NodalStatus>> earliest = Dated.earliest(known);
         return notes.with(earliest.isEmpty() ? NodalStatus.UNKNOWN : earliest.get(0).value());
-    }
-
-    /**
-     * Staging that records distant metastases (clinical-rules 10): an M category of M1 (any subcategory) or a stage
-     * group IV. The earliest dated such Observation dates them; null when no staging says so.
-     */
-    Read<Optional<StagedMetastasis>> staged(List<Observation> observations) {
-        Notes notes = new Notes();
-        List<Dated<String>> saying = new ArrayList<>();
-        for (Observation observation : observations) {
-            boolean m1 = terminology.containsAny(ValueSetId.STAGING_M_CATEGORY, observation.getCode())
-                    && says(observation.getValue(), ValueSetId.M1_CATEGORY, M1_CATEGORY);
-            boolean stageIv = terminology.containsAny(ValueSetId.STAGE_GROUP, observation.getCode())
-                    && says(observation.getValue(), ValueSetId.STAGE_IV, STAGE_IV);
-            if (m1 || stageIv) {
-                saying.add(new Dated<>(notes.take(dates.effective(observation)), ResourceIds.idOf(observation)));
-            }
-        }
-        List<Dated<String>> earliest = Dated.earliest(saying);
-        if (earliest.isEmpty()) {
-            return notes.with(Optional.empty());
-        }
-        String first = earliest.stream().map(Dated::value).sorted().findFirst().orElseThrow();
-        return notes.with(Optional.of(new StagedMetastasis(first, earliest.get(0).date())));
-    }
-
-    /** A value coded in {@code valueSet}, or a code, display or text the pattern reads. */
-    private boolean says(Type value, ValueSetId valueSet, Pattern pattern) {
-        if (value instanceof CodeableConcept concept && terminology.containsAny(valueSet, concept)) {
-            return true;
-        }
-        for (String text : texts(value)) {
-            if (pattern.matcher(text.trim()).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Every disease-status result, by date: the logic picks the one that counts at the OMD date. */
@@ -225,7 +180,7 @@ final class ObservationReader {
     }
 
     /** The codes, displays and text of a coded value, or a string value. */
-    private static List<String> texts(@Nullable Type value) {
+    static List<String> texts(@Nullable Type value) {
         List<@Nullable String> texts = new ArrayList<>();
         if (value instanceof CodeableConcept concept) {
             for (Coding coding : concept.getCoding()) {

@@ -1,5 +1,6 @@
 package org.ombc.cds.mapping;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Set;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Dated;
 import org.ombc.cds.model.ReceptorResult;
@@ -48,8 +51,10 @@ final class ReceptorReader {
                 continue;
             }
             boolean ish = test == ValueSetId.HER2_TEST && isIshRatio(observation);
-            if (ish || isAnswer(observation)) {
-                ReceptorResult.Status status = ish ? her2Ish(observation) : status(observation, test);
+            boolean percent = test != ValueSetId.HER2_TEST && percentOfCells(observation) != null;
+            if (ish || percent || isAnswer(observation)) {
+                ReceptorResult.Status status = ish ? her2Ish(observation)
+                        : percent ? hormoneReceptorByPercent(percentOfCells(observation)) : status(observation, test);
                 results.add(new Dated<>(notes.take(dates.effective(observation)), status));
             }
         }
@@ -84,6 +89,27 @@ final class ReceptorReader {
     /** No value, no interpretation and no dataAbsentReason: an order or a placeholder, not a result (rules 10). */
     private static boolean isResult(Observation observation) {
         return observation.hasValue() || observation.hasInterpretation() || observation.hasDataAbsentReason();
+    }
+
+    /** The percentage of stained tumour cells an ER or PR result gives (a Quantity in %), or null. */
+    private static @Nullable BigDecimal percentOfCells(Observation observation) {
+        if (observation.getValue() instanceof Quantity q && q.hasValue() && !q.hasComparator()) {
+            String unit = q.hasCode() ? q.getCode() : q.getUnit();
+            return unit != null && unit.trim().equals("%") ? q.getValue() : null;
+        }
+        return null;
+    }
+
+    /**
+     * ASCO/CAP 2020: ER or PR is positive when at least 1% of tumour cells stain, negative below (the rules list
+     * these result codes without saying how to read them; the guideline every pathology report follows does).
+     */
+    private static ReceptorResult.Status hormoneReceptorByPercent(@Nullable BigDecimal percent) {
+        if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            return ReceptorResult.Status.UNKNOWN;
+        }
+        return percent.compareTo(BigDecimal.ONE) >= 0 ? ReceptorResult.Status.POSITIVE
+                : ReceptorResult.Status.NEGATIVE;
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.ombc.cds.mapping;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -25,11 +27,19 @@ final class TherapyReader {
     private final Terminology terminology;
     private final RecordDates dates;
     private final AgentNames agentNames;
+    private final Map<String, Medication> medications;
 
     TherapyReader(Terminology terminology, RecordDates dates, AgentNames agentNames) {
+        this(terminology, dates, agentNames, Map.of());
+    }
+
+    /** @param medications the chart's Medication resources by id, for medicationReference */
+    TherapyReader(Terminology terminology, RecordDates dates, AgentNames agentNames,
+                  Map<String, Medication> medications) {
         this.terminology = terminology;
         this.dates = dates;
         this.agentNames = agentNames;
+        this.medications = medications;
     }
 
     /** Empty when the statement is not of a systemic agent, was entered in error or the drug not taken. */
@@ -40,8 +50,8 @@ final class TherapyReader {
             return Read.of(Optional.empty());
         }
         Notes notes = new Notes();
-        String agent = systemicAgent(statement.getMedication(), "MedicationStatement/" + ResourceIds.idOf(statement),
-                notes);
+        String agent = systemicAgent(statement.getMedication(), statement,
+                "MedicationStatement/" + ResourceIds.idOf(statement), notes);
         if (agent == null) {
             return notes.with(Optional.empty());
         }
@@ -62,7 +72,8 @@ final class TherapyReader {
             return Read.of(Optional.empty());
         }
         Notes notes = new Notes();
-        String agent = systemicAgent(request.getMedication(), "MedicationRequest/" + ResourceIds.idOf(request), notes);
+        String agent = systemicAgent(request.getMedication(), request, "MedicationRequest/" + ResourceIds.idOf(request),
+                notes);
         if (agent == null) {
             return notes.with(Optional.empty());
         }
@@ -74,6 +85,24 @@ final class TherapyReader {
         DateInterval end = period != null && period.hasEnd() ? FhirDates.of(period.getEndElement())
                 : active ? null : start;
         return notes.with(Optional.of(new TherapyPeriod(agent, start, end)));
+    }
+
+    /** A medicationReference: resolved by the parser, contained in the resource, or a Medication of the chart. */
+    private @Nullable Medication resolve(Reference reference, DomainResource owner) {
+        if (reference.getResource() instanceof Medication m) {
+            return m;
+        }
+        String target = reference.getReference();
+        if (target != null && target.startsWith("#")) {
+            for (org.hl7.fhir.r4.model.Resource contained : owner.getContained()) {
+                if (contained instanceof Medication m && target.substring(1).equals(m.getIdElement().getIdPart())) {
+                    return m;
+                }
+            }
+            return null;
+        }
+        String id = ResourceIds.referencedId(reference);
+        return id == null ? null : medications.get(id);
     }
 
     /** The first dosage boundsPeriod, else the dispense validity period; null when the request has neither. */
@@ -92,12 +121,13 @@ final class TherapyReader {
      * service does not hold whose display or text names a listed agent as a word counts, and is named on the
      * data-quality card (clinical-rules 10); one that looks like an anticancer agent but names none is only named.
      */
-    private @Nullable String systemicAgent(Type medication, String record, Notes notes) {
+    private @Nullable String systemicAgent(Type medication, DomainResource owner, String record, Notes notes) {
         CodeableConcept concept = null;
         if (medication instanceof CodeableConcept c) {
             concept = c;
-        } else if (medication instanceof Reference reference && reference.getResource() instanceof Medication m) {
-            concept = m.getCode();
+        } else if (medication instanceof Reference reference) {
+            Medication m = resolve(reference, owner);
+            concept = m == null ? null : m.getCode();
         }
         if (concept == null) {
             return null;

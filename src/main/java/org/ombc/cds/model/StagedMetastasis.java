@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
  * group IV (clinical-rules 10, "Staging says metastatic"). It makes the patient metastatic when no metastasis
  * Condition is recorded; the number and sites of the lesions are then unknown.
  *
- * @param observationId the earliest staging Observation saying so, so a card can point at the record it read
- * @param date          its effective date as an interval; null when undated or dated in the future
+ * @param source the earliest record saying so ({@code Observation/id}, or {@code Condition/id} for a primary's stage
+ *               summary), so a card can point at the record it read
+ * @param date   its date as an interval; null when undated or dated in the future
  */
-public record StagedMetastasis(String observationId, @Nullable DateInterval date) {
+public record StagedMetastasis(String source, @Nullable DateInterval date) {
 }

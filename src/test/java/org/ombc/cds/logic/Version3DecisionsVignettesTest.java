@@ -368,4 +368,120 @@ class Version3DecisionsVignettesTest {
                 .query(org.ombc.cds.fhir.PrefetchKey.OBSERVATIONS, "p1");
         assertThat(query).contains("http://loinc.org|21907-1", "http://loinc.org|21908-9");
     }
+
+    /** What a fresh reading of the rules against hostile and outside-coded charts found (the attack of 2026-12-07). */
+    @Nested
+    class FoundByAnOutsideReview {
+
+        @Test
+        void stageIvInThePrimarysOwnStageSummaryIsMetastatic() {
+            PatientBundle chart = PatientBundle.patient("stage-summary");
+            Condition primary = chart.condition("primary", sct("254837009"), "2021-06-01", "active");
+            primary.addStage().setSummary(sctShown("1523005", null));
+            var a = Vignettes.json(chart.add(primary).luminal("2021-06-05"));
+            assertThat(a.metastatic()).isTrue();
+            assertThat(a.oligometastatic()).isEqualTo("indeterminate");
+            assertThat(a.missingData()).contains("lesion-count");
+        }
+
+        @Test
+        void anAjccStageIvCodeWithoutDisplayIsRead() {
+            PatientBundle chart = PatientBundle.patient("ajcc-iv").primary("2021-06-01").luminal("2021-06-05");
+            Observation stage = chart.observation(code(LOINC, "21908-9"), "2021-06-01");
+            stage.setValue(code(SNOMED, "1222837003"));
+            assertThat(Vignettes.json(chart.add(stage)).metastatic()).isTrue();
+        }
+
+        @Test
+        void stagingOfAnotherCancerSaysNothingAboutTheBreastCancer() {
+            PatientBundle chart = PatientBundle.patient("other-staging").primary("2021-06-01").luminal("2021-06-05");
+            Condition lung = chart.condition("lung", code("http://hl7.org/fhir/sid/icd-10-cm", "C34.90"), "2022-01-01",
+                    "active");
+            Observation stage = chart.observation(code(LOINC, "21908-9"), "2022-01-01");
+            stage.setValue(new CodeableConcept().setText("Stage IV"));
+            stage.addFocus(new Reference("Condition/" + lung.getIdElement().getIdPart()));
+            assertThat(Vignettes.json(chart.add(lung).add(stage)).metastatic()).isFalse();
+        }
+
+        @Test
+        void triplenegativeBreastCancerBySnomedIsBreastCancer() {
+            PatientBundle chart = PatientBundle.patient("tnbc-code");
+            chart.add(chart.condition("primary", sct("706970001"), "2020-01-01", "active"));
+            var a = Vignettes.json(chart.tripleNegative("2020-01-05").metastasis("m1", sct("94222008"), "2021-03-01")
+                    .imaging("2021-03-01"));
+            assertThat(a.breastCancer()).isTrue();
+            assertThat(a.subtype()).isEqualTo("triple-negative");
+        }
+
+        @Test
+        void aMetastasisBesideBreastCancerRecordedOnlyAsHistoryIsNamedNotSilent() {
+            PatientBundle chart = PatientBundle.patient("history-of");
+            chart.add(chart.condition("hx", new CodeableConcept(new Coding("http://hl7.org/fhir/sid/icd-10-cm", "Z85.3",
+                    "Personal history of malignant neoplasm of breast")), "2015-01-01", "active"));
+            var a = Vignettes.assess(chart.metastasis("m1", sct("94222008"), "2021-03-01"));
+            assertThat(a.breastCancer()).isFalse();
+            assertThat(a.record().unreadCancer()).as("the data-quality card is shown").isTrue();
+            assertThat(a.record().notes()).anyMatch(n -> n.startsWith("A current metastasis is recorded, but breast "
+                    + "cancer only as 'Personal history of malignant neoplasm of breast' (ICD-10-CM Z85.3)"));
+        }
+
+        @Test
+        void aMedicationRequestNamingABundledMedicationIsRead() {
+            PatientBundle chart = PatientBundle.patient("med-ref").primary("2015-01-01").luminal("2015-01-05")
+                    .metastasis("m1", sct("94222008"), "2021-03-01").imaging("2021-03-01");
+            org.hl7.fhir.r4.model.Medication letrozole = new org.hl7.fhir.r4.model.Medication();
+            letrozole.setId("med-letrozole");
+            letrozole.setCode(code("http://www.nlm.nih.gov/research/umls/rxnorm", "72965"));
+            org.hl7.fhir.r4.model.MedicationRequest order = new org.hl7.fhir.r4.model.MedicationRequest();
+            order.setId("mr-ref");
+            order.setStatus(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus.ACTIVE);
+            order.setIntent(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestIntent.ORDER);
+            order.setMedication(new Reference("Medication/med-letrozole"));
+            order.setSubject(new Reference("Patient/med-ref"));
+            order.setAuthoredOnElement(new DateTimeType("2020-01-01"));
+            var a = Vignettes.assess(chart.add(letrozole).add(order));
+            assertThat(a.estroEortcState()).isEqualTo(EstroEortcState.METACHRONOUS_OLIGOPROGRESSION);
+        }
+
+        @ParameterizedTest(name = "ER {0}% -> {1}")
+        @CsvSource({"90,hr-positive-her2-negative", "1,hr-positive-her2-negative", "0.5,triple-negative"})
+        void hormoneReceptorsAsPercentOfStainedCellsFollowAscoCap(String percent, String subtype) {
+            PatientBundle chart = PatientBundle.patient("er-pct-" + percent.hashCode()).primary("2019-01-01")
+                    .pr(false, "2019-01-05").her2(false, "2019-01-05");
+            Observation er = chart.observation(code(LOINC, "16112-5"), "2019-01-05");
+            er.setValue(new Quantity().setValue(new BigDecimal(percent)).setUnit("%").setCode("%"));
+            assertThat(Vignettes.json(chart.add(er)).subtype()).isEqualTo(subtype);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"HER2/CEP17 ratio 2.4,her2-positive", "ratio: 1.3,hr-positive-her2-negative"})
+        void aRatioWithTheWordsThatNameItIsRead(String text, String subtype) {
+            PatientBundle chart = PatientBundle.patient("ratio-words-" + text.hashCode()).primary("2019-01-01")
+                    .er(true, "2019-01-05").pr(true, "2019-01-05");
+            Observation fish = chart.observation(code(LOINC, "85318-4"), "2019-01-06");
+            fish.setValue(new StringType(text));
+            assertThat(Vignettes.json(chart.add(fish)).subtype()).isEqualTo(subtype);
+        }
+
+        @Test
+        void anIcdO3TopographyInBodySitePlacesTheMetastasis() {
+            PatientBundle chart = PatientBundle.patient("icdo3-site").primary("2019-01-01").luminal("2019-01-05");
+            var a = Vignettes.json(chart.metastasis("m1", sct("128462008"), code(ICD_O_3, "C22.0"), "2021-03-01")
+                    .imaging("2021-03-01"));
+            assertThat(a.sites()).containsExactly("liver");
+        }
+
+        @Test
+        void controlCharactersAndEndlessCodeListsNeverReachTheCard() {
+            PatientBundle chart = PatientBundle.patient("hostile-display");
+            CodeableConcept code = new CodeableConcept();
+            for (int i = 0; i < 3000; i++) {
+                code.addCoding(new Coding(SNOMED, "99999" + i + "1000000109", null));
+            }
+            code.getCodingFirstRep().setDisplay("Carcinoma\u202e of\u0007 breast");
+            var notes = Vignettes.assess(chart.add(chart.condition("c", code, "2019-01-01", "active"))).record().notes();
+            assertThat(notes).singleElement().satisfies(n -> assertThat(n).hasSizeLessThan(400)
+                    .doesNotContain("\u202e", "\u0007").contains("Carcinoma of breast"));
+        }
+    }
 }
