@@ -8,17 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ombc.cds.support.ClasspathApp;
+import org.ombc.cds.support.StoreArguments;
 import org.ombc.cds.support.HookRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,28 +46,12 @@ class FeedbackDurabilityTest {
 
     @Test
     void everyAcknowledgedFeedbackSurvivesKill9OnSqlite(@TempDir Path dir) throws Exception {
-        survivesKill9(dir, List.of("--spring.datasource.url=jdbc:sqlite:./data/ombc.db?journal_mode=WAL"
-                + "&synchronous=FULL&transaction_mode=IMMEDIATE&busy_timeout=10000"));
+        survivesKill9(dir, StoreArguments.SQLITE);
     }
 
     @Test
     void everyAcknowledgedFeedbackSurvivesKill9OnPostgresql(@TempDir Path dir) throws Exception {
-        String base = System.getenv("OMBC_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(base != null && !base.isBlank(),
-                "OMBC_TEST_POSTGRES_URL is not set: the PostgreSQL storage test is skipped, not passed");
-        String schema = "ombc_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String user = System.getenv().getOrDefault("OMBC_TEST_POSTGRES_USER", "postgres");
-        String password = System.getenv().getOrDefault("OMBC_TEST_POSTGRES_PASSWORD", "");
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try {
-            survivesKill9(dir, List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                    "--spring.datasource.password=" + password, "--spring.flyway.default-schema=" + schema,
-                    "--spring.flyway.create-schemas=true"));
-        } finally {
-            try (Connection c = DriverManager.getConnection(base, user, password)) {
-                c.createStatement().execute("drop schema if exists " + schema + " cascade");
-            }
-        }
+        StoreArguments.onFreshPostgresSchema(database -> survivesKill9(dir, database));
     }
 
     /**
