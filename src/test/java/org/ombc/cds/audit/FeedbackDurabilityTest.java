@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class FeedbackDurabilityTest {
 
-    static final int KILLS = 10;
+    static final int KILLS = StoreArguments.KILLS;
     private static final Logger log = LoggerFactory.getLogger(FeedbackDurabilityTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();

@@ -28,7 +28,7 @@ import org.ombc.cds.support.ClasspathApp;
  */
 class ReplayDurabilityTest {
 
-    static final int KILLS = 10;
+    static final int KILLS = StoreArguments.KILLS;
     private static final String PUBLIC_URL = "https://ombc.test";
     private static final String AUDIENCE = PUBLIC_URL + "/cds-services/ombc-patient-view";
     private final HttpClient http = HttpClient.newHttpClient();

@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class StoreArguments {
 
+    /**
+     * Kills with {@code kill -9} per store in the durability tests: 3 in {@code verify} (each is a JVM start, about 7
+     * s), 10 for the measurement that chose the store ({@code -Dombc.test.kills=10}, docs/storage-choice.md).
+     */
+    public static final int KILLS = Integer.getInteger("ombc.test.kills", 3);
+
     /** SQLite in the service's working folder, as docs/storage-choice.md configures it. */
     public static final List<String> SQLITE = List.of("--spring.datasource.url=jdbc:sqlite:./data/ombc.db"
             + "?journal_mode=WAL&synchronous=FULL&transaction_mode=IMMEDIATE&busy_timeout=10000");
