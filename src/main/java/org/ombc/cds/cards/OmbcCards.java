@@ -131,6 +131,9 @@ public final class OmbcCards {
     /** The label of the main card's link to the SMART tumour-board view. */
     public static final String TUMOUR_BOARD_LABEL = "Open tumour-board view";
 
+    /** The label of the main card's link to the clinical rules the service applies ({@code /ombc/rules}). */
+    public static final String RULES_LABEL = "Clinical rules applied";
+
     /** The label of the link to the card's full-evidence page. */
     public static final String FULL_EVIDENCE_LABEL = "How this was decided: full evidence";
 
