@@ -47,6 +47,7 @@ public final class OmbcCards {
     private final String serviceLabel;
     private final Function<String, Optional<String>> pageLinks;
     private final java.util.function.Supplier<Optional<String>> appLaunch;
+    private final java.util.function.Supplier<Optional<String>> rulesPage;
 
     /** Override reasons are the ones published in ValueSet override-reasons, with their displays. */
     public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName) {
@@ -69,8 +70,20 @@ public final class OmbcCards {
     public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
                      Function<String, Optional<String>> pageLinks,
                      java.util.function.Supplier<Optional<String>> appLaunch) {
+        this(fhir, json, terminology, serviceName, pageLinks, appLaunch, Optional::empty);
+    }
+
+    /**
+     * @param rulesPage the absolute URL of the clinical rules the service applies ({@code /ombc/rules}), so that a
+     *                  clinician can check which thresholds decided the card; empty when none can be made now
+     */
+    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
+                     Function<String, Optional<String>> pageLinks,
+                     java.util.function.Supplier<Optional<String>> appLaunch,
+                     java.util.function.Supplier<Optional<String>> rulesPage) {
         this.pageLinks = pageLinks;
         this.appLaunch = appLaunch;
+        this.rulesPage = rulesPage;
         this.fhir = fhir;
         this.json = json;
         this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
@@ -122,10 +135,16 @@ public final class OmbcCards {
                 OverrideReasons.fitting(a, overrideReasons), links(evidence), Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
     }
 
-    /** The full evidence, and the tumour-board view (a SMART app the EHR launches) when its URL is known. */
+    /**
+     * The full evidence, then the tumour-board view (a SMART app the EHR launches) and the rules applied when their
+     * URLs are known: at most three links, so that the card stays short.
+     */
     private List<Link> links(Link evidence) {
-        return appLaunch.get().map(url -> List.of(evidence, new Link(TUMOUR_BOARD_LABEL, url, "smart", null, null)))
-                .orElse(List.of(evidence));
+        List<Link> links = new ArrayList<>(3);
+        links.add(evidence);
+        appLaunch.get().ifPresent(url -> links.add(new Link(TUMOUR_BOARD_LABEL, url, "smart", null, null)));
+        rulesPage.get().ifPresent(url -> links.add(new Link(RULES_LABEL, url, "absolute", null, null)));
+        return List.copyOf(links);
     }
 
     /** The label of the main card's link to the SMART tumour-board view. */
