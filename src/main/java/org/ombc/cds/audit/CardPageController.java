@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.ombc.cds.web.ErrorBody;
+import org.ombc.cds.web.MarkdownPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,20 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class CardPageController {
 
     private static final Logger log = LoggerFactory.getLogger(CardPageController.class);
-    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
-            .escapeHtml(true).sanitizeUrls(true)
-            .attributeProviderFactory(context -> (node, tag, attributes) -> {
-                if ("a".equals(tag)) {
-                    attributes.put("rel", "noopener noreferrer");
-                    attributes.put("target", "_blank");
-                }
-            }).build();
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;"
-            + "padding:1rem;color:#1f2933;line-height:1.45}table{border-collapse:collapse}td,th{border:1px solid "
-            + "#d9e2ec;padding:.2rem .5rem}code{background:#f0f4f8;padding:0 .2rem}a{color:#1f5f99}"
-            + "footer{margin-top:2rem;font-size:.85rem;color:#52606d}";
-
     /** How long a page just issued waits for its audit row to be written (the writer flushes for it at once). */
     private static final Duration AUDIT_WAIT = Duration.ofSeconds(5);
 
@@ -77,15 +60,10 @@ public class CardPageController {
         if (page.isEmpty() || page.get().issuedAt().plus(valid).isBefore(clock.instant())) {
             return notFound();
         }
-        String body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"robots\" content=\"noindex\"><title>ombc-cds: how this card was decided</title>"
-                + "<style>" + STYLE + "</style></head><body><main>"
-                + HTML.render(PARSER.parse(page.get().fullDetail()))
-                + "</main><footer>Issued " + page.get().issuedAt() + " by ombc-cds. Decision support only: the "
-                + "tumour board decides. This link expires " + page.get().issuedAt().plus(valid) + ".</footer>"
-                + "</body></html>";
-        return ResponseEntity.ok().headers(h -> secure(h)).contentType(new MediaType(MediaType.TEXT_HTML,
+        String body = MarkdownPage.html("ombc-cds: how this card was decided", page.get().fullDetail(),
+                "Issued " + page.get().issuedAt() + " by ombc-cds. Decision support only: the tumour board decides. "
+                        + "This link expires " + page.get().issuedAt().plus(valid) + ".");
+        return ResponseEntity.ok().headers(MarkdownPage::secure).contentType(new MediaType(MediaType.TEXT_HTML,
                 java.nio.charset.StandardCharsets.UTF_8)).body(body);
     }
 
@@ -99,15 +77,6 @@ public class CardPageController {
         }
     }
 
-    private static void secure(org.springframework.http.HttpHeaders h) {
-        h.setCacheControl(CacheControl.noStore());
-        h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-                + "form-action 'none'");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("X-Robots-Tag", "noindex");
-    }
-
     /** RFC 9457, like every other error of the service. */
     private static ResponseEntity<String> notFound() {
         String body;
@@ -118,7 +87,7 @@ public class CardPageController {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(h -> secure(h))
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(MarkdownPage::secure)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 

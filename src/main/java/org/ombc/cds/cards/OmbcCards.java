@@ -21,6 +21,7 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.mapping.ResourceIds;
 import org.ombc.cds.mapping.Terminology;
 import org.ombc.cds.mapping.ValueSetId;
 import org.ombc.cds.model.Lesion;
@@ -46,6 +47,7 @@ public final class OmbcCards {
     private final String serviceLabel;
     private final Function<String, Optional<String>> pageLinks;
     private final java.util.function.Supplier<Optional<String>> appLaunch;
+    private final java.util.function.Supplier<Optional<String>> rulesPage;
 
     /** Override reasons are the ones published in ValueSet override-reasons, with their displays. */
     public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName) {
@@ -68,8 +70,20 @@ public final class OmbcCards {
     public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
                      Function<String, Optional<String>> pageLinks,
                      java.util.function.Supplier<Optional<String>> appLaunch) {
+        this(fhir, json, terminology, serviceName, pageLinks, appLaunch, Optional::empty);
+    }
+
+    /**
+     * @param rulesPage the absolute URL of the clinical rules the service applies ({@code /ombc/rules}), so that a
+     *                  clinician can check which thresholds decided the card; empty when none can be made now
+     */
+    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
+                     Function<String, Optional<String>> pageLinks,
+                     java.util.function.Supplier<Optional<String>> appLaunch,
+                     java.util.function.Supplier<Optional<String>> rulesPage) {
         this.pageLinks = pageLinks;
         this.appLaunch = appLaunch;
+        this.rulesPage = rulesPage;
         this.fhir = fhir;
         this.json = json;
         this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
@@ -100,9 +114,10 @@ public final class OmbcCards {
     private Card mainCard(Assessment a, String patientId) {
         List<Suggestion> suggestions = new ArrayList<>();
         if (a.recommends(Recommendation.MDT_DISCUSSION)) {
-            suggestions.add(tumourBoardReferral(patientId, a));
+            tumourBoardReferral(patientId, a).ifPresent(suggestions::add);
         }
-        if (a.recommends(Recommendation.STAGING_IMAGING)) {
+        // A draft order needs its subject, and an id that is not a FHIR id must not be copied into one.
+        if (ResourceIds.isFhirId(patientId) && a.recommends(Recommendation.STAGING_IMAGING)) {
             suggestions.add(suggestion("Order PET-CT for staging", true, "Order: PET-CT staging",
                     serviceRequest(patientId, "363679005", "Imaging",
                             "PET-CT, staging of metastatic breast cancer (oligometastatic assessment)", a)));
@@ -120,14 +135,23 @@ public final class OmbcCards {
                 OverrideReasons.fitting(a, overrideReasons), links(evidence), Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
     }
 
-    /** The full evidence, and the tumour-board view (a SMART app the EHR launches) when its URL is known. */
+    /**
+     * The full evidence, then the tumour-board view (a SMART app the EHR launches) and the rules applied when their
+     * URLs are known: at most three links, so that the card stays short.
+     */
     private List<Link> links(Link evidence) {
-        return appLaunch.get().map(url -> List.of(evidence, new Link(TUMOUR_BOARD_LABEL, url, "smart", null, null)))
-                .orElse(List.of(evidence));
+        List<Link> links = new ArrayList<>(3);
+        links.add(evidence);
+        appLaunch.get().ifPresent(url -> links.add(new Link(TUMOUR_BOARD_LABEL, url, "smart", null, null)));
+        rulesPage.get().ifPresent(url -> links.add(new Link(RULES_LABEL, url, "absolute", null, null)));
+        return List.copyOf(links);
     }
 
     /** The label of the main card's link to the SMART tumour-board view. */
     public static final String TUMOUR_BOARD_LABEL = "Open tumour-board view";
+
+    /** The label of the main card's link to the clinical rules the service applies ({@code /ombc/rules}). */
+    public static final String RULES_LABEL = "Clinical rules applied";
 
     /** The label of the link to the card's full-evidence page. */
     public static final String FULL_EVIDENCE_LABEL = "How this was decided: full evidence";
@@ -138,13 +162,29 @@ public final class OmbcCards {
     }
 
 
-    /** The tumour-board referral, the same draft ServiceRequest on every card that suggests it (any hook). */
-    Suggestion tumourBoardReferral(String patientId, Assessment a) {
-        return suggestion("Refer to the multidisciplinary tumour board", true,
+    /**
+     * The tumour-board referral, the same draft ServiceRequest on every card that suggests it (any hook); none when
+     * the patient id is not a FHIR id (the order would have no valid subject). Sternal-only or contralateral
+     * axillary disease is referred as regional disease, as the card's summary calls it (clinical-rules 6,
+     * {@code regional-curative-treatment}).
+     */
+    Optional<Suggestion> tumourBoardReferral(String patientId, Assessment a) {
+        if (!ResourceIds.isFhirId(patientId)) {
+            return Optional.empty();
+        }
+        if (a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT)) {
+            String spread = CardKnowledge.allSternal(a) ? "sternal-only" : "contralateral axillary node-only";
+            return Optional.of(suggestion("Refer to the multidisciplinary tumour board", true,
+                    "Referral: tumour board review of regional breast cancer spread (" + spread + ")",
+                    serviceRequest(patientId, "3457005", "Patient referral",
+                            "Multidisciplinary tumour board review: " + spread + " breast cancer spread, regional "
+                                    + "disease, regional treatment with curative intent", a)));
+        }
+        return Optional.of(suggestion("Refer to the multidisciplinary tumour board", true,
                 "Referral: tumour board review of oligometastatic breast cancer",
                 serviceRequest(patientId, "3457005", "Patient referral",
                         "Multidisciplinary tumour board review: oligometastatic breast cancer, metastasis-directed "
-                                + "therapy with curative intent", a));
+                                + "therapy with curative intent", a)));
     }
 
     Source source(Assessment a) {
@@ -166,7 +206,10 @@ public final class OmbcCards {
         request.setCode(new CodeableConcept().setText(what));
         request.setSubject(new Reference("Patient/" + patientId));
         for (Lesion lesion : a.burden().current()) {
-            request.addReasonReference(new Reference("Condition/" + lesion.conditionId()));
+            // A record whose id is not a FHIR id is left out: the order still stands without pointing at it.
+            if (ResourceIds.isFhirId(lesion.conditionId())) {
+                request.addReasonReference(new Reference("Condition/" + lesion.conditionId()));
+            }
         }
         // HAPI's JSON goes into the answer as written: reading it back into a tree only to write it again cost a
         // measurable part of each call (issue 13's profile).

@@ -3,11 +3,13 @@ package org.ombc.cds.cards;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.ombc.cds.hookjson.CdsHooksModel.Card;
 import org.ombc.cds.hookjson.CdsHooksModel.Coding;
 import org.ombc.cds.hookjson.CdsHooksModel.Link;
+import org.ombc.cds.hookjson.CdsHooksModel.Suggestion;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Recommendation;
@@ -80,8 +82,10 @@ public final class OrderSignCards {
         Map<String, Object> extension = new LinkedHashMap<>();
         extension.put(OmbcCards.EXTENSION_KEY, AssessmentJson.of(a));
         extension.put(EXTENSION_KEY, Map.of("rule", advice.kind().code(), "orders", advice.orders()));
+        Optional<Suggestion> referral = shared.tumourBoardReferral(patientId, a);
         return new Card(UUID.randomUUID().toString(), summary, detail(advice, a, problems), indicator,
-                shared.source(a), List.of(shared.tumourBoardReferral(patientId, a)), "any", overrideReasons,
+                shared.source(a), referral.map(List::of).orElse(null), referral.isPresent() ? "any" : null,
+                overrideReasons,
                 List.of(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null),
                         new Link("SABR-COMET (Palma et al. 2020)", Evidence.SABR_COMET.url(), "absolute", null, null)),
                 extension);

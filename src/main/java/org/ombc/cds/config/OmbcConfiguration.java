@@ -80,9 +80,10 @@ public class OmbcConfiguration {
     }
 
     /**
-     * Main cards link their full-evidence page, signed ({@link CardLinks}), at the URL the client called, and the
-     * tumour-board view only when an EHR can launch it: a registered SMART client ({@code ombc.smart.clients}), or
-     * open servers allowed (the sandbox). Otherwise the link would only lead to an error page.
+     * Main cards link their full-evidence page, signed ({@link CardLinks}), at the URL the client called, the
+     * clinical rules applied ({@code /ombc/rules}), and the tumour-board view only when an EHR can launch it: a
+     * registered SMART client ({@code ombc.smart.clients}), or open servers allowed (the sandbox). Otherwise the
+     * link would only lead to an error page.
      */
     @Bean
     OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, CardLinks links,
@@ -91,7 +92,8 @@ public class OmbcConfiguration {
         return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment",
                 uuid -> links.sign(uuid).flatMap(sig -> baseUrl()
                         .map(base -> base + "/ombc/cards/" + uuid + "?sig=" + sig)),
-                () -> launchable ? baseUrl().map(base -> base + "/smart/launch") : java.util.Optional.empty());
+                () -> launchable ? baseUrl().map(base -> base + "/smart/launch") : java.util.Optional.empty(),
+                () -> baseUrl().map(base -> base + "/ombc/rules"));
     }
 
     /** {@code ombc.public-base-url}, else the base of the request being answered; empty outside a request. */

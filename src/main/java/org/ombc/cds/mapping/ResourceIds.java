@@ -1,5 +1,6 @@
 package org.ombc.cds.mapping;
 
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -40,5 +41,13 @@ public final class ResourceIds {
         int history = ref.indexOf("/_history");
         String trimmed = history >= 0 ? ref.substring(0, history) : ref;
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Whether {@code id} is a FHIR id ({@code [A-Za-z0-9\-\.]{1,64}}, FHIR R4 datatypes "id"): only such an id may
+     * be written into a reference we send, whatever a sender put in its own records.
+     */
+    public static boolean isFhirId(@Nullable String id) {
+        return id != null && new IdType("Resource", id).isIdPartValid();
     }
 }

@@ -75,6 +75,9 @@ class OpenApiConfiguration {
                     ADMIN_TOKEN)),
             Map.entry("/ombc/feedback", new Doc(GOVERNANCE, "Stored feedback",
                     "Feedback items received in [from, to) (ISO 8601 instants), oldest first.", ADMIN_TOKEN)),
+            Map.entry("/ombc/rules", new Doc(CARD_PAGES, "The clinical rules applied",
+                    "The clinical rules of this build (docs/clinical-rules.md) as an HTML page, linked from every "
+                            + "main card. Public: no token, no patient data.", null)),
             Map.entry("/ombc/cards/", new Doc(CARD_PAGES, "A card's full page",
                     "The full detail and evidence of an issued card, opened from the card's link. The signed URL is "
                             + "the capability (no JWT: a browser opened from the EHR has none); unsigned, tampered "
