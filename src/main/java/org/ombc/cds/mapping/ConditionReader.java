@@ -27,6 +27,8 @@ final class ConditionReader {
     private final Terminology terminology;
     private final RecordDates dates;
     private final CancerConditions cancer;
+    /** What each Condition of this chart is, asked once: several readers ask of every Condition. */
+    private final java.util.Map<Condition, CancerConditions.Kind> kinds = new java.util.IdentityHashMap<>();
 
     ConditionReader(Terminology terminology, RecordDates dates) {
         this.terminology = terminology;
@@ -36,7 +38,7 @@ final class ConditionReader {
 
     /** What the Condition is to the rules: primary, metastasis, not breast cancer, an unplaced cancer, nothing. */
     CancerConditions.Kind kindOf(Condition condition) {
-        return cancer.kindOf(condition);
+        return kinds.computeIfAbsent(condition, cancer::kindOf);
     }
 
     /** A refuted or entered-in-error Condition does not exist (clinical-rules 2). */
@@ -56,7 +58,7 @@ final class ConditionReader {
         List<String> sideRecords = new ArrayList<>();
         boolean inactive = true;
         for (Condition condition : conditions) {
-            if (cancer.kindOf(condition) != CancerConditions.Kind.PRIMARY) {
+            if (kindOf(condition) != CancerConditions.Kind.PRIMARY) {
                 continue;
             }
             inactive &= !isCurrent(condition, notes.take(dates.abatement(condition)));
@@ -95,7 +97,7 @@ final class ConditionReader {
         Notes notes = new Notes();
         List<Lesion> lesions = new ArrayList<>();
         for (Condition condition : conditions) {
-            if (cancer.kindOf(condition) == CancerConditions.Kind.METASTASIS) {
+            if (kindOf(condition) == CancerConditions.Kind.METASTASIS) {
                 String id = ResourceIds.idOf(condition);
                 DateInterval abatement = notes.take(dates.abatement(condition));
                 boolean current = isCurrent(condition, abatement);
