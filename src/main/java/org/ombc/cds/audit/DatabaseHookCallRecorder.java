@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.cdshooks.HookCallRecorder;
 import org.ombc.cds.web.LogSafe;
-import org.ombc.cds.services.PatientViewService;
+import org.ombc.cds.services.HookOutcome;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
@@ -86,7 +86,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     }
 
     @Override
-    public void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
+    public void record(String serviceId, CdsHooksModel.Request request, HookOutcome outcome,
                        long latencyNanos, String callerIss) {
         Assessment a = outcome.assessment();
         List<String> recommendations = shared(List.copyOf(a.recommendations().stream().map(Recommendation::code).toList()));

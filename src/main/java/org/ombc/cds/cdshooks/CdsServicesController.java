@@ -10,10 +10,10 @@ import org.ombc.cds.hookjson.CdsHooksModel.Request;
 import org.ombc.cds.hookjson.CdsHooksModel.Response;
 import org.ombc.cds.fhir.Hashes;
 import org.ombc.cds.security.CdsJwtVerifier;
-import org.ombc.cds.services.HookService;
-import org.ombc.cds.services.HookServices;
-import org.ombc.cds.services.PatientViewService;
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.services.CdsService;
+import org.ombc.cds.services.CdsServiceRegistry;
+import org.ombc.cds.services.HookOutcome;
+import org.ombc.cds.web.ApiProblem;
 import org.ombc.cds.web.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,19 +39,19 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
-/** The CDS Hooks 2.0 endpoints: discovery, and every CDS service by its id ({@link HookServices}). */
+/** The CDS Hooks 2.0 endpoints: discovery, and every CDS service by its id ({@link CdsServiceRegistry}). */
 @RestController
 public class CdsServicesController {
 
     private static final Logger log = LoggerFactory.getLogger(CdsServicesController.class);
 
-    private final HookServices services;
+    private final CdsServiceRegistry services;
     private final HookCallRecorder recorder;
     private final HookResponseCache recentResponses;
     private final ObjectReader requestReader;
     private final ObjectWriter responseWriter;
 
-    public CdsServicesController(HookServices services, HookCallRecorder recorder,
+    public CdsServicesController(CdsServiceRegistry services, HookCallRecorder recorder,
                                  HookResponseCache recentResponses, ObjectMapper json) {
         this.services = services;
         this.recorder = recorder;
@@ -81,28 +81,28 @@ public class CdsServicesController {
     public ResponseEntity<byte[]> call(@PathVariable String id, @RequestBody byte[] body,
                          @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
         long started = System.nanoTime();
-        HookService service = services.require(id);
+        CdsService service = services.require(id);
         Request request = parse(body);
         List<String> problems = new ArrayList<>(RequestValidator.problems(request, service.hook()));
         if (request.context() != null && request.context().isObject()) {
             problems.addAll(service.contextProblems(request.context()));
         }
         if (!problems.isEmpty()) {
-            throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request", String.join("; ", problems),
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", String.join("; ", problems),
                     Map.of("problems", problems));
         }
         // Per caller: another issuer sending the same body and hookInstance gets its own answer, not this one's.
-        String replayKey = id + "\n" + (caller == null ? "" : caller.iss()) + "\n" + request.hookInstance() + "\n"
+        String retryKey = id + "\n" + (caller == null ? "" : caller.iss()) + "\n" + request.hookInstance() + "\n"
                 + Hashes.sha256(body);
-        byte[] cached = recentResponses.getIfPresent(replayKey);
+        byte[] cached = recentResponses.getIfPresent(retryKey);
         if (cached != null) {
             log.debug("hook {} answered from the retry cache", LogSafe.of(request.hookInstance()));
             return json(cached);
         }
-        PatientViewService.Outcome outcome = service.evaluate(request);
+        HookOutcome outcome = service.evaluate(request);
         // Written once: the same bytes go to the client and to the retry cache.
         byte[] answer = write(new Response(outcome.cards(), null));
-        recentResponses.put(replayKey, answer);
+        recentResponses.put(retryKey, answer);
         recorder.record(id, request, outcome, System.nanoTime() - started, caller == null ? null : caller.iss());
         return json(answer);
     }
@@ -121,21 +121,21 @@ public class CdsServicesController {
 
     private Request parse(byte[] body) {
         if (!startsAnObject(body)) {
-            throw CdsHooksException.badRequest("The request body must be a JSON object.");
+            throw ApiProblem.badRequest("The request body must be a JSON object.");
         }
         try {
             return requestReader.readValue(body);
         } catch (StreamReadException e) {
-            throw CdsHooksException.badRequest("The request body is not valid JSON of the expected shape.");
+            throw ApiProblem.badRequest("The request body is not valid JSON of the expected shape.");
         } catch (IOException | IllegalArgumentException e) {
             String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                     ? m.getPath().get(0).getFieldName() : null;
             if (field == null) {
-                throw CdsHooksException.badRequest("The request does not have the CDS Hooks 2.0 shape.");
+                throw ApiProblem.badRequest("The request does not have the CDS Hooks 2.0 shape.");
             }
             // Named in problems too, as every other invalid member is (docs/integration.md, Errors).
             String problem = field + " has the wrong JSON type";
-            throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-request",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request",
                     "The request member '" + field + "' has the wrong type.", Map.of("problems", List.of(problem)));
         }
     }

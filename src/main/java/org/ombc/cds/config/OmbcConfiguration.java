@@ -13,7 +13,7 @@ import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.web.BodySizeLimitFilter;
 import org.ombc.cds.cards.OrderSignCards;
 import org.ombc.cds.chart.ChartAssessment;
-import org.ombc.cds.services.HookServices;
+import org.ombc.cds.services.CdsServiceRegistry;
 import org.ombc.cds.services.OrderSignService;
 import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.fhir.AllowedServers;
@@ -213,8 +213,8 @@ public class OmbcConfiguration {
 
     /** The CDS services in discovery order: patient-view first, then order-sign. */
     @Bean
-    HookServices hookServices(PatientViewService patientView, OrderSignService orderSign) {
-        return new HookServices(List.of(patientView, orderSign));
+    CdsServiceRegistry cdsServiceRegistry(PatientViewService patientView, OrderSignService orderSign) {
+        return new CdsServiceRegistry(List.of(patientView, orderSign));
     }
 
     @Bean

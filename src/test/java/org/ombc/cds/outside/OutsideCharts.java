@@ -17,6 +17,7 @@ import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.mapping.FhirToOmbc;
+import org.ombc.cds.services.HookOutcome;
 import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.support.Charts;
 import org.ombc.cds.support.Fetchers;
@@ -71,7 +72,7 @@ final class OutsideCharts {
     }
 
     /** The Bundle's resources as the patient-view prefetch of the EHR's FHIR server ({@link HookPrefetch}). */
-    static PatientViewService.Outcome viaHook(String bundleJson) {
+    static HookOutcome viaHook(String bundleJson) {
         Map<String, JsonNode> prefetch = HookPrefetch.of(Charts.node(bundleJson));
         return HOOK.evaluate(new CdsHooksModel.Request(PatientViewService.HOOK, UUID.randomUUID().toString(), null,
                 null, HookPrefetch.context(prefetch), prefetch, null));

@@ -1,7 +1,7 @@
 package org.ombc.cds.services;
 
 import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One CDS service of the discovery document: its definition, the checks of its hook's own context fields, and the
  * evaluation of a call. The controller, the audit and feedback treat every service alike.
  */
-public interface HookService {
+public interface CdsService {
 
     /** The discovery entry; its {@code id} is the service's path segment and its {@code hook} the hook it answers. */
     CdsHooksModel.Service definition();
@@ -24,8 +24,8 @@ public interface HookService {
         return List.of();
     }
 
-    /** Answers a valid call; bad content it only finds while reading is a {@link CdsHooksException} (400). */
-    PatientViewService.Outcome evaluate(CdsHooksModel.Request request);
+    /** Answers a valid call; bad content it only finds while reading is a {@link ApiProblem} (400). */
+    HookOutcome evaluate(CdsHooksModel.Request request);
 
     default String id() {
         return definition().id();

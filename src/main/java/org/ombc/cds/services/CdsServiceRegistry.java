@@ -1,7 +1,7 @@
 package org.ombc.cds.services;
 
 import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +10,12 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** The CDS services this application offers, by service id, in discovery order. */
-public final class HookServices {
+public final class CdsServiceRegistry {
 
-    private final Map<String, HookService> byId = new LinkedHashMap<>();
+    private final Map<String, CdsService> byId = new LinkedHashMap<>();
 
-    public HookServices(List<HookService> services) {
-        for (HookService service : services) {
+    public CdsServiceRegistry(List<CdsService> services) {
+        for (CdsService service : services) {
             if (byId.put(service.id(), service) != null) {
                 throw new IllegalArgumentException("two CDS services with id " + service.id());
             }
@@ -23,16 +23,16 @@ public final class HookServices {
     }
 
     /** The service with this id; an unknown id is a 404 naming where to look. */
-    public HookService require(String id) {
-        HookService service = byId.get(id);
+    public CdsService require(String id) {
+        CdsService service = byId.get(id);
         if (service == null) {
-            throw new CdsHooksException(HttpStatus.NOT_FOUND, "unknown-service",
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "unknown-service",
                     "No CDS service '" + id.replaceAll("[^A-Za-z0-9._-]", "?") + "'; see GET /cds-services.");
         }
         return service;
     }
 
     public CdsHooksModel.Discovery discovery() {
-        return new CdsHooksModel.Discovery(byId.values().stream().map(HookService::definition).toList());
+        return new CdsHooksModel.Discovery(byId.values().stream().map(CdsService::definition).toList());
     }
 }
