@@ -13,6 +13,7 @@ import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.web.BodySizeLimitFilter;
 import org.ombc.cds.cards.OrderSignCards;
 import org.ombc.cds.chart.ChartAssessment;
+import org.ombc.cds.services.CdsService;
 import org.ombc.cds.services.CdsServiceRegistry;
 import org.ombc.cds.services.OrderSignService;
 import org.ombc.cds.services.PatientViewService;
@@ -211,10 +212,13 @@ public class OmbcConfiguration {
                 new OrderSignCards(cards, terminology), clock);
     }
 
-    /** The CDS services in discovery order: patient-view first, then order-sign. */
+    /**
+     * Every {@link CdsService} bean, in discovery order by each service's {@code @Order} (patient-view first, then
+     * order-sign): a new hook service is a new bean, not an edit here.
+     */
     @Bean
-    CdsServiceRegistry cdsServiceRegistry(PatientViewService patientView, OrderSignService orderSign) {
-        return new CdsServiceRegistry(List.of(patientView, orderSign));
+    CdsServiceRegistry cdsServiceRegistry(List<CdsService> services) {
+        return new CdsServiceRegistry(services);
     }
 
     @Bean

@@ -24,8 +24,8 @@ public interface CdsService {
         return List.of();
     }
 
-    /** Answers a valid call; bad content it only finds while reading is a {@link ApiProblem} (400). */
-    HookOutcome evaluate(CdsHooksModel.Request request);
+    /** Answers a call that passed the request check; bad content it only finds while reading is a {@link ApiProblem} (400). */
+    HookOutcome evaluate(HookRequest request);
 
     default String id() {
         return definition().id();

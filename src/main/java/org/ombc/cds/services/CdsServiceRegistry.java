@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-/** The CDS services this application offers, by service id, in discovery order. */
+/**
+ * The CDS services this application offers, by service id, in discovery order: built from every {@link CdsService}
+ * bean, so that the endpoint only looks a service up and never lists them itself.
+ */
 public final class CdsServiceRegistry {
 
     private final Map<String, CdsService> byId = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import org.ombc.cds.ordersign.OrderSignRules;
 import org.ombc.cds.ordersign.PlannedOrders;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.web.ApiProblem;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +30,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One order-sign call (clinical-rules 9): read the draft orders, assess the chart exactly as patient-view does,
  * and speak only when palliative radiotherapy, or systemic therapy alone, is about to be signed for a patient who
- * is oligometastatic. The draft orders are never added to the chart: an order is not treatment given.
+ * is oligometastatic. The draft orders are never added to the chart: an order is not treatment given. Second in
+ * discovery, after patient-view.
  */
+@Order(2)
 public final class OrderSignService implements CdsService {
 
     public static final String SERVICE_ID = "ombc-order-sign";
@@ -81,8 +84,8 @@ public final class OrderSignService implements CdsService {
     }
 
     @Override
-    public HookOutcome evaluate(CdsHooksModel.Request request) {
-        String patientId = request.context().get("patientId").asText();
+    public HookOutcome evaluate(HookRequest request) {
+        String patientId = request.patientId();
         PlannedOrders planned = reader.read(draftOrders(request.context().get(DRAFT_ORDERS), patientId,
                 request.fhirServer()));
         ChartAssessment.Result result = HookCharts.assess(chart, request);

@@ -5,8 +5,10 @@ import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.fhir.PrefetchTemplates;
+import org.springframework.core.annotation.Order;
 
-/** One patient-view call: gather the data, map it, assess it, and answer with cards. */
+/** One patient-view call: gather the data, map it, assess it, and answer with cards. First in discovery. */
+@Order(1)
 public final class PatientViewService implements CdsService {
 
     public static final String SERVICE_ID = "ombc-patient-view";
@@ -36,7 +38,7 @@ public final class PatientViewService implements CdsService {
     }
 
     @Override
-    public HookOutcome evaluate(CdsHooksModel.Request request) {
+    public HookOutcome evaluate(HookRequest request) {
         ChartAssessment.Result result = HookCharts.assess(chart, request);
         return new HookOutcome(result.assessment(), cards.cards(result.assessment(), result.patientId(), result.problems()));
     }
