@@ -40,6 +40,7 @@ public final class PatientViewService implements CdsService {
     @Override
     public HookOutcome evaluate(HookRequest request) {
         ChartAssessment.Result result = HookCharts.assess(chart, request);
-        return new HookOutcome(result.assessment(), cards.cards(result.assessment(), result.patientId(), result.problems()));
+        return new HookOutcome(result.assessment(),
+                cards.cards(result.assessment(), result.patientId(), result.problems()));
     }
 }
