@@ -4,7 +4,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
 import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.PatientCompartment;
@@ -42,10 +42,10 @@ public class AssessmentController {
         try {
             parsed = fhir.parse(body);
         } catch (FhirJson.NotFhirException e) {
-            throw CdsHooksException.badRequest("The body is not valid FHIR R4 JSON.");
+            throw ApiProblem.badRequest("The body is not valid FHIR R4 JSON.");
         }
         if (!(parsed instanceof Bundle)) {
-            throw CdsHooksException.badRequest("The body must be a FHIR Bundle of the patient's resources, not a "
+            throw ApiProblem.badRequest("The body must be a FHIR Bundle of the patient's resources, not a "
                     + parsed.fhirType() + ".");
         }
         List<FhirEntry> entries = FhirJson.entriesOf(parsed);
@@ -64,10 +64,10 @@ public class AssessmentController {
             }
         }
         if (patients.isEmpty()) {
-            throw CdsHooksException.badRequest("The Bundle holds no Patient.");
+            throw ApiProblem.badRequest("The Bundle holds no Patient.");
         }
         if (patients.size() > 1) {
-            throw CdsHooksException.badRequest("The Bundle holds " + patients.size() + " different Patients; send "
+            throw ApiProblem.badRequest("The Bundle holds " + patients.size() + " different Patients; send "
                     + "one patient's resources per Bundle.");
         }
         List<Resource> resources = new PatientCompartment(patientId, null, fullUrls).select(entries).kept();

@@ -3,7 +3,7 @@ package org.ombc.cds.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -27,19 +27,19 @@ public final class AdminAccess {
         this.adminOpen = properties.adminOpen();
     }
 
-    /** @throws CdsHooksException 401 without the token, 403 for a cross-origin request in the sandbox */
+    /** @throws ApiProblem 401 without the token, 403 for a cross-origin request in the sandbox */
     public void require(String authorization, HttpServletRequest request) {
         if (adminOpen) {
             requireSameOrigin(request);
             return;
         }
         if (adminToken == null || adminToken.isBlank()) {
-            throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized",
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "The admin API is disabled: set ombc.audit.admin-token.");
         }
         String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
         if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
-            throw new CdsHooksException(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid admin bearer token is required.");
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid admin bearer token is required.");
         }
     }
 
@@ -50,7 +50,7 @@ public final class AdminAccess {
         String own = request.getScheme() + "://" + request.getHeader("Host");
         if (crossSite || (origin != null && !origin.equalsIgnoreCase(own))) {
             log.info("admin API refused a cross-origin request");
-            throw new CdsHooksException(HttpStatus.FORBIDDEN, "forbidden",
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden",
                     "The admin API answers only same-origin requests in the sandbox.");
         }
     }

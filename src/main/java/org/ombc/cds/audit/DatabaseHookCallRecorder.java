@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.cdshooks.HookCallRecorder;
 import org.ombc.cds.web.LogSafe;
-import org.ombc.cds.services.PatientViewService;
+import org.ombc.cds.services.HookOutcome;
+import org.ombc.cds.services.HookRequest;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
@@ -86,7 +87,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     }
 
     @Override
-    public void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
+    public void record(String serviceId, HookRequest request, HookOutcome outcome,
                        long latencyNanos, String callerIss) {
         Assessment a = outcome.assessment();
         List<String> recommendations = shared(List.copyOf(a.recommendations().stream().map(Recommendation::code).toList()));
@@ -104,7 +105,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
             index.remember(issued);
             cards.add(issued);
         }
-        String patientId = request.context().get("patientId").asText();
+        String patientId = request.patientId();
         if (log.isDebugEnabled()) { // its arguments cost each call something, even when not logged
             log.debug("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
                     LogSafe.of(request.hookInstance()), cards.size(), latencyNanos / 1_000_000,

@@ -7,8 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import org.ombc.cds.web.CdsHooksException;
-import org.ombc.cds.services.HookServices;
+import org.ombc.cds.web.ApiProblem;
+import org.ombc.cds.services.CdsServiceRegistry;
 import org.ombc.cds.web.ErrorBody;
 import org.ombc.cds.security.CdsJwtVerifier;
 import org.slf4j.Logger;
@@ -45,12 +45,12 @@ public class FeedbackController {
     private final AuditStore store;
     private final DatabaseHookCallRecorder audit;
     private final FeedbackValidator validator;
-    private final HookServices services;
+    private final CdsServiceRegistry services;
     private final IssuedCardIndex cards;
     private final Clock clock;
     private final AdminAccess admin;
 
-    public FeedbackController(AuditStore store, IssuedCardIndex cards, HookServices services, Clock clock,
+    public FeedbackController(AuditStore store, IssuedCardIndex cards, CdsServiceRegistry services, Clock clock,
                               AuditProperties properties, DatabaseHookCallRecorder audit) {
         this.store = store;
         this.audit = audit;
@@ -71,7 +71,7 @@ public class FeedbackController {
         }
         FeedbackValidator.Result result = validator.validate(id, body);
         if (!result.problems().isEmpty()) {
-            throw new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-feedback", String.join("; ", result.problems()),
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-feedback", String.join("; ", result.problems()),
                     Map.of("problems", result.problems()));
         }
         awaitAuditOf(result.items());
@@ -115,7 +115,7 @@ public class FeedbackController {
             var issued = cards.find(card.asText());
             if (issued.isPresent() && !iss.equals(issued.get().issuer())) {
                 log.info("feedback refused: feedback[{}] is on a card issued to another caller", i);
-                throw new CdsHooksException(HttpStatus.FORBIDDEN, "forbidden",
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden",
                         "feedback[" + i + "].card was not issued to this caller.");
             }
         }
@@ -158,7 +158,7 @@ public class FeedbackController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw CdsHooksException.badRequest("'" + name + "' must be an ISO 8601 instant such as 2026-01-31T00:00:00Z.");
+            throw ApiProblem.badRequest("'" + name + "' must be an ISO 8601 instant such as 2026-01-31T00:00:00Z.");
         }
     }
 }

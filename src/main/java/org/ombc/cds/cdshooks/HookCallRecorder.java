@@ -1,8 +1,8 @@
 package org.ombc.cds.cdshooks;
 
 import org.jspecify.annotations.Nullable;
-import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.services.PatientViewService;
+import org.ombc.cds.services.HookOutcome;
+import org.ombc.cds.services.HookRequest;
 
 /**
  * Where a finished hook call goes after it is answered (the decision audit). Must not throw and must not block
@@ -16,6 +16,6 @@ public interface HookCallRecorder {
      *
      * @param callerIss the verified issuer of the call's JWT, null in the sandbox
      */
-    void record(String serviceId, CdsHooksModel.Request request, PatientViewService.Outcome outcome,
+    void record(String serviceId, HookRequest request, HookOutcome outcome,
                 long latencyNanos, @Nullable String callerIss);
 }

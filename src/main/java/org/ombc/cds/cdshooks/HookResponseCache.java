@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface HookResponseCache {
 
-    /** The answer kept under {@code key} (the JSON body that was sent), or null. */
-    byte @Nullable [] getIfPresent(String key);
+    /**
+     * The answer (the JSON body that was sent) kept under {@code retryKey}, or null; the key names the service, the
+     * caller, the hookInstance and the body's hash, so that only the same call retried gets it.
+     */
+    byte @Nullable [] getIfPresent(String retryKey);
 
-    void put(String key, byte[] answer);
+    void put(String retryKey, byte[] answer);
 }

@@ -46,7 +46,7 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     private static final String INSERT = "insert into hook_response (replay_key, response, expires_at) values (?, ?, ?)";
     private static final Logger log = LoggerFactory.getLogger(DatabaseHookResponseCache.class);
 
-    /** One answer waiting to be written: the table holds only a hash of the client's key. */
+    /** One answer waiting to be written: the table (column {@code replay_key}) holds only a hash of the retry key. */
     private record Row(String rowKey, String response, Instant expires) {
     }
 
@@ -79,19 +79,19 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     }
 
     @Override
-    public byte @Nullable [] getIfPresent(String key) {
-        byte[] mine = local.getIfPresent(key);
+    public byte @Nullable [] getIfPresent(String retryKey) {
+        byte[] mine = local.getIfPresent(retryKey);
         if (mine != null || clock.instant().isBefore(databaseBackOffUntil)) {
             return mine;
         }
         try {
             List<String> stored = jdbc.queryForList("select response from hook_response where replay_key = ?"
-                    + " and expires_at > ?", String.class, rowKey(key), Timestamp.from(clock.instant()));
+                    + " and expires_at > ?", String.class, rowKey(retryKey), Timestamp.from(clock.instant()));
             if (stored.isEmpty()) {
                 return null;
             }
             byte[] theirs = stored.get(0).getBytes(StandardCharsets.UTF_8);
-            local.put(key, theirs);
+            local.put(retryKey, theirs);
             return theirs;
         } catch (DataAccessException e) {
             failed("read", e);
@@ -100,9 +100,9 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     }
 
     @Override
-    public void put(String key, byte[] answer) {
-        local.put(key, answer);
-        if (!writer.offer(new Row(rowKey(key), new String(answer, StandardCharsets.UTF_8),
+    public void put(String retryKey, byte[] answer) {
+        local.put(retryKey, answer);
+        if (!writer.offer(new Row(rowKey(retryKey), new String(answer, StandardCharsets.UTF_8),
                 clock.instant().plus(ttl)))) {
             log.warn("shared hook-response store: write queue full; the answer is kept in this replica only");
         }
@@ -186,9 +186,9 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
         writer.stop();
     }
 
-    /** The key holds the client's hookInstance: the table holds only its hash, of fixed length. */
-    private static String rowKey(String key) {
-        return Hashes.sha256(key);
+    /** The retry key holds the client's hookInstance: the table holds only its hash, of fixed length. */
+    private static String rowKey(String retryKey) {
+        return Hashes.sha256(retryKey);
     }
 
     private void failed(String what, DataAccessException e) {

@@ -19,12 +19,12 @@ final class MemoryHookResponseCache implements HookResponseCache {
     }
 
     @Override
-    public byte @Nullable [] getIfPresent(String key) {
-        return answers.getIfPresent(key);
+    public byte @Nullable [] getIfPresent(String retryKey) {
+        return answers.getIfPresent(retryKey);
     }
 
     @Override
-    public void put(String key, byte[] answer) {
-        answers.put(key, answer);
+    public void put(String retryKey, byte[] answer) {
+        answers.put(retryKey, answer);
     }
 }

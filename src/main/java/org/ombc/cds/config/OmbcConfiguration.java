@@ -13,7 +13,8 @@ import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.web.BodySizeLimitFilter;
 import org.ombc.cds.cards.OrderSignCards;
 import org.ombc.cds.chart.ChartAssessment;
-import org.ombc.cds.services.HookServices;
+import org.ombc.cds.services.CdsService;
+import org.ombc.cds.services.CdsServiceRegistry;
 import org.ombc.cds.services.OrderSignService;
 import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.fhir.AllowedServers;
@@ -213,10 +214,13 @@ public class OmbcConfiguration {
                 new OrderSignCards(cards, terminology), clock);
     }
 
-    /** The CDS services in discovery order: patient-view first, then order-sign. */
+    /**
+     * Every {@link CdsService} bean, in discovery order by each service's {@code @Order} (patient-view first, then
+     * order-sign): a new hook service is a new bean, not an edit here.
+     */
     @Bean
-    HookServices hookServices(PatientViewService patientView, OrderSignService orderSign) {
-        return new HookServices(List.of(patientView, orderSign));
+    CdsServiceRegistry cdsServiceRegistry(List<CdsService> services) {
+        return new CdsServiceRegistry(services);
     }
 
     @Bean

@@ -48,10 +48,8 @@ public final class PatientDataService {
                 missing.add(key);
             } else if (value == null || value.isNull()) {
                 // a JSON null: the client says there is no such data; nothing to read
-            } else if (!value.isObject()) {
-                throw new InvalidPrefetchException("prefetch." + key.key()
-                        + " must be a FHIR resource, a Bundle or null.");
             } else {
+                // Its shape (an object) was checked with the rest of the request; here only its content.
                 IBaseResource parsed;
                 try {
                     parsed = json.parse(value);

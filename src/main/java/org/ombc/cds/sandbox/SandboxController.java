@@ -3,7 +3,7 @@ package org.ombc.cds.sandbox;
 import java.util.List;
 import java.util.Map;
 
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
 import org.ombc.cds.fhir.FhirJson;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
@@ -39,7 +39,7 @@ public class SandboxController {
     public ObjectNode prefetch(@PathVariable String id) throws Exception {
         Map<String, org.hl7.fhir.r4.model.Resource> prefetch = store.prefetch(id);
         if (!prefetch.containsKey("patient")) {
-            throw new CdsHooksException(HttpStatus.NOT_FOUND, "unknown-patient", "No sandbox patient with that id.");
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "unknown-patient", "No sandbox patient with that id.");
         }
         ObjectNode node = json.createObjectNode();
         for (var entry : prefetch.entrySet()) {

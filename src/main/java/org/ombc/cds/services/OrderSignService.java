@@ -21,7 +21,8 @@ import org.ombc.cds.ordersign.OrderSignAdvice;
 import org.ombc.cds.ordersign.OrderSignRules;
 import org.ombc.cds.ordersign.PlannedOrders;
 import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,9 +30,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One order-sign call (clinical-rules 9): read the draft orders, assess the chart exactly as patient-view does,
  * and speak only when palliative radiotherapy, or systemic therapy alone, is about to be signed for a patient who
- * is oligometastatic. The draft orders are never added to the chart: an order is not treatment given.
+ * is oligometastatic. The draft orders are never added to the chart: an order is not treatment given. Second in
+ * discovery, after patient-view.
  */
-public final class OrderSignService implements HookService {
+@Order(2)
+public final class OrderSignService implements CdsService {
 
     public static final String SERVICE_ID = "ombc-order-sign";
     public static final String HOOK = "order-sign";
@@ -81,13 +84,13 @@ public final class OrderSignService implements HookService {
     }
 
     @Override
-    public PatientViewService.Outcome evaluate(CdsHooksModel.Request request) {
-        String patientId = request.context().get("patientId").asText();
+    public HookOutcome evaluate(HookRequest request) {
+        String patientId = request.patientId();
         PlannedOrders planned = reader.read(draftOrders(request.context().get(DRAFT_ORDERS), patientId,
                 request.fhirServer()));
         ChartAssessment.Result result = HookCharts.assess(chart, request);
         OrderSignAdvice advice = OrderSignRules.advise(result.assessment(), planned, LocalDate.now(clock));
-        return new PatientViewService.Outcome(result.assessment(),
+        return new HookOutcome(result.assessment(),
                 cards.cards(advice, result.assessment(), patientId, result.problems()));
     }
 
@@ -115,7 +118,7 @@ public final class OrderSignService implements HookService {
         return own.kept().stream().filter(order -> !(order instanceof Patient)).toList();
     }
 
-    private static CdsHooksException invalid(String detail) {
-        return new CdsHooksException(HttpStatus.BAD_REQUEST, "invalid-draft-orders", detail);
+    private static ApiProblem invalid(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-draft-orders", detail);
     }
 }

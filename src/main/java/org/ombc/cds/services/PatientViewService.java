@@ -2,16 +2,14 @@ package org.ombc.cds.services;
 
 import org.ombc.cds.chart.ChartAssessment;
 
-import java.util.List;
-
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.hookjson.CdsHooksModel.Card;
 import org.ombc.cds.fhir.PrefetchTemplates;
-import org.ombc.cds.logic.Assessment;
+import org.springframework.core.annotation.Order;
 
-/** One patient-view call: gather the data, map it, assess it, and answer with cards. */
-public final class PatientViewService implements HookService {
+/** One patient-view call: gather the data, map it, assess it, and answer with cards. First in discovery. */
+@Order(1)
+public final class PatientViewService implements CdsService {
 
     public static final String SERVICE_ID = "ombc-patient-view";
     public static final String HOOK = "patient-view";
@@ -34,18 +32,15 @@ public final class PatientViewService implements HookService {
         this.cards = cards;
     }
 
-    /** The outcome of one call of any hook: what was concluded about the chart and what is shown. */
-    public record Outcome(Assessment assessment, List<Card> cards) {
-    }
-
     @Override
     public CdsHooksModel.Service definition() {
         return definition;
     }
 
     @Override
-    public Outcome evaluate(CdsHooksModel.Request request) {
+    public HookOutcome evaluate(HookRequest request) {
         ChartAssessment.Result result = HookCharts.assess(chart, request);
-        return new Outcome(result.assessment(), cards.cards(result.assessment(), result.patientId(), result.problems()));
+        return new HookOutcome(result.assessment(),
+                cards.cards(result.assessment(), result.patientId(), result.problems()));
     }
 }

@@ -27,8 +27,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(CdsHooksException.class)
-    ResponseEntity<Object> cdsHooks(CdsHooksException e) {
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem e) {
         log.info("answered {} {}: {}", e.status().value(), e.error(), LogSafe.of(e.getMessage()));
         return ErrorBody.entity(e.status(), e.error(), e.getMessage(), e.details(), new HttpHeaders());
     }

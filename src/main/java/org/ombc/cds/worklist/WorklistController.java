@@ -18,7 +18,7 @@ import org.ombc.cds.fhir.AllowedServers;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.Hashes;
 import org.ombc.cds.settings.OmbcProperties;
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
 import org.ombc.cds.worklist.ExportFailure.ExportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,12 +95,12 @@ public class WorklistController {
         admin.require(authorization, request);
         JsonNode server = body.get("fhirServer");
         if (server == null || !server.isTextual() || server.asText().isBlank()) {
-            throw CdsHooksException.badRequest("The body must name the FHIR server: {\"fhirServer\": \"https://...\"}.");
+            throw ApiProblem.badRequest("The body must name the FHIR server: {\"fhirServer\": \"https://...\"}.");
         }
         String fhirServer = server.asText().endsWith("/") ? server.asText().substring(0, server.asText().length() - 1)
                 : server.asText();
         if (!allowed.allows(fhirServer)) {
-            throw new CdsHooksException(HttpStatus.BAD_REQUEST, ExportFailure.NOT_ALLOWED.code(),
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, ExportFailure.NOT_ALLOWED.code(),
                     "This FHIR server is not in ombc.fhir.allowed-servers.");
         }
         Path dir = null;
@@ -127,13 +127,13 @@ public class WorklistController {
                     .body(csv.toString());
         } catch (ExportException e) {
             log.info("worklist export of server {} failed: {}", Hashes.shortHash(fhirServer), e.failure().code());
-            throw new CdsHooksException(HttpStatus.valueOf(e.failure().status()), e.failure().code(),
+            throw new ApiProblem(HttpStatus.valueOf(e.failure().status()), e.failure().code(),
                     java.util.Objects.requireNonNullElse(e.getMessage(), e.failure().code()), Map.of());
         } catch (WorklistRun.UnusableInputException e) {
-            throw new CdsHooksException(HttpStatus.BAD_GATEWAY, ExportFailure.NOT_BULK_DATA.code(),
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, ExportFailure.NOT_BULK_DATA.code(),
                     "The export holds no Patient file: " + ExportFailure.NOT_BULK_DATA.description() + ".", Map.of());
         } catch (IOException e) {
-            throw new CdsHooksException(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
                     "The export could not be written to temporary files.", Map.of());
         } finally {
             removeQuietly(dir);

@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.services.PatientViewService;
+import org.ombc.cds.services.HookOutcome;
+import org.ombc.cds.services.HookRequest;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
@@ -54,11 +54,12 @@ class DatabaseHookCallRecorderTest {
         Assessment assessment = Vignettes.assess(PatientBundle.patient("p1").primary("2018-01-01").boneLesions(1, "2022-01-01"));
         var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY, "ombc-cds")
                 .cards(assessment, "p1", List.of());
-        var request = new CdsHooksModel.Request("patient-view", "h-1", null, null,
-                new ObjectMapper().createObjectNode().put("patientId", "p1").put("userId", "Practitioner/1"), null, null);
+        var request = new HookRequest("patient-view", "h-1", "p1",
+                new ObjectMapper().createObjectNode().put("patientId", "p1").put("userId", "Practitioner/1"), null, null,
+                null);
 
-        recorder.record("ombc-patient-view", request, new PatientViewService.Outcome(assessment, cards), 1_000_000, null);
-        recorder.record("ombc-patient-view", request, new PatientViewService.Outcome(assessment, cards), 1_000_000, null);
+        recorder.record("ombc-patient-view", request, new HookOutcome(assessment, cards), 1_000_000, null);
+        recorder.record("ombc-patient-view", request, new HookOutcome(assessment, cards), 1_000_000, null);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.counter("ombc.audit.failures").count() == 2);
         assertThat(meters.counter("ombc.audit.writes").count()).isZero();

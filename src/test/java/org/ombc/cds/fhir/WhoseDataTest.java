@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ombc.cds.assessment.AssessmentController;
 import org.ombc.cds.assessment.AssessmentJson;
-import org.ombc.cds.web.CdsHooksException;
+import org.ombc.cds.web.ApiProblem;
 import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.sandbox.SyntheticPatients;
 import org.ombc.cds.support.Charts;
@@ -160,7 +160,7 @@ class WhoseDataTest {
     void aBundleWithTwoDifferentPatientsIsRefusedOnTheAssessmentApi() {
         List<Resource> mixed = new ArrayList<>(chart().resources());
         mixed.addAll(otherChart().resources());
-        assertThatThrownBy(() -> viaApi(mixed)).isInstanceOf(CdsHooksException.class)
+        assertThatThrownBy(() -> viaApi(mixed)).isInstanceOf(ApiProblem.class)
                 .hasMessageContaining("2 different Patients");
         List<Resource> twice = new ArrayList<>(chart().resources());
         twice.add(chart().resources().get(0));

@@ -17,12 +17,15 @@ import org.ombc.cds.fhir.PrefetchTemplates;
 import org.ombc.cds.hookjson.CdsHooksModel;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.mapping.FhirToOmbc;
+import org.ombc.cds.services.HookOutcome;
+import org.ombc.cds.services.HookRequest;
 import org.ombc.cds.services.PatientViewService;
 import org.ombc.cds.support.Charts;
 import org.ombc.cds.support.Fetchers;
 import org.ombc.cds.support.Vignettes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * FHIR data written outside this project, run the two ways an EHR reaches the service: as the Bundle of
@@ -71,10 +74,11 @@ final class OutsideCharts {
     }
 
     /** The Bundle's resources as the patient-view prefetch of the EHR's FHIR server ({@link HookPrefetch}). */
-    static PatientViewService.Outcome viaHook(String bundleJson) {
+    static HookOutcome viaHook(String bundleJson) {
         Map<String, JsonNode> prefetch = HookPrefetch.of(Charts.node(bundleJson));
-        return HOOK.evaluate(new CdsHooksModel.Request(PatientViewService.HOOK, UUID.randomUUID().toString(), null,
-                null, HookPrefetch.context(prefetch), prefetch, null));
+        ObjectNode context = HookPrefetch.context(prefetch);
+        return HOOK.evaluate(new HookRequest(PatientViewService.HOOK, UUID.randomUUID().toString(),
+                context.get("patientId").asText(), context, prefetch, null, null));
     }
 
     /** The data-quality card of a hook answer (its detail opens with the incomplete-assessment sentence), or null. */

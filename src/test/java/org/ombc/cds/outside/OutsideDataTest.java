@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.ombc.cds.assessment.AssessmentJson;
 import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.services.PatientViewService;
+import org.ombc.cds.services.HookOutcome;
 import org.ombc.cds.support.Charts;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +51,7 @@ class OutsideDataTest {
                     }),
                     DynamicTest.dynamicTest("patient-view hook", () -> {
                         assertThat(reading.isObject()).as(patient + ": a reading in readings.json").isTrue();
-                        PatientViewService.Outcome outcome = OutsideCharts.viaHook(bundle);
+                        HookOutcome outcome = OutsideCharts.viaHook(bundle);
                         SoftAssertions soft = new SoftAssertions();
                         compare(soft, patient + " [hook]", reading, AssessmentJson.of(outcome.assessment()));
                         dataQuality(soft, patient + " [hook]", reading, outcome.cards());
@@ -103,7 +103,7 @@ class OutsideDataTest {
                 continue;
             }
             String bundle = OutsideCharts.read(OutsideCharts.ROOT.resolve(patient));
-            PatientViewService.Outcome outcome = OutsideCharts.viaHook(bundle);
+            HookOutcome outcome = OutsideCharts.viaHook(bundle);
             if (outcome.assessment().breastCancer()) {
                 continue;
             }
