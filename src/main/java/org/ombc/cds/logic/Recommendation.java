@@ -11,7 +11,7 @@ import java.util.function.Function;
  * The rule table of clinical-rules 6: one row per recommendation, the way {@link Trial} is one row per trial.
  * A row says who may get it ({@link Scope}), when (the clinical question, a pure function in
  * {@link RecommendationRules}, and its words), what record data the question reads, what the card must show against
- * it, and the evidence (Merloni et al. 2023, the review in /work/shared/reference/). Every threshold in the words
+ * it, and the evidence (Merloni et al. 2023, the review the clinical rules come from). Every threshold in the words
  * comes from {@link Thresholds}.
  */
 public enum Recommendation {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The one catalogue of named clinical cases: each case is a name, a one-line story, a chart and the assessment
- * the rules (/work/shared/clinical-rules.md sections 3-8) require for it, written once. From it come the logic
+ * the rules (docs/clinical-rules.md; clinical-rules sections 3-8) require for it, written once. From it come the logic
  * vignettes (CatalogueVignettesTest runs every case through the real mapping and assessor), the sandbox's demo
  * patients (the card viewer lists every case) and docker/demo-patients/ (generated, and checked by a test).
  *
