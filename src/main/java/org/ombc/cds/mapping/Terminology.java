@@ -73,7 +73,7 @@ public final class Terminology {
             Members more = base.copy();
             for (Coding coding : codings) {
                 String system = normaliseSystem(coding.getSystem());
-                more.codes.add(key(system, normaliseCode(system, coding.getCode())));
+                more.add(system, normaliseCode(system, coding.getCode()));
             }
             widened.put(id, more);
         });
@@ -95,7 +95,7 @@ public final class Terminology {
             for (ValueSet.ConceptSetComponent include : vs.getCompose().getInclude()) {
                 String system = normaliseSystem(include.getSystem());
                 for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
-                    if (members.codes.add(key(system, normaliseCode(system, concept.getCode())))) {
+                    if (members.add(system, normaliseCode(system, concept.getCode()))) {
                         members.listed.add(new Concept(include.getSystem(), concept.getCode(), concept.getDisplay()));
                     }
                 }
@@ -137,7 +137,7 @@ public final class Terminology {
         for (ValueSet.ValueSetExpansionContainsComponent member : contains) {
             if (member.hasCode() && !member.getAbstract()) {
                 String system = normaliseSystem(member.getSystem());
-                if (members.codes.add(key(system, normaliseCode(system, member.getCode())))) {
+                if (members.add(system, normaliseCode(system, member.getCode()))) {
                     members.listed.add(new Concept(member.getSystem(), member.getCode(), member.getDisplay()));
                 }
             }
@@ -161,7 +161,7 @@ public final class Terminology {
         Members members = members(valueSetId);
         String system = normaliseSystem(coding.getSystem());
         String code = normaliseCode(system, coding.getCode());
-        if (members.codes.contains(key(system, code))) {
+        if (members.has(system, code)) {
             return true;
         }
         List<Pattern> patterns = members.patterns.get(system);
@@ -252,13 +252,26 @@ public final class Terminology {
     }
 
     private static final class Members {
-        final Set<String> codes = new HashSet<>();
+        /**
+         * Codes by system: a lookup hashes the coding's own system and code strings, whose hashes Java keeps, rather
+         * than a new "system|code" string per question (the mapper asks many per chart).
+         */
+        final Map<String, Set<String>> codes = new HashMap<>();
         final Map<String, List<Pattern>> patterns = new HashMap<>();
         final List<Concept> listed = new ArrayList<>();
 
+        boolean add(String system, String code) {
+            return codes.computeIfAbsent(system, k -> new HashSet<>()).add(code);
+        }
+
+        boolean has(String system, String code) {
+            Set<String> inSystem = codes.get(system);
+            return inSystem != null && inSystem.contains(code);
+        }
+
         Members copy() {
             Members copy = new Members();
-            copy.codes.addAll(codes);
+            codes.forEach((system, set) -> copy.codes.put(system, new HashSet<>(set)));
             copy.patterns.putAll(patterns);
             copy.listed.addAll(listed);
             return copy;
