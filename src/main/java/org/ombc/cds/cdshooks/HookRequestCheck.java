@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.hl7.fhir.r4.model.IdType;
+import org.ombc.cds.mapping.ResourceIds;
 import org.ombc.cds.fhir.PrefetchKey;
 import org.ombc.cds.hookjson.CdsHooksModel.Request;
 import org.ombc.cds.services.CdsService;
@@ -129,7 +129,7 @@ final class HookRequestCheck {
             problems.add("context is required and must be an object");
         } else {
             if (requireText(context, "patientId", problems)
-                    && !new IdType("Patient", context.get("patientId").asText()).isIdPartValid()) {
+                    && !ResourceIds.isFhirId(context.get("patientId").asText())) {
                 // It is put into the FHIR queries of the fallback ({{context.patientId}}) and compared with the
                 // ids of the prefetch resources: only a FHIR R4 id can be either.
                 problems.add("context.patientId must be a FHIR id (1 to 64 of A-Z, a-z, 0-9, '-', '.')");

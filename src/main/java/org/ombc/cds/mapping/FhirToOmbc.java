@@ -65,9 +65,13 @@ public final class FhirToOmbc {
 
     /** @param clock gives "today", against which dates in the future are recognised as errors */
     public FhirToOmbc(Terminology terminology, Clock clock) {
+        this(terminology, clock, new AgentNames(terminology));
+    }
+
+    private FhirToOmbc(Terminology terminology, Clock clock, AgentNames agentNames) {
         this.terminology = terminology;
         this.clock = clock;
-        this.agentNames = new AgentNames(terminology);
+        this.agentNames = agentNames;
     }
 
     /** The terminology this mapper reads codes with. */
@@ -77,7 +81,8 @@ public final class FhirToOmbc {
 
     /** The same mapper reading codes with {@code other} (one chart's widened terminology). */
     public FhirToOmbc using(Terminology other) {
-        return other == terminology ? this : new FhirToOmbc(other, clock);
+        // The agents' names are the published ones: a chart's widened terminology adds codes, not names.
+        return other == terminology ? this : new FhirToOmbc(other, clock, agentNames);
     }
 
     public OmbcRecord map(List<? extends IBaseResource> resources) {
@@ -200,6 +205,10 @@ public final class FhirToOmbc {
      */
     private boolean looksLikeUnplacedReceptor(Observation observation) {
         CodeableConcept code = observation.getCode();
+        // The words first: most Observations name no receptor, and that test costs less than nine lookups.
+        if (Codings.words(code).stream().noneMatch(w -> LOOKS_LIKE_RECEPTOR.matcher(w).find())) {
+            return false;
+        }
         for (ValueSetId known : List.of(ValueSetId.ER_TEST, ValueSetId.PR_TEST, ValueSetId.HER2_TEST,
                 ValueSetId.N_CATEGORY, ValueSetId.DISEASE_STATUS, ValueSetId.LESION_COUNT, ValueSetId.LESION_SIZE,
                 ValueSetId.STAGING_M_CATEGORY, ValueSetId.STAGE_GROUP)) {
@@ -207,7 +216,7 @@ public final class FhirToOmbc {
                 return false;
             }
         }
-        return Codings.words(code).stream().anyMatch(w -> LOOKS_LIKE_RECEPTOR.matcher(w).find());
+        return true;
     }
 
     /** clinical-rules 10: records that look like what the rules read, but whose code is not placed, named. */

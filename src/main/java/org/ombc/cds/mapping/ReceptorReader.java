@@ -51,10 +51,10 @@ final class ReceptorReader {
                 continue;
             }
             boolean ish = test == ValueSetId.HER2_TEST && isIshRatio(observation);
-            boolean percent = test != ValueSetId.HER2_TEST && percentOfCells(observation) != null;
-            if (ish || percent || isAnswer(observation)) {
+            BigDecimal percent = test == ValueSetId.HER2_TEST ? null : percentOfCells(observation);
+            if (ish || percent != null || isAnswer(observation)) {
                 ReceptorResult.Status status = ish ? her2Ish(observation)
-                        : percent ? hormoneReceptorByPercent(percentOfCells(observation)) : status(observation, test);
+                        : percent != null ? hormoneReceptorByPercent(percent) : status(observation, test);
                 results.add(new Dated<>(notes.take(dates.effective(observation)), status));
             }
         }
@@ -104,8 +104,8 @@ final class ReceptorReader {
      * ASCO/CAP 2020: ER or PR is positive when at least 1% of tumour cells stain, negative below (the rules list
      * these result codes without saying how to read them; the guideline every pathology report follows does).
      */
-    private static ReceptorResult.Status hormoneReceptorByPercent(@Nullable BigDecimal percent) {
-        if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+    private static ReceptorResult.Status hormoneReceptorByPercent(BigDecimal percent) {
+        if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
             return ReceptorResult.Status.UNKNOWN;
         }
         return percent.compareTo(BigDecimal.ONE) >= 0 ? ReceptorResult.Status.POSITIVE

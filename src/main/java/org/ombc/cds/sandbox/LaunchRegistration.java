@@ -2,12 +2,12 @@ package org.ombc.cds.sandbox;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ombc.cds.web.ErrorBody;
+import org.ombc.cds.mapping.ResourceIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 final class LaunchRegistration {
 
     static final String PATH = "/_services/smart/Launch";
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final int MAX_BODY = 64 * 1024;
 
     private final SandboxStore store;
@@ -52,7 +51,7 @@ final class LaunchRegistration {
             return false;
         }
         String patient = patientOf(request);
-        if (patient == null || !FHIR_ID.matcher(patient).matches() || store.read("Patient", patient).isEmpty()) {
+        if (patient == null || !ResourceIds.isFhirId(patient) || store.read("Patient", patient).isEmpty()) {
             ErrorBody.write(response, HttpServletResponse.SC_BAD_REQUEST, "bad-request",
                     "The launch registration needs parameters.patient, the id of a sandbox patient.", Map.of());
             return false;

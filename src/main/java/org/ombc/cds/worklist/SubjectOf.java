@@ -1,8 +1,8 @@
 package org.ombc.cds.worklist;
 
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.ombc.cds.mapping.ResourceIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class SubjectOf {
 
     /** The FHIR R4 id datatype: also keeps spill records one line each and a tab-separated key safe. */
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
 
     private SubjectOf() {
     }
@@ -53,6 +52,6 @@ final class SubjectOf {
     }
 
     private static @Nullable String idOrNull(@Nullable String id) {
-        return id != null && FHIR_ID.matcher(id).matches() ? id : null;
+        return ResourceIds.isFhirId(id) ? id : null;
     }
 }
