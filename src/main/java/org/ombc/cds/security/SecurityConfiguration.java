@@ -8,12 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.ombc.cds.storage.DurableCommits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -55,31 +59,74 @@ public class SecurityConfiguration {
         return parser;
     }
 
+    /** Case-insensitive like {@link #NEEDS_TOKEN}: every spelling of the hook routes takes the hook chain. */
+    static final RequestMatcher HOOK_ROUTES = new OrRequestMatcher(PATHS.matcher("/cds-services"),
+            PATHS.matcher("/cds-services/**"));
+
+    /**
+     * The hook routes' own chain, first: only the filters a CDS call needs (the security context, the token check,
+     * the 401/403 answers, authorisation, the response headers). No anonymous principal, servlet-API wrapper,
+     * session management or URL-encoding guard: a hook call is stateless and its controller reads the caller from
+     * the context. Measured in docs/performance.md ("The hook path's filters").
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    SecurityFilterChain hookSecurityFilterChain(HttpSecurity http, SecurityProperties security,
+                                                CdsJwtVerifier verifier, OmbcProperties properties) throws Exception {
+        http.securityMatcher(HOOK_ROUTES)
+                .anonymous(a -> a.disable())
+                .servletApi(s -> s.disable())
+                .sessionManagement(s -> s.disable())
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+        return trustModel(http, security, verifier, properties, false);
+    }
+
+    /** Every other route (the assessment API, card pages, feedback summaries, the sandbox): the same trust model. */
     @Bean
     SecurityFilterChain ombcSecurityFilterChain(HttpSecurity http, SecurityProperties security, CdsJwtVerifier verifier,
                                                 OmbcProperties properties) throws Exception {
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return trustModel(http, security, verifier, properties, true);
+    }
+
+    private static SecurityFilterChain trustModel(HttpSecurity http, SecurityProperties security,
+                                                  CdsJwtVerifier verifier, OmbcProperties properties,
+                                                  boolean sayAtStart) throws Exception {
         ProblemEntryPoint problems = new ProblemEntryPoint();
         http.csrf(c -> c.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         Audiences audiences = new Audiences(properties.publicBaseUrl(), security.allowedHosts());
         if (security.enabled()) {
             http.addFilterBefore(new JwtAuthenticationFilter(NEEDS_TOKEN, verifier, audiences, problems),
                     AuthorizationFilter.class);
             http.authorizeHttpRequests(a -> a.requestMatchers(NEEDS_TOKEN).authenticated().anyRequest().permitAll());
-            startupMessages(security, audiences);
+            if (sayAtStart) {
+                startupMessages(security, audiences);
+            }
         } else {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
-            log.warn("""
+            if (sayAtStart) {
+                log.warn("""
 
-                    ***********************************************************************************
-                    *  SANDBOX: CDS calls are accepted WITHOUT authentication (ombc.security.enabled  *
-                    *  is false). Never expose this instance to real patient data.                     *
-                    ***********************************************************************************""");
+                        ***********************************************************************************
+                        *  SANDBOX: CDS calls are accepted WITHOUT authentication (ombc.security.enabled  *
+                        *  is false). Never expose this instance to real patient data.                     *
+                        ***********************************************************************************""");
+            }
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security would otherwise wrap each of its filters in a Micrometer observation on every request (a
+     * measurable part of a hook call's time) even with the observations switched off by property;
+     * {@code http.server.requests} already times the whole call.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     private static void startupMessages(SecurityProperties security, Audiences audiences) {

@@ -75,6 +75,31 @@ class SecuredServiceHttpTest {
                 .andExpect(jsonPath("$.cards[0].indicator").value("warning"));
     }
 
+    @Autowired
+    java.util.List<org.springframework.security.web.SecurityFilterChain> chains;
+
+    /**
+     * Issue #26, item 3: a hook call passes only the filters it needs (context, token check, 401/403 answers,
+     * authorisation, response headers); no anonymous principal, servlet-API wrapper or session handling.
+     */
+    @Test
+    void aHookCallPassesOnlyTheFiltersItNeeds() {
+        var hookCall = new org.springframework.mock.web.MockHttpServletRequest("POST",
+                "/cds-services/ombc-patient-view");
+        hookCall.setServletPath("/cds-services/ombc-patient-view");
+        var chain = chains.stream().filter(c -> c.matches(hookCall)).findFirst().orElseThrow();
+        assertThat(chain.getFilters()).extracting(f -> f.getClass().getSimpleName()).containsExactly(
+                "WebAsyncManagerIntegrationFilter", "SecurityContextHolderFilter", "HeaderWriterFilter",
+                "ExceptionTranslationFilter", "JwtAuthenticationFilter", "AuthorizationFilter");
+    }
+
+    @Test
+    void aHookAnswerIsNeverCachedNorSniffed() throws Exception {
+        call(HookRequests.load("ombc-candidate"), validToken()).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
     @Test
     void anUnsignedCallIs401NamingTheCheck() throws Exception {
         call(HookRequests.load("ombc-candidate"), null).andExpect(status().isUnauthorized())
