@@ -23,7 +23,8 @@ setup = function(thread)
   table.insert(threads, thread)
 end
 
-local counter = 0
+-- Global, not local: done() reads it from each thread (thread:get) to tell how many tokens a run used.
+counter = 0
 request = function()
   counter = counter + 1
   -- CDS Hooks 2.0: hookInstance is a UUID; the run id, thread and counter make it unique.
@@ -32,7 +33,9 @@ request = function()
   local body = template:gsub('"hookInstance"%s*:%s*"[^"]*"', '"hookInstance":"' .. instance .. '"', 1)
   local headers = { ["Content-Type"] = "application/json" }
   if tokens then
-    headers["Authorization"] = "Bearer " .. tokens[offset + (counter - 1) * nthreads + thread_id]
+    -- Past the file's end: no token, so the call fails (401) and counts as an error, never a silent reuse.
+    local token = tokens[offset + (counter - 1) * nthreads + thread_id]
+    if token then headers["Authorization"] = "Bearer " .. token end
   end
   return wrk.format("POST", nil, headers, body)
 end
@@ -44,4 +47,10 @@ done = function(summary, latency, requests)
       + summary.errors.timeout
   io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n", summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, summary.requests))
+  -- Secured runs: how far into the tokens file this run went, so that the next run starts after it.
+  if os.getenv("TOKENS_FILE") then
+    local most = 0
+    for _, thread in ipairs(threads) do most = math.max(most, thread:get("counter")) end
+    io.write(string.format("TOKENS_USED %d\n", most * nthreads))
+  end
 end
