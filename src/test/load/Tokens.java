@@ -3,7 +3,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.ombc.cds.ops.DevIssuerCommand;
+import org.ombc.cds.security.DevIssuerCommand;
 
 /**
  * Writes N development-issuer JWTs for the secured load run (secured.sh), one per line: each call needs its own

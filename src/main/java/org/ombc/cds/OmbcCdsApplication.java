@@ -1,7 +1,7 @@
 package org.ombc.cds;
 
-import org.ombc.cds.ops.DevIssuerCommand;
-import org.ombc.cds.worklist.WorklistCommand;
+import org.ombc.cds.apps.worklist.WorklistCommand;
+import org.ombc.cds.security.DevIssuerCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -10,7 +10,6 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 import org.ombc.cds.cards.FullDetail;
-import org.ombc.cds.fhir.Hashes;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.DiseaseBurden;
 import org.ombc.cds.model.Lesion;
@@ -18,6 +17,7 @@ import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.Site;
 import org.ombc.cds.model.StagedMetastasis;
+import org.ombc.cds.privacy.Hashes;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ombc.cds.fhir.Hashes;
+import org.ombc.cds.privacy.Hashes;
 import org.ombc.cds.storage.DurableCommits;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;

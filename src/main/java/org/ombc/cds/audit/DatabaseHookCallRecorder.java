@@ -14,15 +14,15 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.cdshooks.HookCallRecorder;
-import org.ombc.cds.web.LogSafe;
-import org.ombc.cds.services.HookOutcome;
-import org.ombc.cds.services.HookRequest;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.protocol.HookCallRecorder;
+import org.ombc.cds.protocol.json.CdsHooksModel;
+import org.ombc.cds.protocol.services.HookOutcome;
+import org.ombc.cds.protocol.services.HookRequest;
 import org.ombc.cds.storage.GroupCommitWriter;
+import org.ombc.cds.web.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,9 @@ import java.util.List;
 public record FeedbackItem(String card, String outcome, List<String> acceptedSuggestions, String overrideSystem,
                            String overrideCode, String overrideDisplay, String userComment, Instant outcomeTimestamp) {
 
+    /** Our CodeSystem: an override reason of this service is counted by its code alone in the summary. */
+    public static final String OWN_SYSTEM = "http://ombc-cds.org/fhir/CodeSystem/ombc";
+
     public FeedbackItem {
         acceptedSuggestions = List.copyOf(acceptedSuggestions);
     }

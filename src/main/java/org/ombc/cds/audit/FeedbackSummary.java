@@ -36,7 +36,7 @@ final class FeedbackSummary {
         // with only a comment is 'comment-only', a plain dismissal 'dismissed-no-reason'.
         String reason = "case when f.override_code is null and f.user_comment is null then 'dismissed-no-reason'"
                 + " when f.override_code is null then 'comment-only'"
-                + " when f.override_system = '" + FeedbackValidator.OWN_SYSTEM + "' then f.override_code"
+                + " when f.override_system = '" + FeedbackItem.OWN_SYSTEM + "' then f.override_code"
                 + " else concat(f.override_system, concat('|', f.override_code)) end";
         // Cards, like the outcome counts: a clinician who sends the same override three times is one card.
         jdbc.query("select " + code + ", " + reason + ", count(distinct f.card_uuid) from feedback f"

@@ -3,12 +3,12 @@ package org.ombc.cds.cards;
 import java.util.List;
 import java.util.UUID;
 
-import org.ombc.cds.hookjson.CdsHooksModel.Card;
-import org.ombc.cds.hookjson.CdsHooksModel.Source;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.protocol.json.CdsHooksModel.Card;
+import org.ombc.cds.protocol.json.CdsHooksModel.Source;
 
 /** The data-quality card: what to record, and what could not be read, when either changes the decision. */
 final class DataQualityCard {

@@ -18,7 +18,6 @@ import org.ombc.cds.logic.Trial;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.ReceptorResult;
-import org.ombc.cds.assessment.AssessmentJson;
 
 /**
  * The full evidence behind one main card, served at {@code /ombc/cards/{uuid}} ("How this was decided"): the

@@ -11,21 +11,20 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.ombc.cds.hookjson.CdsHooksModel.Action;
-import org.ombc.cds.hookjson.CdsHooksModel.Card;
-import org.ombc.cds.hookjson.CdsHooksModel.Link;
-import org.ombc.cds.hookjson.CdsHooksModel.Source;
-import org.ombc.cds.hookjson.CdsHooksModel.Suggestion;
 import org.ombc.cds.fhir.FhirJson;
+import org.ombc.cds.fhir.ResourceIds;
+import org.ombc.cds.knowledge.Terminology;
+import org.ombc.cds.knowledge.ValueSetId;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.Recommendation;
-import org.ombc.cds.mapping.ResourceIds;
-import org.ombc.cds.mapping.Terminology;
-import org.ombc.cds.mapping.ValueSetId;
 import org.ombc.cds.model.Lesion;
-import org.ombc.cds.assessment.AssessmentJson;
+import org.ombc.cds.protocol.json.CdsHooksModel.Action;
+import org.ombc.cds.protocol.json.CdsHooksModel.Card;
+import org.ombc.cds.protocol.json.CdsHooksModel.Link;
+import org.ombc.cds.protocol.json.CdsHooksModel.Source;
+import org.ombc.cds.protocol.json.CdsHooksModel.Suggestion;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +42,7 @@ public final class OmbcCards {
 
     private final FhirJson fhir;
     private final ObjectMapper json;
-    private final List<org.ombc.cds.hookjson.CdsHooksModel.Coding> overrideReasons;
+    private final List<org.ombc.cds.protocol.json.CdsHooksModel.Coding> overrideReasons;
     private final String serviceLabel;
     private final Function<String, Optional<String>> pageLinks;
     private final java.util.function.Supplier<Optional<String>> appLaunch;
@@ -87,7 +86,7 @@ public final class OmbcCards {
         this.fhir = fhir;
         this.json = json;
         this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
-                .map(c -> new org.ombc.cds.hookjson.CdsHooksModel.Coding(c.system(), c.code(), c.display())).toList();
+                .map(c -> new org.ombc.cds.protocol.json.CdsHooksModel.Coding(c.system(), c.code(), c.display())).toList();
         this.serviceLabel = serviceName;
     }
 
@@ -160,7 +159,6 @@ public final class OmbcCards {
     public static String fullDetail(Assessment a) {
         return FullDetail.of(a);
     }
-
 
     /**
      * The tumour-board referral, the same draft ServiceRequest on every card that suggests it (any hook); none when

@@ -6,19 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.ombc.cds.hookjson.CdsHooksModel.Card;
-import org.ombc.cds.hookjson.CdsHooksModel.Coding;
-import org.ombc.cds.hookjson.CdsHooksModel.Link;
-import org.ombc.cds.hookjson.CdsHooksModel.Suggestion;
+import org.ombc.cds.knowledge.Terminology;
+import org.ombc.cds.knowledge.ValueSetId;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Trial;
-import org.ombc.cds.mapping.Terminology;
-import org.ombc.cds.mapping.ValueSetId;
-import org.ombc.cds.ordersign.OrderSignAdvice.Kind;
-import org.ombc.cds.ordersign.OrderSignAdvice;
-import org.ombc.cds.assessment.AssessmentJson;
+import org.ombc.cds.logic.ordersign.OrderSignAdvice;
+import org.ombc.cds.logic.ordersign.OrderSignAdvice.Kind;
+import org.ombc.cds.protocol.json.CdsHooksModel.Card;
+import org.ombc.cds.protocol.json.CdsHooksModel.Coding;
+import org.ombc.cds.protocol.json.CdsHooksModel.Link;
+import org.ombc.cds.protocol.json.CdsHooksModel.Suggestion;
 
 /**
  * The order-sign cards (clinical-rules 9): at most one card, short, with the tumour-board referral of the

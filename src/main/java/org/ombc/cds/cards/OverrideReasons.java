@@ -4,9 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.ombc.cds.hookjson.CdsHooksModel.Coding;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Recommendation;
+import org.ombc.cds.protocol.json.CdsHooksModel.Coding;
 
 /** The override reasons a card offers, from those published in ValueSet override-reasons. */
 final class OverrideReasons {

@@ -6,12 +6,12 @@ import java.util.Map;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jspecify.annotations.Nullable;
-import org.ombc.cds.fhir.PatientData;
-import org.ombc.cds.fhir.PatientDataService;
+import org.ombc.cds.chart.fetch.PatientData;
+import org.ombc.cds.chart.fetch.PatientDataService;
+import org.ombc.cds.chart.mapping.FhirToOmbc;
+import org.ombc.cds.knowledge.TerminologyExtension;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.mapping.FhirToOmbc;
-import org.ombc.cds.mapping.TerminologyExtension;
 import org.ombc.cds.model.OmbcRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +55,7 @@ public final class ChartAssessment {
      * @param prefetch    the hook's prefetch by key; empty where nothing was sent (the tumour-board view)
      * @param fhirServer  where missing keys are read from; null when the caller gave none
      * @param accessToken the bearer token for {@code fhirServer}
-     * @throws org.ombc.cds.fhir.DataUnavailableException when a required part of the chart cannot be obtained
+     * @throws org.ombc.cds.chart.fetch.DataUnavailableException when a required part of the chart cannot be obtained
      */
     public Result assess(String patientId, Map<String, JsonNode> prefetch, @Nullable String fhirServer,
                          @Nullable String accessToken) {

@@ -1,6 +1,6 @@
 /**
- * The wiring: the beans of the service, the clinical knowledge read at start (our FHIR package and a site's
- * extra trial files).
+ * The wiring: the beans of the service, the management port's default, the OpenAPI description. It may depend on
+ * every package and none depends on it.
  */
 @NullMarked
 package org.ombc.cds.config;

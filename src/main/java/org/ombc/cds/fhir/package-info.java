@@ -1,5 +1,5 @@
 /**
- * FHIR R4 in and out through HAPI: parsing, the prefetch and the fallback queries to the FHIR server, the
- * patient compartment, our FHIR package and, when configured, profile validation.
+ * FHIR R4 through HAPI as every layer shares it: the one parser, a resource with its full URL, the dates a
+ * resource held but HAPI could not read, and the FHIR id rule. Depends on nothing of ours.
  */
 package org.ombc.cds.fhir;

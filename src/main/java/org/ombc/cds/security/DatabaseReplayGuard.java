@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import java.util.Objects;
-import org.ombc.cds.fhir.Hashes;
+import org.ombc.cds.privacy.Hashes;
 import org.ombc.cds.storage.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,9 +3,9 @@ package org.ombc.cds.security;
 import java.time.Clock;
 
 import org.ombc.cds.settings.OmbcProperties;
+import org.ombc.cds.storage.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.ombc.cds.storage.DurableCommits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;

@@ -3,8 +3,8 @@ package org.ombc.cds.web;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.ombc.cds.fhir.DataUnavailableException;
-import org.ombc.cds.fhir.InvalidPrefetchException;
+import org.ombc.cds.chart.fetch.DataUnavailableException;
+import org.ombc.cds.chart.fetch.InvalidPrefetchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.InflaterInputStream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.SyntheticPatients;
+import org.ombc.cds.apps.sandbox.VignetteCatalogue;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.model.Lesion;
-import org.ombc.cds.sandbox.PatientBundle;
-import org.ombc.cds.sandbox.SyntheticPatients;
-import org.ombc.cds.sandbox.VignetteCatalogue;
 import org.ombc.cds.support.Vignettes;
-import org.junit.jupiter.api.Named;
 
 /**
  * The compact audit keeps the assessment, not the page: the page a clinician opens later must be the very text

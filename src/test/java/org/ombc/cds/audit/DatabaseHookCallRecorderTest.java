@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.services.HookOutcome;
-import org.ombc.cds.services.HookRequest;
 import org.ombc.cds.logic.Assessment;
-import org.ombc.cds.sandbox.PatientBundle;
-import org.ombc.cds.support.Vignettes;
+import org.ombc.cds.protocol.services.HookOutcome;
+import org.ombc.cds.protocol.services.HookRequest;
 import org.ombc.cds.storage.DurableCommits;
+import org.ombc.cds.support.Vignettes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;

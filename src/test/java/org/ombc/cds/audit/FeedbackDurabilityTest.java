@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ombc.cds.support.ClasspathApp;
-import org.ombc.cds.support.StoreArguments;
 import org.ombc.cds.support.HookRequests;
+import org.ombc.cds.support.StoreArguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

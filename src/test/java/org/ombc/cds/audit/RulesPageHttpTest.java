@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.mapping.Terminology;
+import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,7 @@
 package org.ombc.cds.bench;
 
-import static org.ombc.cds.sandbox.PatientBundle.icd;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.icd;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.util.List;
 import java.util.Map;
@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.fhir.PatientData;
-import org.ombc.cds.fhir.PatientDataService;
+import org.ombc.cds.chart.fetch.PatientData;
+import org.ombc.cds.chart.fetch.PatientDataService;
+import org.ombc.cds.chart.mapping.FhirToOmbc;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.mapping.FhirToOmbc;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.protocol.json.CdsHooksModel;
 import org.ombc.cds.support.Fetchers;
 import org.ombc.cds.support.Vignettes;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -102,7 +102,7 @@ public class HookBenchmark {
     public int requestToResourcesWriteBackAndReparse() throws Exception {
         JsonNode tree = json.readTree(requestBytes);
         CdsHooksModel.Request request = json.treeToValue(tree, CdsHooksModel.Request.class);
-        int n = org.ombc.cds.fhir.Hashes.sha256(tree.toString()).length() > 0 ? 0 : 1;
+        int n = org.ombc.cds.privacy.Hashes.sha256(tree.toString()).length() > 0 ? 0 : 1;
         for (JsonNode value : request.prefetch().values()) {
             n += org.ombc.cds.fhir.FhirJson.resourcesOf(Vignettes.FHIR.parse(value.toString())).size();
         }

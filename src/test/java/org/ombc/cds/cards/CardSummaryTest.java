@@ -1,10 +1,10 @@
 package org.ombc.cds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /**

@@ -22,13 +22,13 @@ import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ombc.cds.hookjson.CdsHooksModel.Card;
+import org.ombc.cds.apps.sandbox.DemoPatient;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.VignetteCatalogue;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Trial;
-import org.ombc.cds.sandbox.DemoPatient;
-import org.ombc.cds.sandbox.PatientBundle;
-import org.ombc.cds.sandbox.VignetteCatalogue;
+import org.ombc.cds.protocol.json.CdsHooksModel.Card;
 import org.ombc.cds.support.Vignettes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,19 +1,19 @@
 package org.ombc.cds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.icd;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.icd;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.hookjson.CdsHooksModel.Card;
-import org.ombc.cds.hookjson.CdsHooksModel.Suggestion;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.logic.Assessment;
-import org.ombc.cds.ordersign.OrderSignAdvice;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.logic.ordersign.OrderSignAdvice;
+import org.ombc.cds.protocol.json.CdsHooksModel.Card;
+import org.ombc.cds.protocol.json.CdsHooksModel.Suggestion;
 import org.ombc.cds.support.Vignettes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

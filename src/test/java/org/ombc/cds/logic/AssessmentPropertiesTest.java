@@ -10,9 +10,9 @@ import java.util.Random;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
-import org.ombc.cds.assessment.AssessmentJson;
-import org.ombc.cds.sandbox.PatientBundle;
-import org.ombc.cds.sandbox.SyntheticPatients;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.SyntheticPatients;
+import org.ombc.cds.cards.AssessmentJson;
 import org.ombc.cds.support.Vignettes;
 
 /** Invariants over many generated charts, with fixed seeds so that a failure can be replayed. */

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ombc.cds.assessment.AssessmentJson;
-import org.ombc.cds.sandbox.DemoPatient;
-import org.ombc.cds.sandbox.Expected;
-import org.ombc.cds.sandbox.PatientBundle;
-import org.ombc.cds.sandbox.VignetteCatalogue;
+import org.ombc.cds.apps.sandbox.DemoPatient;
+import org.ombc.cds.apps.sandbox.Expected;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.VignetteCatalogue;
+import org.ombc.cds.cards.AssessmentJson;
 import org.ombc.cds.support.Vignettes;
 
 /**

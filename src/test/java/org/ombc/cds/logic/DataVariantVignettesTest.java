@@ -1,9 +1,9 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.code;
-import static org.ombc.cds.sandbox.PatientBundle.icd;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.code;
+import static org.ombc.cds.apps.sandbox.PatientBundle.icd;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /**
@@ -181,7 +181,7 @@ class DataVariantVignettesTest {
              {"fullUrl":"urn:uuid:c2","resource":{"resourceType":"Condition","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"relapse"}]},"code":{"coding":[{"system":"http://snomed.info/sct","code":"94391008"}]},"onsetDateTime":"2020-07"}},
              {"fullUrl":"urn:uuid:o1","resource":{"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://ombc-cds.org/fhir/CodeSystem/ombc","code":"metastatic-lesion-count"}]},"focus":[{"reference":"urn:uuid:c2"}],"valueInteger":2}}
             ]}""";
-        var a = org.ombc.cds.assessment.AssessmentJson.of(Vignettes.assessJson(json));
+        var a = org.ombc.cds.cards.AssessmentJson.of(Vignettes.assessJson(json));
         assertThat(a.lesionCount()).isEqualTo(2);
         // Rules v2: a primary known only to the year gives no reported DFI, but 2015 to 2020-07 is certainly >= 24.
         assertThat(a.diseaseFreeIntervalMonths()).isNull();

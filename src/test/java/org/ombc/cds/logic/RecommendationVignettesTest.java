@@ -1,13 +1,13 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.icd;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.icd;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /**

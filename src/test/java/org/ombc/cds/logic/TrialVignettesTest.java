@@ -1,7 +1,7 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /**

@@ -1,16 +1,16 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.code;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.code;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.assessment.AssessmentJson;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.cards.AssessmentJson;
 import org.ombc.cds.support.Vignettes;
 
 /**

@@ -1,9 +1,9 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.code;
-import static org.ombc.cds.sandbox.PatientBundle.icd;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.code;
+import static org.ombc.cds.apps.sandbox.PatientBundle.icd;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.util.List;
 
@@ -18,8 +18,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.assessment.AssessmentJson;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.cards.AssessmentJson;
 import org.ombc.cds.support.Vignettes;
 
 /**

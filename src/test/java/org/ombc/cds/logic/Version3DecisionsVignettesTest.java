@@ -1,8 +1,8 @@
 package org.ombc.cds.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.code;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.code;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.math.BigDecimal;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 /**
@@ -364,8 +364,8 @@ class Version3DecisionsVignettesTest {
 
     @Test
     void theDiscoveryDocumentsObservationQueryAsksForStaging() {
-        String query = new org.ombc.cds.fhir.PrefetchTemplates(Vignettes.TERMINOLOGY)
-                .query(org.ombc.cds.fhir.PrefetchKey.OBSERVATIONS, "p1");
+        String query = new org.ombc.cds.chart.fetch.PrefetchTemplates(Vignettes.TERMINOLOGY)
+                .query(org.ombc.cds.chart.fetch.PrefetchKey.OBSERVATIONS, "p1");
         assertThat(query).contains("http://loinc.org|21907-1", "http://loinc.org|21908-9");
     }
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.ombc.cds.assessment.AssessmentJson;
-import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.services.HookOutcome;
+import org.ombc.cds.cards.AssessmentJson;
+import org.ombc.cds.protocol.json.CdsHooksModel;
+import org.ombc.cds.protocol.services.HookOutcome;
 import org.ombc.cds.support.Charts;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package org.ombc.cds.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ombc.cds.sandbox.PatientBundle.sct;
+import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.assessment.AssessmentJson;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.cards.AssessmentJson;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Factor;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Subtype;
 import org.ombc.cds.model.Site;
-import org.ombc.cds.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
 
 import com.fasterxml.jackson.databind.JsonNode;

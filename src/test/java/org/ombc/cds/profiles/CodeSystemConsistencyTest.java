@@ -58,9 +58,9 @@ class CodeSystemConsistencyTest {
     /** Each card offers its own override reasons; together they are exactly the CodeSystem's override reasons. */
     @Test
     void theOverrideReasonValueSetsListExactlyTheCodeSystemsOverrideReasons() {
-        List<org.ombc.cds.mapping.ValueSetId> sets = List.of(org.ombc.cds.mapping.ValueSetId.OVERRIDE_REASONS,
-                org.ombc.cds.mapping.ValueSetId.OVERRIDE_REASONS_PALLIATIVE_RADIOTHERAPY,
-                org.ombc.cds.mapping.ValueSetId.OVERRIDE_REASONS_SYSTEMIC_THERAPY_ALONE);
+        List<org.ombc.cds.knowledge.ValueSetId> sets = List.of(org.ombc.cds.knowledge.ValueSetId.OVERRIDE_REASONS,
+                org.ombc.cds.knowledge.ValueSetId.OVERRIDE_REASONS_PALLIATIVE_RADIOTHERAPY,
+                org.ombc.cds.knowledge.ValueSetId.OVERRIDE_REASONS_SYSTEMIC_THERAPY_ALONE);
         assertThat(sets.stream().flatMap(vs -> Vignettes.TERMINOLOGY.concepts(vs).stream()).map(c -> c.code())
                 .distinct().sorted().toList()).isEqualTo(group("override-reason"));
         for (var vs : sets) {

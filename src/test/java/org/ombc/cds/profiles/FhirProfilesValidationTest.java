@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ombc.cds.fhir.FhirJson;
-import org.ombc.cds.fhir.FhirProfileValidator;
-import org.ombc.cds.fhir.TrialDefinitions;
+import org.ombc.cds.knowledge.FhirProfileValidator;
+import org.ombc.cds.knowledge.TrialDefinitions;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.Vignettes;
 

@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import org.ombc.cds.support.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ombc.cds.support.MutableClock;
 import org.ombc.cds.support.Tokens;
 
 import com.github.tomakehurst.wiremock.WireMockServer;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.ombc.cds.web.LogSafe;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.RawHttp;
 import org.ombc.cds.support.SecuredServer;
 import org.ombc.cds.support.SecuredServerTest;
+import org.ombc.cds.web.LogSafe;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;

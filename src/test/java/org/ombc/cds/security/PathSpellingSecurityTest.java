@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.RawHttp;
 import org.ombc.cds.support.SecuredServer;

@@ -17,12 +17,12 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.ombc.cds.support.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ombc.cds.support.MutableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 

@@ -16,9 +16,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ombc.cds.ops.DevIssuerCommand;
-import org.ombc.cds.support.StoreArguments;
+import org.ombc.cds.security.DevIssuerCommand;
 import org.ombc.cds.support.ClasspathApp;
+import org.ombc.cds.support.StoreArguments;
 
 /**
  * A JWT accepted once is refused after a crash: the real application as a process with JWTs required, {@code kill

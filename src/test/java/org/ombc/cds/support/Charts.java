@@ -12,13 +12,13 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.cards.OmbcCards;
-import org.ombc.cds.hookjson.CdsHooksModel;
-import org.ombc.cds.fhir.FhirFetcher;
-import org.ombc.cds.fhir.PatientData;
-import org.ombc.cds.fhir.PatientDataService;
+import org.ombc.cds.chart.fetch.FhirFetcher;
+import org.ombc.cds.chart.fetch.PatientData;
+import org.ombc.cds.chart.fetch.PatientDataService;
+import org.ombc.cds.chart.mapping.FhirToOmbc;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.mapping.FhirToOmbc;
+import org.ombc.cds.protocol.json.CdsHooksModel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -11,8 +11,8 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.ombc.cds.ordersign.DraftOrderReader;
-import org.ombc.cds.sandbox.PatientBundle;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.chart.mapping.DraftOrderReader;
 
 /** The orders of an order-sign call ({@code context.draftOrders}), written as EHRs send them: status draft. */
 public final class DraftOrders {

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 
-import org.ombc.cds.fhir.AllowedServers;
-import org.ombc.cds.fhir.FhirFetcher;
-import org.ombc.cds.fhir.PrefetchTemplates;
+import org.ombc.cds.chart.fetch.AllowedServers;
+import org.ombc.cds.chart.fetch.FhirFetcher;
+import org.ombc.cds.chart.fetch.PrefetchTemplates;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 

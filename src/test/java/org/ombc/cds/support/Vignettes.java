@@ -6,14 +6,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.hl7.fhir.r4.model.Bundle;
-import org.ombc.cds.assessment.AssessmentJson;
+import org.ombc.cds.apps.sandbox.PatientBundle;
+import org.ombc.cds.cards.AssessmentJson;
+import org.ombc.cds.chart.mapping.FhirToOmbc;
 import org.ombc.cds.fhir.FhirJson;
-import org.ombc.cds.fhir.ProfilePackage;
+import org.ombc.cds.knowledge.ProfilePackage;
+import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-import org.ombc.cds.mapping.FhirToOmbc;
-import org.ombc.cds.mapping.Terminology;
-import org.ombc.cds.sandbox.PatientBundle;
 
 import ca.uhn.fhir.context.FhirContext;
 

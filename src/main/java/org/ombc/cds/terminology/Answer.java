@@ -1,8 +1,0 @@
-package org.ombc.cds.terminology;
-
-/** What the terminology server said about one question; {@code FAILED} is never kept in the cache. */
-enum Answer {
-    MEMBER,
-    NOT_MEMBER,
-    FAILED
-}
