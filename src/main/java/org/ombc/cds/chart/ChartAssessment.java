@@ -52,12 +52,13 @@ public final class ChartAssessment {
     /**
      * A patient's chart from what the caller sent (a hook's prefetch), the rest from the EHR's FHIR server.
      *
-     * @param prefetch    the hook's prefetch by key; empty where nothing was sent (the tumour-board view)
+     * @param prefetch    the hook's prefetch by key; empty where nothing was sent (the tumour-board view), null when
+     *                    the hook client sent no prefetch member
      * @param fhirServer  where missing keys are read from; null when the caller gave none
      * @param accessToken the bearer token for {@code fhirServer}
      * @throws org.ombc.cds.fhir.DataUnavailableException when a required part of the chart cannot be obtained
      */
-    public Result assess(String patientId, Map<String, JsonNode> prefetch, @Nullable String fhirServer,
+    public Result assess(String patientId, @Nullable Map<String, JsonNode> prefetch, @Nullable String fhirServer,
                          @Nullable String accessToken) {
         long started = System.nanoTime();
         PatientData chart = data.gather(patientId, prefetch, fhirServer, accessToken);

@@ -2,6 +2,7 @@ package org.ombc.cds.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Annotation;
@@ -70,7 +71,8 @@ public final class TrialDefinitions {
         String phase = study.getPhase().getCoding().stream().map(Coding::getCode).findFirst().orElse(null);
         List<String> notes = study.getNote().stream().map(Annotation::getText).filter(t -> t != null && !t.isBlank())
                 .toList();
-        return new Trial(nct, study.getTitle(), study.getStatus().toCode(), phase, study.getDescription(), checks,
+        String id = Objects.requireNonNull(nct, "refused above without one");
+        return new Trial(id, study.getTitle(), study.getStatus().toCode(), phase, study.getDescription(), checks,
                 notes, source);
     }
 
