@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Type;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.mapping.ResourceIds;
 import org.ombc.cds.mapping.Terminology;
 import org.ombc.cds.mapping.ValueSetId;
@@ -127,7 +128,7 @@ public final class DraftOrderReader {
      * The systemic anticancer agent an order names (ValueSet systemic-therapy), or null. The name is the one our
      * ValueSet publishes (else the code): text the sender wrote never reaches a card.
      */
-    private String systemicAgent(Type medication) {
+    private @Nullable String systemicAgent(Type medication) {
         CodeableConcept concept = null;
         if (medication instanceof CodeableConcept c) {
             concept = c;
