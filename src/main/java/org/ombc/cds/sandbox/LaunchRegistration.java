@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.web.ErrorBody;
 import org.ombc.cds.mapping.ResourceIds;
 
@@ -62,7 +63,7 @@ final class LaunchRegistration {
         return false;
     }
 
-    private String patientOf(HttpServletRequest request) {
+    private @Nullable String patientOf(HttpServletRequest request) {
         try {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
