@@ -28,7 +28,11 @@ public final class AdminAccess {
         this.adminOpen = properties.adminOpen();
     }
 
-    /** @throws ApiProblem 401 without the token, 403 for a cross-origin request in the sandbox */
+    /**
+     * Lets a request to the admin API through, or refuses it.
+     *
+     * @throws ApiProblem 401 without the token, 403 for a cross-origin request in the sandbox
+     */
     public void require(@Nullable String authorization, HttpServletRequest request) {
         if (adminOpen) {
             requireSameOrigin(request);

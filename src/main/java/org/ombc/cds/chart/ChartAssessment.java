@@ -42,6 +42,8 @@ public final class ChartAssessment {
     }
 
     /**
+     * One chart assessed, with what could not be read.
+     *
      * @param patientId the patient in context; null only where the resources alone name her (the assessment API)
      * @param problems  what could not be read (optional keys, foreign resources, validation issues), then what the
      *                  mapper dropped or could not read, each once: the data-quality card shows them
