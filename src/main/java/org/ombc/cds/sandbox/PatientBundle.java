@@ -109,8 +109,7 @@ public final class PatientBundle {
         return add(withId(condition("met", code, onset, "active"), id));
     }
 
-    public PatientBundle metastasis(String id, CodeableConcept code, CodeableConcept bodySite,
-                                    @Nullable String onset) {
+    public PatientBundle metastasis(String id, CodeableConcept code, CodeableConcept bodySite, @Nullable String onset) {
         Condition c = withId(condition("met", code, onset, "active"), id);
         c.addBodySite(bodySite);
         return add(c);
