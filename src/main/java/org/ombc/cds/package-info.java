@@ -1,6 +1,7 @@
 /**
- * The service's entry point. A package whose package-info is {@code @NullMarked} (JSpecify) declares every value
- * that may be absent {@code @Nullable}, and NullAway checks its code against that at compile time.
+ * The service's entry point. Every package of ours declares each value that may be absent {@code @Nullable}
+ * (JSpecify), and NullAway checks the code against that at compile time (pom.xml: all of {@code org.ombc.cds},
+ * whether or not its package-info says {@code @NullMarked}).
  */
 @NullMarked
 package org.ombc.cds;

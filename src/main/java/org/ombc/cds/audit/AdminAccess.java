@@ -3,6 +3,7 @@ package org.ombc.cds.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ public final class AdminAccess {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAccess.class);
 
-    private final String adminToken;
+    private final @Nullable String adminToken;
     private final boolean adminOpen;
 
     public AdminAccess(AuditProperties properties) {
@@ -27,8 +28,12 @@ public final class AdminAccess {
         this.adminOpen = properties.adminOpen();
     }
 
-    /** @throws ApiProblem 401 without the token, 403 for a cross-origin request in the sandbox */
-    public void require(String authorization, HttpServletRequest request) {
+    /**
+     * Lets a request to the admin API through, or refuses it.
+     *
+     * @throws ApiProblem 401 without the token, 403 for a cross-origin request in the sandbox
+     */
+    public void require(@Nullable String authorization, HttpServletRequest request) {
         if (adminOpen) {
             requireSameOrigin(request);
             return;

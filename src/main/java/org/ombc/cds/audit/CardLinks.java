@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ public final class CardLinks {
     }
 
     /** True only for a well-formed uuid whose signature is the one this server made. Constant-time compare. */
-    public boolean verify(String uuid, String signature) {
+    public boolean verify(String uuid, @Nullable String signature) {
         byte[] key = secret.get();
         if (key == null) {
             prepare();

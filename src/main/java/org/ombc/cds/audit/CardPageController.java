@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.web.ErrorBody;
 import org.ombc.cds.web.MarkdownPage;
 import org.slf4j.Logger;
@@ -48,7 +49,8 @@ public class CardPageController {
     }
 
     @GetMapping(path = "/ombc/cards/{uuid}", produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<String> page(@PathVariable String uuid, @RequestParam(required = false) String sig) {
+    public ResponseEntity<String> page(@PathVariable String uuid,
+                                       @RequestParam(required = false) @Nullable String sig) {
         if (!links.verify(uuid, sig)) {
             return notFound();
         }

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.Recommendation;
@@ -88,7 +90,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
 
     @Override
     public void record(String serviceId, HookRequest request, HookOutcome outcome,
-                       long latencyNanos, String callerIss) {
+                       long latencyNanos, @Nullable String callerIss) {
         Assessment a = outcome.assessment();
         List<String> recommendations = shared(List.copyOf(a.recommendations().stream().map(Recommendation::code).toList()));
         List<IssuedCard> cards = new ArrayList<>(outcome.cards().size());
@@ -96,7 +98,8 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         for (CdsHooksModel.Card card : outcome.cards()) {
             boolean main = card.extension() != null;
             anyPage |= main;
-            IssuedCard issued = new IssuedCard(card.uuid(), serviceId, shared(card.summary()), card.indicator(),
+            String uuid = Objects.requireNonNull(card.uuid(), "every card of ours has a uuid");
+            IssuedCard issued = new IssuedCard(uuid, serviceId, shared(card.summary()), card.indicator(),
                     main ? recommendations : List.of(),
                     card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
                     card.overrideReasons() == null ? List.of()
@@ -144,9 +147,6 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
      */
     @SuppressWarnings("unchecked")
     private <T> T shared(T value) {
-        if (value == null) {
-            return null;
-        }
         Object kept = sharedValues.get(value);
         if (kept != null) {
             return (T) kept;
@@ -159,7 +159,7 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
     }
 
     /** The assessment to render the page from later; null (the link then finds no page) if it cannot be encoded. */
-    private static AssessmentSnapshot.Encoded encode(Assessment a) {
+    private static AssessmentSnapshot.@Nullable Encoded encode(Assessment a) {
         try {
             return AssessmentSnapshot.encode(a);
         } catch (RuntimeException e) { // the hook has answered: an audit problem must not fail the call

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +44,8 @@ final class FeedbackSummary {
                 + " left join issued_card_recommendation r on r.card_uuid = f.card_uuid where f.outcome = 'overridden'"
                 + " group by " + code + ", " + reason, rs -> {
             @SuppressWarnings("unchecked")
-            Map<String, Long> reasons = (Map<String, Long>) entry(byCode, rs.getString(1)).get("overrideReasons");
+            Map<String, Long> reasons = (Map<String, Long>) Objects.requireNonNull(
+                    entry(byCode, rs.getString(1)).get("overrideReasons"), "every entry has overrideReasons");
             reasons.put(rs.getString(2), rs.getLong(3));
         });
         return new ArrayList<>(byCode.values());

@@ -3,6 +3,8 @@ package org.ombc.cds.audit;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One audited hook call: codes and hashes only, never the patient's id or name.
  *
@@ -10,15 +12,16 @@ import java.util.List;
  *                   links a page
  */
 public record HookCallRow(Instant calledAt, String serviceId, String hookInstance, String patientHash,
-                          String callerIss, String knowledgeVersion, String oligometastatic, String estroEortcState,
-                          String subtype, List<String> recommendations, List<String> missingData, long latencyMicros,
-                          List<IssuedCard> cards, AssessmentSnapshot.Encoded assessment) {
+                          @Nullable String callerIss, String knowledgeVersion, @Nullable String oligometastatic,
+                          @Nullable String estroEortcState, @Nullable String subtype, List<String> recommendations,
+                          List<String> missingData, long latencyMicros, List<IssuedCard> cards,
+                          AssessmentSnapshot.@Nullable Encoded assessment) {
 
     /** A call whose cards link no full-evidence page. */
     public HookCallRow(Instant calledAt, String serviceId, String hookInstance, String patientHash,
-                       String callerIss, String knowledgeVersion, String oligometastatic, String estroEortcState,
-                       String subtype, List<String> recommendations, List<String> missingData, long latencyMicros,
-                       List<IssuedCard> cards) {
+                       @Nullable String callerIss, String knowledgeVersion, @Nullable String oligometastatic,
+                       @Nullable String estroEortcState, @Nullable String subtype, List<String> recommendations,
+                       List<String> missingData, long latencyMicros, List<IssuedCard> cards) {
         this(calledAt, serviceId, hookInstance, patientHash, callerIss, knowledgeVersion, oligometastatic,
                 estroEortcState, subtype, recommendations, missingData, latencyMicros, cards, null);
     }

@@ -2,6 +2,8 @@ package org.ombc.cds.audit;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a service (by its id) showed on one card: enough to validate feedback about it and to count it per
  * recommendation. {@code issuer} is the verified {@code iss} of the call that received it (null when calls are not
@@ -10,7 +12,8 @@ import java.util.List;
  * @param evidencePage the card links a full-evidence page, rendered from its call's stored assessment
  */
 public record IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                         List<String> suggestionIds, List<String> overrideCodes, String issuer, boolean evidencePage) {
+                         List<String> suggestionIds, List<String> overrideCodes, @Nullable String issuer,
+                         boolean evidencePage) {
 
     public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
                       List<String> suggestionIds, List<String> overrideCodes) {
@@ -18,7 +21,7 @@ public record IssuedCard(String uuid, String serviceId, String summary, String i
     }
 
     public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                      List<String> suggestionIds, List<String> overrideCodes, String issuer) {
+                      List<String> suggestionIds, List<String> overrideCodes, @Nullable String issuer) {
         this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer, false);
     }
 

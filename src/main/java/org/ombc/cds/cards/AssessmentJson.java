@@ -2,6 +2,7 @@ package org.ombc.cds.cards;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Factor;
 import org.ombc.cds.logic.MissingData;
@@ -16,9 +17,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * written as null, never omitted.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record AssessmentJson(boolean breastCancer, boolean metastatic, Integer lesionCount, Integer organCount,
-                             List<String> sites, String oligometastatic, String estroEortcState, String subtype,
-                             Integer diseaseFreeIntervalMonths, List<String> favorableFactors,
+public record AssessmentJson(boolean breastCancer, boolean metastatic, @Nullable Integer lesionCount,
+                             @Nullable Integer organCount, List<String> sites, @Nullable String oligometastatic,
+                             @Nullable String estroEortcState, @Nullable String subtype,
+                             @Nullable Integer diseaseFreeIntervalMonths, List<String> favorableFactors,
                              List<String> unfavorableFactors, List<String> recommendations,
                              List<String> missingData, List<String> trials, String knowledgeVersion) {
 

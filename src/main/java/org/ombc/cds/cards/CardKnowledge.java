@@ -3,6 +3,7 @@ package org.ombc.cds.cards;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Recommendation;
@@ -23,7 +24,7 @@ public final class CardKnowledge {
     }
 
     /** One figure for one option, with the source it comes from. */
-    public record Headline(String text, Evidence source) {
+    public record Headline(String text, @Nullable Evidence source) {
     }
 
     /** The trials whose headline criteria match: "check eligibility". */

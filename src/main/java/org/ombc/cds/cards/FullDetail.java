@@ -5,6 +5,7 @@ import static org.ombc.cds.cards.Markdown.link;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Trial;
 import org.ombc.cds.model.Lesion;
 import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.ReceptorResult;
 
 /**
@@ -72,7 +74,9 @@ public final class FullDetail {
         md.append(CardDetail.stateLine(a)).append("\n\n");
         Finding oligo = a.findings().get("oligometastatic");
         if (oligo != null) {
-            md.append("- Oligometastatic (ESTRO-ASTRO): **").append(a.oligometastatic().code()).append("**: ")
+            // The assessor sets the state together with its finding.
+            OligometastaticState state = Objects.requireNonNull(a.oligometastatic(), "set with its finding");
+            md.append("- Oligometastatic (ESTRO-ASTRO): **").append(state.code()).append("**: ")
                     .append(String.join("; ", oligo.facts())).append(". 1-5 lesions qualify; whether every lesion ")
                     .append("is safely treatable is for the tumour board to confirm.\n");
             sources.addAll(oligo.evidence());
@@ -103,8 +107,10 @@ public final class FullDetail {
             md.append("| axillary node, side unknown (not counted) | - | ")
                     .append(lesion.onsetDate() == null ? "no date" : lesion.onsetDate()).append(" |\n");
         }
-        md.append("\n- Primary: ").append(r.primary().side().name().toLowerCase(java.util.Locale.ROOT)).append(" breast, diagnosed ")
-                .append(r.primary().diagnosedDate() == null ? "on an unknown date" : r.primary().diagnosedDate())
+        // A page is rendered for a main card only: breast cancer, so a primary.
+        PrimaryTumour primary = Objects.requireNonNull(r.primary(), "a main card's record has a primary");
+        md.append("\n- Primary: ").append(primary.side().name().toLowerCase(java.util.Locale.ROOT)).append(" breast, diagnosed ")
+                .append(primary.diagnosedDate() == null ? "on an unknown date" : primary.diagnosedDate())
                 .append(r.primaryResected() ? ", resected" : ", no breast surgery recorded").append('\n');
         md.append("- Subtype: ").append(a.subtype().label()).append(" (ER ").append(receptor(r.er()))
                 .append(", PR ").append(receptor(r.pr())).append(", HER2 ").append(receptor(r.her2())).append(")\n");

@@ -42,6 +42,8 @@ public final class ChartAssessment {
     }
 
     /**
+     * One chart assessed, with what could not be read.
+     *
      * @param patientId the patient in context; null only where the resources alone name her (the assessment API)
      * @param problems  what could not be read (optional keys, foreign resources, validation issues), then what the
      *                  mapper dropped or could not read, each once: the data-quality card shows them
@@ -52,12 +54,13 @@ public final class ChartAssessment {
     /**
      * A patient's chart from what the caller sent (a hook's prefetch), the rest from the EHR's FHIR server.
      *
-     * @param prefetch    the hook's prefetch by key; empty where nothing was sent (the tumour-board view)
+     * @param prefetch    the hook's prefetch by key; empty where nothing was sent (the tumour-board view), null when
+     *                    the hook client sent no prefetch member
      * @param fhirServer  where missing keys are read from; null when the caller gave none
      * @param accessToken the bearer token for {@code fhirServer}
      * @throws org.ombc.cds.chart.fetch.DataUnavailableException when a required part of the chart cannot be obtained
      */
-    public Result assess(String patientId, Map<String, JsonNode> prefetch, @Nullable String fhirServer,
+    public Result assess(String patientId, @Nullable Map<String, JsonNode> prefetch, @Nullable String fhirServer,
                          @Nullable String accessToken) {
         long started = System.nanoTime();
         PatientData chart = data.gather(patientId, prefetch, fhirServer, accessToken);

@@ -15,6 +15,7 @@ import org.ombc.cds.audit.FeedbackItem;
 import org.ombc.cds.audit.IssuedCardIndex;
 import org.ombc.cds.audit.StorageUnavailableException;
 import org.ombc.cds.protocol.services.CdsServiceRegistry;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.security.CdsJwtVerifier;
 import org.ombc.cds.web.ApiProblem;
 import org.ombc.cds.web.ErrorBody;
@@ -129,8 +130,10 @@ public class FeedbackController {
     }
 
     @GetMapping(path = "/ombc/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> list(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    public Map<String, Object> list(@RequestHeader(name = "Authorization", required = false)
+                                    @Nullable String authorization,
+                                    @RequestParam(required = false) @Nullable String from,
+                                    @RequestParam(required = false) @Nullable String to,
                                     HttpServletRequest request) {
         requireAdmin(authorization, request);
         Instant start = instant(from, Instant.EPOCH, "from");
@@ -139,7 +142,8 @@ public class FeedbackController {
     }
 
     @GetMapping(path = "/ombc/feedback/summary", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> summary(@RequestHeader(name = "Authorization", required = false) String authorization,
+    public Map<String, Object> summary(@RequestHeader(name = "Authorization", required = false)
+                                       @Nullable String authorization,
                                        HttpServletRequest request) {
         requireAdmin(authorization, request);
         List<Map<String, Object>> rows = store.summary();
@@ -154,11 +158,11 @@ public class FeedbackController {
         return ErrorBody.entity(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", e.getMessage(), Map.of(), headers);
     }
 
-    private void requireAdmin(String authorization, HttpServletRequest request) {
+    private void requireAdmin(@Nullable String authorization, HttpServletRequest request) {
         admin.require(authorization, request);
     }
 
-    private static Instant instant(String value, Instant fallback, String name) {
+    private static Instant instant(@Nullable String value, Instant fallback, String name) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -7,9 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 import org.ombc.cds.audit.FeedbackItem;
 import org.ombc.cds.audit.IssuedCard;
@@ -48,7 +50,7 @@ final class FeedbackValidator {
     }
 
     /** @param serviceId the service the feedback was posted to: only its own cards are accepted */
-    Result validate(String serviceId, JsonNode body) {
+    Result validate(String serviceId, @Nullable JsonNode body) {
         List<String> problems = new ArrayList<>();
         List<FeedbackItem> items = new ArrayList<>();
         JsonNode feedback = body == null ? null : body.get("feedback");
@@ -76,7 +78,7 @@ final class FeedbackValidator {
         return new Result(items, problems);
     }
 
-    private FeedbackItem item(String serviceId, JsonNode node, String at, List<String> problems) {
+    private @Nullable FeedbackItem item(String serviceId, JsonNode node, String at, List<String> problems) {
         if (!node.isObject()) {
             problems.add(at + " must be an object");
             return null;
@@ -169,16 +171,18 @@ final class FeedbackValidator {
         if (!problems.isEmpty() && problems.get(problems.size() - 1).startsWith(at)) {
             return null;
         }
-        return new FeedbackItem(cardId, outcome, accepted, system, code, display, comment, timestamp);
+        // No problem of this item: the checks above saw a card, an outcome and a timestamp.
+        return new FeedbackItem(Objects.requireNonNull(cardId, "checked"), Objects.requireNonNull(outcome, "checked"),
+                accepted, system, code, display, comment, Objects.requireNonNull(timestamp, "checked"));
     }
 
-    private static void tooLong(String value, int max, String what, List<String> problems) {
+    private static void tooLong(@Nullable String value, int max, String what, List<String> problems) {
         if (value != null && value.length() > max) {
             problems.add(what + " is longer than " + max + " characters");
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }

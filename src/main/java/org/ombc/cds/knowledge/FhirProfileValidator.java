@@ -13,7 +13,6 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.jspecify.annotations.NullUnmarked;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -26,7 +25,6 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
  * ICD-10-CM, RxNorm) are warnings, not errors: their codes are checked against our ValueSets' listed concepts.
  * Building it takes seconds, so the service builds it only when {@code ombc.validation.enabled}.
  */
-@NullUnmarked
 public final class FhirProfileValidator {
 
     /** One finding: severity, where, and what. */

@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.jspecify.annotations.NullUnmarked;
 import org.ombc.cds.fhir.FhirJson;
 
 /**
@@ -21,7 +20,6 @@ import org.ombc.cds.fhir.FhirJson;
  * trials (ResearchStudy, clinical-rules 8). The service's terminology, its trial list and its validator are all
  * built from this one package.
  */
-@NullUnmarked
 public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, List<StructureDefinition> profiles,
                              List<ResearchStudy> researchStudies) {
 

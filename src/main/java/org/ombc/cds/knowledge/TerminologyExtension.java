@@ -16,9 +16,10 @@ public interface TerminologyExtension {
     TerminologyExtension NONE = (base, chart) -> base;
 
     /**
+     * The terminology to map this chart with; {@code base} when nothing is added.
+     *
      * @param base  the published expansions
      * @param chart the resources about to be mapped
-     * @return the terminology to map this chart with; {@code base} when nothing is added
      */
     Terminology extend(Terminology base, List<? extends IBaseResource> chart);
 

@@ -2,6 +2,7 @@ package org.ombc.cds.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.hl7.fhir.r4.model.Annotation;
@@ -10,7 +11,6 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.ResearchStudy;
-import org.jspecify.annotations.NullUnmarked;
 import org.ombc.cds.logic.Trial;
 import org.ombc.cds.logic.TrialCriterion;
 
@@ -19,7 +19,6 @@ import org.ombc.cds.logic.TrialCriterion;
  * never sees a FHIR resource. Everything the matcher needs is checked here: a study the service would misread is
  * refused with a message naming it, never half-read.
  */
-@NullUnmarked
 public final class TrialDefinitions {
 
     public static final String PROFILE = "http://ombc-cds.org/fhir/StructureDefinition/ombc-trial";
@@ -72,7 +71,8 @@ public final class TrialDefinitions {
         String phase = study.getPhase().getCoding().stream().map(Coding::getCode).findFirst().orElse(null);
         List<String> notes = study.getNote().stream().map(Annotation::getText).filter(t -> t != null && !t.isBlank())
                 .toList();
-        return new Trial(nct, study.getTitle(), study.getStatus().toCode(), phase, study.getDescription(), checks,
+        String id = Objects.requireNonNull(nct, "refused above without one");
+        return new Trial(id, study.getTitle(), study.getStatus().toCode(), phase, study.getDescription(), checks,
                 notes, source);
     }
 

@@ -2,7 +2,6 @@ package org.ombc.cds.knowledge;
 
 import ca.uhn.fhir.context.FhirContext;
 
-import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Whether this build holds HAPI's profile validator. The default jar leaves it out (with what only it needs, about
@@ -10,7 +9,6 @@ import org.jspecify.annotations.NullUnmarked;
  * package} puts it in. A setting that needs it stops the start with that advice instead of failing later on a
  * missing class.
  */
-@NullUnmarked
 public final class ValidatorAvailability {
 
     /** The entry point of HAPI's instance validator: present exactly when the validator's jars are. */

@@ -14,6 +14,9 @@ import java.util.function.Function;
  * it, and the evidence (Merloni et al. 2023, the review the clinical rules come from). Every threshold in the words
  * comes from {@link Thresholds}.
  */
+// ImmutableEnumChecker: every row's lists are List.of (unmodifiable) and its question a static method reference;
+// the checker accepts only Guava's immutable types, which logic does not depend on.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum Recommendation {
     MDT_DISCUSSION("mdt-discussion", "Discuss at the multidisciplinary tumour board",
             Scope.OLIGOMETASTATIC_OR_INDETERMINATE, "oligometastatic yes or indeterminate",

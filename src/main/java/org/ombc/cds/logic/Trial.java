@@ -3,6 +3,8 @@ package org.ombc.cds.logic;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A trial of metastasis-directed therapy (clinical-rules 8, the review's Table 2), read from a FHIR ResearchStudy
  * of {@code fhir-profiles/researchstudies/} or a site's extra folder. A match means "check eligibility", never
@@ -18,7 +20,7 @@ import java.util.List;
  *                    treated first")
  * @param source      where the definition was read from (a file name), for messages
  */
-public record Trial(String nct, String displayName, String status, String phase, String criteria,
+public record Trial(String nct, String displayName, String status, @Nullable String phase, String criteria,
                     List<TrialCriterion> checks, List<String> notes, String source) {
 
     /** The ResearchStudy status of a trial open for accrual (FHIR R4 research-study-status). */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.ombc.cds.chart.fetch.PrefetchKey;
@@ -70,8 +71,12 @@ final class HookRequestCheck {
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems), problems);
         }
-        return new HookRequest(request.hook(), request.hookInstance(), request.context().get("patientId").asText(),
-                request.context(), request.prefetch(), request.fhirServer(),
+        // problems() above refuses a request without hook, hookInstance or an object context.
+        String hook = Objects.requireNonNull(request.hook(), "hook checked");
+        String hookInstance = Objects.requireNonNull(request.hookInstance(), "hookInstance checked");
+        JsonNode context = Objects.requireNonNull(request.context(), "context checked");
+        return new HookRequest(hook, hookInstance, context.get("patientId").asText(), context,
+                request.prefetch(), request.fhirServer(),
                 request.fhirAuthorization() == null ? null : request.fhirAuthorization().access_token());
     }
 

@@ -165,9 +165,15 @@ class CardPageHttpTest {
                 null, "2026.11.0", "yes", null, null, List.of(), List.of(), 1, List.of(new IssuedCard(uuid,
                 "ombc-patient-view", "s", "info", List.of(), List.of(), List.of()))));
         // A page stored as text (before V7): the stored markdown is data, never markup.
-        new JdbcTemplate(dataSource).update("update issued_card set full_detail = ? where uuid = ?",
-                "# Page\n\n<script>window.x=1</script>\n\nText <img src=x onerror=alert(1)>\n\n"
-                + "[click](javascript:alert%281%29) **bold**\n", uuid);
+        new JdbcTemplate(dataSource).update("update issued_card set full_detail = ? where uuid = ?", """
+                # Page
+
+                <script>window.x=1</script>
+
+                Text <img src=x onerror=alert(1)>
+
+                [click](javascript:alert%281%29) **bold**
+                """, uuid);
         String html = open("/ombc/cards/" + uuid + "?sig=" + links.sign(uuid).orElseThrow()).getContentAsString();
         assertThat(html).contains("&lt;script&gt;", "&lt;img", "<strong>bold</strong>")
                 .doesNotContain("<script", "<img", "javascript:");

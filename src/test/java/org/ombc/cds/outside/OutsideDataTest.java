@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -166,8 +167,8 @@ class OutsideDataTest {
         return n.isNull() || n.isMissingNode() ? null : n.asText();
     }
 
-    private static TreeSet<String> codes(JsonNode reading, String field) {
-        TreeSet<String> codes = new TreeSet<>(Comparator.naturalOrder());
+    private static Set<String> codes(JsonNode reading, String field) {
+        Set<String> codes = new TreeSet<>(Comparator.naturalOrder());
         reading.path(field).forEach(n -> codes.add(n.asText()));
         return codes;
     }

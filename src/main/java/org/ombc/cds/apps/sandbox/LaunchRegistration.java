@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ombc.cds.fhir.ResourceIds;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.web.ErrorBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ final class LaunchRegistration {
         return false;
     }
 
-    private String patientOf(HttpServletRequest request) {
+    private @Nullable String patientOf(HttpServletRequest request) {
         try {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {

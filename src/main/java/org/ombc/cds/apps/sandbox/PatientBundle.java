@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a patient's chart as FHIR R4 resources, with the codings real EHRs send: the synthetic sandbox patients
@@ -84,12 +85,12 @@ public final class PatientBundle {
     // -- primary --------------------------------------------------------------------------------------------
 
     /** A left-sided primary (SNOMED 254837009, bodySite left breast) diagnosed on {@code onset}. */
-    public PatientBundle primary(String onset) {
+    public PatientBundle primary(@Nullable String onset) {
         return primary(onset, "80248007");
     }
 
     /** A primary with bodySite {@code sideCode} (80248007 left, 73056007 right breast). */
-    public PatientBundle primary(String onset, String sideCode) {
+    public PatientBundle primary(@Nullable String onset, @Nullable String sideCode) {
         Condition c = condition("primary", sct("254837009"), onset, "remission");
         if (sideCode != null) {
             c.addBodySite(sct(sideCode));
@@ -97,25 +98,26 @@ public final class PatientBundle {
         return add(c);
     }
 
-    public PatientBundle primaryCoded(CodeableConcept code, String onset) {
+    public PatientBundle primaryCoded(CodeableConcept code, @Nullable String onset) {
         return add(condition("primary", code, onset, "active"));
     }
 
     // -- metastases -----------------------------------------------------------------------------------------
 
     /** A current metastasis Condition with id {@code id}. */
-    public PatientBundle metastasis(String id, CodeableConcept code, String onset) {
+    public PatientBundle metastasis(String id, CodeableConcept code, @Nullable String onset) {
         return add(withId(condition("met", code, onset, "active"), id));
     }
 
-    public PatientBundle metastasis(String id, CodeableConcept code, CodeableConcept bodySite, String onset) {
+    public PatientBundle metastasis(String id, CodeableConcept code, CodeableConcept bodySite, @Nullable String onset) {
         Condition c = withId(condition("met", code, onset, "active"), id);
         c.addBodySite(bodySite);
         return add(c);
     }
 
     /** A past metastasis: clinicalStatus resolved, abated on {@code abated}. */
-    public PatientBundle pastMetastasis(String id, CodeableConcept code, String onset, String abated) {
+    public PatientBundle pastMetastasis(String id, CodeableConcept code, @Nullable String onset,
+                                        @Nullable String abated) {
         Condition c = withId(condition("met", code, onset, "resolved"), id);
         if (abated != null) {
             c.setAbatement(new DateTimeType(abated));
@@ -190,7 +192,7 @@ public final class PatientBundle {
     // -- therapy, surgery, imaging --------------------------------------------------------------------------
 
     /** Letrozole (RxNorm 72965) from {@code start} to {@code end} (null: ongoing, status active). */
-    public PatientBundle endocrineTherapy(String start, String end) {
+    public PatientBundle endocrineTherapy(String start, @Nullable String end) {
         MedicationStatement m = new MedicationStatement();
         m.setId("ms-" + next++);
         m.setStatus(end == null ? MedicationStatement.MedicationStatementStatus.ACTIVE
@@ -263,7 +265,7 @@ public final class PatientBundle {
 
     // -- helpers --------------------------------------------------------------------------------------------
 
-    public Condition condition(String prefix, CodeableConcept code, String onset, String clinicalStatus) {
+    public Condition condition(String prefix, CodeableConcept code, @Nullable String onset, String clinicalStatus) {
         Condition c = new Condition();
         c.setId(prefix + "-" + next++);
         c.setClinicalStatus(code(CLINICAL, clinicalStatus));
@@ -275,7 +277,7 @@ public final class PatientBundle {
         return c;
     }
 
-    public Observation observation(CodeableConcept code, String date) {
+    public Observation observation(CodeableConcept code, @Nullable String date) {
         Observation o = new Observation();
         o.setId("obs-" + next++);
         o.setStatus(Observation.ObservationStatus.FINAL);

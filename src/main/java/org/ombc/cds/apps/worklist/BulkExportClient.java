@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class BulkExportClient {
 
     /**
+     * How long and how much one export may take.
+     *
      * @param requestTimeout   one request's wait for its answer ({@code ombc.fhir.timeout})
      * @param maxResponseBytes kick-off, status and manifest answers ({@code ombc.fhir.max-response-bytes})
      * @param maxFileBytes     one NDJSON file of the export
@@ -90,8 +92,8 @@ public final class BulkExportClient {
             if (!BulkFiles.TYPES.contains(type) || url.isEmpty()) {
                 continue;
             }
-            download(resolve(base, url), needsToken ? token : null, deadline,
-                    dir.resolve(type + "-" + (++n) + ".ndjson"));
+            n++;
+            download(resolve(base, url), needsToken ? token : null, deadline, dir.resolve(type + "-" + n + ".ndjson"));
         }
     }
 
@@ -149,6 +151,7 @@ public final class BulkExportClient {
     }
 
     /** A kick-off or status answer: its status, headers and at most {@code maxResponseBytes} of body. */
+    @SuppressWarnings("ArrayRecordComponent") // one answer handed from a call to its reader: never compared or hashed
     record Answer(int statusCode, java.net.http.HttpHeaders headers, byte[] body) {
     }
 

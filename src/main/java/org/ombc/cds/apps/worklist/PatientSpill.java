@@ -13,6 +13,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first pass: every line of every file goes, unchanged, to one of {@code n} bucket files chosen by a hash of
@@ -59,20 +60,32 @@ final class PatientSpill {
             for (Path file : files) {
                 spillFile(file, writers);
             }
-        } finally {
-            IOException first = null;
-            for (BufferedWriter writer : writers) {
-                try {
-                    writer.close();
-                } catch (IOException e) {
-                    first = first == null ? e : first;
-                }
+        } catch (Throwable t) {
+            // The spill's own failure is the one reported; a writer that also fails to close is added to it.
+            IOException close = closeAll(writers);
+            if (close != null) {
+                t.addSuppressed(close);
             }
-            if (first != null) {
-                throw first;
-            }
+            throw t;
+        }
+        IOException close = closeAll(writers);
+        if (close != null) {
+            throw close;
         }
         return paths;
+    }
+
+    /** Closes every writer; returns the first failure, or null. */
+    private static @Nullable IOException closeAll(List<BufferedWriter> writers) {
+        IOException first = null;
+        for (BufferedWriter writer : writers) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        return first;
     }
 
     private void spillFile(Path file, List<BufferedWriter> writers) throws IOException {

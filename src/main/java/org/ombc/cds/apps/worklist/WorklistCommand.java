@@ -35,7 +35,7 @@ public final class WorklistCommand {
         Path input = null;
         Path output = null;
         String fhirServer = null;
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 1; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--input" -> input = value == null ? null : Path.of(value);
@@ -46,7 +46,6 @@ public final class WorklistCommand {
                     return 2;
                 }
             }
-            i++;
         }
         if (input == null || output == null) {
             err.println(USAGE);

@@ -56,6 +56,8 @@ public final class WorklistRun {
     }
 
     /**
+     * Assesses every patient of the export files in {@code inputDir}.
+     *
      * @param fhirServer the export's FHIR base (absolute references to it count), or null
      * @param rows       receives every row, in output order, on the calling thread
      */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The FHIR servers the fallback may call (SSRF guard). URLs are compared parsed: scheme, host, port when the
  * entry names one, and path prefix on a segment boundary. "http://127.0.0.10" does not match "http://127.0.0.1",
@@ -67,7 +69,7 @@ public final class AllowedServers {
      * backslash anywhere ({@code %00}, {@code %5c}). A FHIR base URL or page link
      * needs none of them; a server behind a proxy could resolve them to a path off the allow-list.
      */
-    static URI parse(String url) {
+    static @Nullable URI parse(@Nullable String url) {
         if (url == null) {
             return null;
         }

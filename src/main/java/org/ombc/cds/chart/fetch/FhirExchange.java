@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 import org.ombc.cds.fhir.FhirJson;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One GET of a FHIR resource, asynchronous: a slow or silent server holds a socket, never a thread. The deadline
@@ -58,11 +59,12 @@ final class FhirExchange {
     }
 
     /** The parsed resource ({@code IBaseResource}) or the {@link FetchFailure}; registered with {@code exchanges}. */
-    CompletableFuture<Object> get(String url, String token, long deadline, Exchanges exchanges) {
+    CompletableFuture<Object> get(String url, @Nullable String token, long deadline, Exchanges exchanges) {
         return get(url, token, deadline, exchanges, 0);
     }
 
-    private CompletableFuture<Object> get(String url, String token, long deadline, Exchanges exchanges, int attempt) {
+    private CompletableFuture<Object> get(String url, @Nullable String token, long deadline, Exchanges exchanges,
+                                          int attempt) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return CompletableFuture.completedFuture(FetchFailure.TIMEOUT);
@@ -115,7 +117,7 @@ final class FhirExchange {
         }
     }
 
-    private static FetchFailure classify(int status) {
+    private static @Nullable FetchFailure classify(int status) {
         if (status == 401 || status == 403) {
             return FetchFailure.UNAUTHORIZED;
         }

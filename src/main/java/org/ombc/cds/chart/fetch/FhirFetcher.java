@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.privacy.Hashes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class FhirFetcher {
     }
 
     /** The outcome of one key: its entries, or why there are none. */
-    public record Result(List<FhirEntry> entries, FetchFailure failure) {
+    public record Result(List<FhirEntry> entries, @Nullable FetchFailure failure) {
 
         public Result {
             entries = List.copyOf(entries);
@@ -90,11 +91,11 @@ public final class FhirFetcher {
      * @param matched search matches already sent
      * @param total   the {@code total} the client's Bundle gave, or null
      */
-    public record Continuation(String next, int matched, Integer total) {
+    public record Continuation(@Nullable String next, int matched, @Nullable Integer total) {
     }
 
-    public Map<PrefetchKey, Result> fetch(String fhirServer, String accessToken, String patientId,
-                                          Set<PrefetchKey> keys) {
+    public Map<PrefetchKey, Result> fetch(@Nullable String fhirServer, @Nullable String accessToken,
+                                          String patientId, Set<PrefetchKey> keys) {
         return fetch(fhirServer, accessToken, patientId, keys, Map.of());
     }
 
@@ -105,8 +106,9 @@ public final class FhirFetcher {
      * @param continuations keys whose prefetch was one page of a longer search: the remaining pages are read
      *                      (a continuation's result holds only those pages)
      */
-    public Map<PrefetchKey, Result> fetch(String fhirServer, String accessToken, String patientId,
-                                          Set<PrefetchKey> keys, Map<PrefetchKey, Continuation> continuations) {
+    public Map<PrefetchKey, Result> fetch(@Nullable String fhirServer, @Nullable String accessToken,
+                                          String patientId, Set<PrefetchKey> keys,
+                                          Map<PrefetchKey, Continuation> continuations) {
         Map<PrefetchKey, Result> results = new EnumMap<>(PrefetchKey.class);
         Set<PrefetchKey> all = keys.isEmpty() ? Set.copyOf(continuations.keySet())
                 : union(keys, continuations.keySet());
@@ -131,7 +133,7 @@ public final class FhirFetcher {
             Call call = new Call(fhirServer, accessToken, key, deadline, exchanges);
             CompletableFuture<Result> result;
             if (continuation != null && continuation.next() != null) {
-                result = call.continueFrom(continuation);
+                result = call.continueFrom(continuation.next(), continuation);
             } else {
                 result = call.query(templates.query(key, patientId), tokenHash);
             }
@@ -171,23 +173,23 @@ public final class FhirFetcher {
     }
 
     /** Whether {@code fhirServer} itself is on the allow-list (a next link off it is another matter). */
-    public boolean allowsServer(String fhirServer) {
+    public boolean allowsServer(@Nullable String fhirServer) {
         return fhirServer != null && allowed.allows(fhirServer);
     }
 
     /** The pages of one key. */
     private final class Call {
         private final String server;
-        private final String token;
+        private final @Nullable String token;
         private final PrefetchKey key;
         private final long deadline;
         private final FhirExchange.Exchanges exchanges;
         private final List<FhirEntry> entries = new ArrayList<>();
         private int matched;
-        private Integer total;
+        private @Nullable Integer total;
         private final long started = System.nanoTime();
 
-        Call(String server, String token, PrefetchKey key, long deadline, FhirExchange.Exchanges exchanges) {
+        Call(String server, @Nullable String token, PrefetchKey key, long deadline, FhirExchange.Exchanges exchanges) {
             this.server = server;
             this.token = token;
             this.key = key;
@@ -210,10 +212,11 @@ public final class FhirFetcher {
             });
         }
 
-        CompletableFuture<Result> continueFrom(Continuation continuation) {
+        /** The pages after the client's: {@code next} is the continuation's next link, present. */
+        CompletableFuture<Result> continueFrom(String next, Continuation continuation) {
             matched = continuation.matched();
             total = continuation.total();
-            return page(continuation.next(), 1).thenApply(this::measured);
+            return page(next, 1).thenApply(this::measured);
         }
 
         private Result measured(Result result) {

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A response body read with a byte budget: refused as soon as its declared length or the bytes received so far
  * (chunked answers too) exceed it, so a hostile server cannot make us hold an answer of any size. Answers other
@@ -27,7 +29,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** Picks the subscriber from the status and headers; can cancel the body being read. */
     static final class Handler implements HttpResponse.BodyHandler<byte[]> {
         private final long max;
-        private volatile LimitedBody body;
+        private volatile @Nullable LimitedBody body;
         private volatile boolean cancelled;
 
         Handler(long max) {
@@ -58,7 +60,7 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long declared;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private volatile Flow.Subscription subscription;
+    private volatile Flow.@Nullable Subscription subscription;
     private long received;
 
     /** @param max the byte budget; negative: the body is not wanted, stop reading at once */

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.fhir.FhirEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whose data (clinical-rules 8): a resource counts only when its {@code subject} (or {@code patient}) points at
@@ -29,7 +30,7 @@ public final class PatientCompartment {
     /** FHIR R4 id datatype: a version id is one such segment. */
     private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9.-]{1,64}");
 
-    private final String patientId;
+    private final @Nullable String patientId;
     private final Set<String> references = new LinkedHashSet<>();
 
     /**
@@ -37,7 +38,7 @@ public final class PatientCompartment {
      * @param fhirServer the request's FHIR server base, or null
      * @param fullUrls   the fullUrls of this patient's Patient entries
      */
-    public PatientCompartment(String patientId, String fhirServer, Set<String> fullUrls) {
+    public PatientCompartment(@Nullable String patientId, @Nullable String fhirServer, Set<String> fullUrls) {
         this.patientId = patientId;
         if (patientId != null) {
             references.add("Patient/" + patientId);
@@ -53,7 +54,7 @@ public final class PatientCompartment {
     }
 
     /** The compartment of the patient with this id: its Patient entries' fullUrls are collected from entries. */
-    public static PatientCompartment of(String patientId, String fhirServer, List<FhirEntry> entries) {
+    public static PatientCompartment of(String patientId, @Nullable String fhirServer, List<FhirEntry> entries) {
         Set<String> fullUrls = new LinkedHashSet<>();
         for (FhirEntry entry : entries) {
             if (entry.resource() instanceof Patient patient && patientId.equals(patient.getIdElement().getIdPart())
@@ -148,7 +149,7 @@ public final class PatientCompartment {
     }
 
     /** The {@code subject} or {@code patient} element, when the resource type has one (present or not). */
-    private static Property patientLink(Resource resource) {
+    private static @Nullable Property patientLink(Resource resource) {
         for (String name : PATIENT_LINKS) {
             Property property = resource.getNamedProperty(name);
             if (property != null) {
@@ -180,7 +181,7 @@ public final class PatientCompartment {
         return out;
     }
 
-    public String patientId() {
+    public @Nullable String patientId() {
         return patientId;
     }
 }

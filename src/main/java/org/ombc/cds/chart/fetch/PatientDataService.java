@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -17,6 +18,7 @@ import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.ResourceIds;
 import org.ombc.cds.fhir.UnreadableDates;
 import org.ombc.cds.knowledge.FhirProfileValidator;
+import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,18 +32,22 @@ public final class PatientDataService {
     static final int MAX_VALIDATION_PROBLEMS = 10;
 
     private final FhirJson json;
-    private final FhirFetcher fetcher;
-    private final FhirProfileValidator validator;
+    private final @Nullable FhirFetcher fetcher;
+    private final @Nullable FhirProfileValidator validator;
 
-    /** @param validator validates incoming resources against our profiles; null when ombc.validation is off */
-    public PatientDataService(FhirJson json, FhirFetcher fetcher, FhirProfileValidator validator) {
+    /**
+     * @param fetcher   reads what the prefetch lacks from the FHIR server; null where charts come whole and
+     *                  {@link #gather} is never called (the worklist's export files)
+     * @param validator validates incoming resources against our profiles; null when ombc.validation is off
+     */
+    public PatientDataService(FhirJson json, @Nullable FhirFetcher fetcher, @Nullable FhirProfileValidator validator) {
         this.json = json;
         this.fetcher = fetcher;
         this.validator = validator;
     }
 
-    public PatientData gather(String patientId, Map<String, JsonNode> prefetch, String fhirServer,
-                              String accessToken) {
+    public PatientData gather(String patientId, @Nullable Map<String, JsonNode> prefetch,
+                              @Nullable String fhirServer, @Nullable String accessToken) {
         List<FhirEntry> entries = new ArrayList<>();
         Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
         Map<PrefetchKey, FhirFetcher.Continuation> partial = new EnumMap<>(PrefetchKey.class);
@@ -75,6 +81,7 @@ public final class PatientDataService {
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty() || !partial.isEmpty()) {
             Map<String, String> requiredFailures = new LinkedHashMap<>();
+            FhirFetcher reader = Objects.requireNonNull(fetcher, "a chart that lacks data is read with a fetcher");
             Set<PrefetchKey> queries = EnumSet.copyOf(missing.isEmpty() ? EnumSet.noneOf(PrefetchKey.class) : missing);
             Map<PrefetchKey, FhirFetcher.Continuation> continuations = new EnumMap<>(PrefetchKey.class);
             partial.forEach((key, continuation) -> {
@@ -86,7 +93,7 @@ public final class PatientDataService {
                 }
             });
             for (Map.Entry<PrefetchKey, FhirFetcher.Result> result
-                    : fetcher.fetch(fhirServer, accessToken, patientId, queries, continuations).entrySet()) {
+                    : reader.fetch(fhirServer, accessToken, patientId, queries, continuations).entrySet()) {
                 PrefetchKey key = result.getKey();
                 FetchFailure failure = result.getValue().failure();
                 boolean wasPartial = partial.containsKey(key);
@@ -101,7 +108,7 @@ public final class PatientDataService {
                     entries.addAll(result.getValue().entries());
                 } else if (key.isRequired()) {
                     // fhirServer refused by the allow-list: the fix is the allow-list, so that is what is named
-                    boolean serverRefused = failure == FetchFailure.NOT_ALLOWED && !fetcher.allowsServer(fhirServer);
+                    boolean serverRefused = failure == FetchFailure.NOT_ALLOWED && !reader.allowsServer(fhirServer);
                     requiredFailures.put(key.key(), wasPartial && !serverRefused
                             ? FetchFailure.INCOMPLETE.code() : failure.code());
                 } else if (wasPartial) {
@@ -119,13 +126,13 @@ public final class PatientDataService {
         List<Resource> own = forPatient(patientId, fhirServer, entries, problems);
         problems.addAll(UnreadableDates.clear(own));
         if (validator != null) {
-            problems.addAll(validationProblems(own));
+            problems.addAll(validationProblems(validator, own));
         }
         return new PatientData(own, problems);
     }
 
     /** Errors against R4 and our profiles, for the data-quality card (never the log: they may quote values). */
-    private List<String> validationProblems(List<Resource> resources) {
+    private static List<String> validationProblems(FhirProfileValidator validator, List<Resource> resources) {
         List<String> problems = new ArrayList<>();
         int more = 0;
         for (Resource resource : resources) {
@@ -152,7 +159,7 @@ public final class PatientDataService {
      * patient is refused: cards computed from another patient's chart must never be shown. Other resources that
      * name another patient, or no patient, are dropped, counted and named.
      */
-    private static List<Resource> forPatient(String patientId, String fhirServer, List<FhirEntry> entries,
+    private static List<Resource> forPatient(String patientId, @Nullable String fhirServer, List<FhirEntry> entries,
                                              List<String> problems) {
         boolean patientSeen = false;
         for (FhirEntry entry : entries) {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;
@@ -50,6 +51,6 @@ public final class PrefetchTemplates {
 
     /** The query for one patient: the template with the id filled in. */
     public String query(PrefetchKey key, String patientId) {
-        return templates.get(key).replace(PATIENT_ID, patientId);
+        return Objects.requireNonNull(templates.get(key), "a template per key").replace(PATIENT_ID, patientId);
     }
 }

@@ -2,6 +2,7 @@ package org.ombc.cds.chart.fetch;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a search result is the whole result (clinical-rules 8, "Incomplete data"): a searchset Bundle with a
@@ -13,7 +14,7 @@ final class SearchPages {
     }
 
     /** The {@code next} link of a searchset Bundle, or null. */
-    static String next(IBaseResource parsed) {
+    static @Nullable String next(IBaseResource parsed) {
         if (parsed instanceof Bundle bundle && bundle.getLink(Bundle.LINK_NEXT) != null
                 && bundle.getLink(Bundle.LINK_NEXT).hasUrl()) {
             return bundle.getLink(Bundle.LINK_NEXT).getUrl();
@@ -22,7 +23,7 @@ final class SearchPages {
     }
 
     /** {@code Bundle.total}, or null when the server did not say. */
-    static Integer total(IBaseResource parsed) {
+    static @Nullable Integer total(IBaseResource parsed) {
         // An unreadable total ("many") is kept as text without a value: it says nothing.
         return parsed instanceof Bundle bundle && bundle.hasTotalElement() ? bundle.getTotalElement().getValue() : null;
     }

@@ -63,7 +63,7 @@ final class CancerConditions {
         }
         boolean breastTopography = hasBreastTopography(code) || hasBreastTopographyIn(condition.getBodySite());
         if (terminology.containsAny(ValueSetId.PRIMARY_BREAST_CANCER, code)
-                || breastTopography && hasBehaviour(morphology, "3")) {
+                || (breastTopography && hasBehaviour(morphology, "3"))) {
             return Kind.PRIMARY;
         }
         if (terminology.containsAny(ValueSetId.BREAST_CANCER_EXCLUDED, code)) {
@@ -134,7 +134,7 @@ final class CancerConditions {
         for (CanonicalType profile : condition.getMeta().getProfile()) {
             String url = profile.getValue() == null ? "" : profile.getValue().toLowerCase(Locale.ROOT);
             for (String suffix : suffixes) {
-                if (url.contains("/mcode") && url.endsWith(suffix) || url.endsWith("mcode-" + suffix)) {
+                if ((url.contains("/mcode") && url.endsWith(suffix)) || url.endsWith("mcode-" + suffix)) {
                     return true;
                 }
             }

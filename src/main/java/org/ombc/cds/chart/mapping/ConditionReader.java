@@ -31,7 +31,7 @@ final class ConditionReader {
     private final RecordDates dates;
     private final CancerConditions cancer;
     /** What each Condition of this chart is, asked once: several readers ask of every Condition. */
-    private final java.util.Map<Condition, CancerConditions.Kind> kinds = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<Condition, CancerConditions.Kind> kinds = new java.util.IdentityHashMap<>();
 
     ConditionReader(Terminology terminology, RecordDates dates) {
         this.terminology = terminology;

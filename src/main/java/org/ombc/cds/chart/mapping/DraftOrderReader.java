@@ -17,19 +17,18 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Type;
-import org.jspecify.annotations.NullUnmarked;
 import org.ombc.cds.fhir.ResourceIds;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;
 import org.ombc.cds.logic.ordersign.PlannedOrders;
 import org.ombc.cds.logic.ordersign.TreatmentIntent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the orders being signed ({@code context.draftOrders} of CDS Hooks {@code order-sign}) into
  * {@link PlannedOrders}, with the codes of our ValueSets (clinical-rules 9). Orders of other kinds are counted and
  * otherwise ignored: a service that does not know an order stays silent about it.
  */
-@NullUnmarked
 public final class DraftOrderReader {
 
     /** mCODE STU3 treatment intent, on ServiceRequest (radiotherapy course) and Procedure. */
@@ -131,7 +130,7 @@ public final class DraftOrderReader {
      * The systemic anticancer agent an order names (ValueSet systemic-therapy), or null. The name is the one our
      * ValueSet publishes (else the code): text the sender wrote never reaches a card.
      */
-    private String systemicAgent(Type medication) {
+    private @Nullable String systemicAgent(Type medication) {
         CodeableConcept concept = null;
         if (medication instanceof CodeableConcept c) {
             concept = c;

@@ -158,11 +158,11 @@ final class ReceptorReader {
         }
         boolean her2 = test == ValueSetId.HER2_TEST;
         boolean positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, evidence)
-                || her2 && (terminology.containsAny(ValueSetId.HER2_IHC_POSITIVE, evidence)
-                || terminology.containsAny(ValueSetId.HER2_ISH_AMPLIFIED, evidence));
+                || (her2 && (terminology.containsAny(ValueSetId.HER2_IHC_POSITIVE, evidence)
+                || terminology.containsAny(ValueSetId.HER2_ISH_AMPLIFIED, evidence)));
         boolean negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, evidence)
-                || her2 && (terminology.containsAny(ValueSetId.HER2_IHC_NEGATIVE, evidence)
-                || terminology.containsAny(ValueSetId.HER2_ISH_NOT_AMPLIFIED, evidence));
+                || (her2 && (terminology.containsAny(ValueSetId.HER2_IHC_NEGATIVE, evidence)
+                || terminology.containsAny(ValueSetId.HER2_ISH_NOT_AMPLIFIED, evidence)));
         if (!positive && !negative && observation.getValue() == null) {
             positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, observation.getInterpretation());
             negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, observation.getInterpretation());

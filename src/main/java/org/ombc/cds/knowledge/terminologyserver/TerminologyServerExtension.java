@@ -76,6 +76,8 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
     }
 
     /**
+     * The extension that asks the configured terminology server.
+     *
      * @param settings    {@code ombc.terminology.*}; the server URL must be set
      * @param fhirTimeout {@code ombc.fhir.timeout}: the call's own deadline, which the lookups never exceed
      * @param published   our ValueSets (fhir-profiles), whose definitions name the families' SNOMED roots
@@ -199,7 +201,8 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
                 return CompletableFuture.completedFuture(Answer.FAILED);
             }
         });
-        answer.thenAccept(a -> {
+        // Nothing waits for this: a failed answer leaves the cache, so that the next chart asks again.
+        CompletableFuture<Void> unused = answer.thenAccept(a -> {
             if (a == Answer.FAILED) {
                 answers.asMap().remove(question, answer);
             }

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OligometastaticState;
 import org.ombc.cds.logic.ordersign.OrderSignAdvice.Kind;
@@ -45,7 +47,7 @@ public final class OrderSignRules {
                     notCurative.stream().map(RadiotherapyOrder::reference).distinct().toList(), dedupe(facts));
         }
         LocalDate omd = assessment.burden().omdDate();
-        if (systemicTherapyAlone(orders) && newlyOligometastatic(omd, today)) {
+        if (omd != null && systemicTherapyAlone(orders) && newlyOligometastatic(omd, today)) {
             List<String> facts = chartFacts(assessment);
             facts.add("oligometastatic disease diagnosed " + ChronoUnit.DAYS.between(omd, today) + " days ago ("
                     + omd + ")");
@@ -81,13 +83,14 @@ public final class OrderSignRules {
      * The OMD diagnosis date lies within the last {@value #NEW_DISEASE_DAYS} days (today and tomorrow included, for
      * time zones). An unknown date decides nothing: no card.
      */
-    static boolean newlyOligometastatic(LocalDate omd, LocalDate today) {
+    static boolean newlyOligometastatic(@Nullable LocalDate omd, LocalDate today) {
         return omd != null && !omd.isAfter(today.plusDays(1)) && !omd.isBefore(today.minusDays(NEW_DISEASE_DAYS));
     }
 
     private static List<String> chartFacts(Assessment a) {
         List<String> facts = new ArrayList<>();
-        int n = a.lesionCount();
+        // Only an oligometastatic assessment (advise's first check) gets here: it has counted the lesions.
+        int n = Objects.requireNonNull(a.lesionCount(), "an oligometastatic assessment counts its lesions");
         facts.add(n + (n == 1 ? " current distant lesion" : " current distant lesions")
                 + (a.sites().isEmpty() ? "" : " (" + String.join(", ", a.sites()) + ")"));
         if (a.estroEortcState() != null) {

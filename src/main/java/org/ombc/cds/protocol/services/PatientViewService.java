@@ -41,6 +41,6 @@ public final class PatientViewService implements CdsService {
     public HookOutcome evaluate(HookRequest request) {
         ChartAssessment.Result result = HookCharts.assess(chart, request);
         return new HookOutcome(result.assessment(),
-                cards.cards(result.assessment(), result.patientId(), result.problems()));
+                cards.cards(result.assessment(), request.patientId(), result.problems()));
     }
 }

@@ -71,7 +71,7 @@ class BackendServicesTokenTest {
         String form = ehr.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals("/auth/token"))
                 .findFirst().orElseThrow().getRequest().getBodyAsString();
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : form.split("&")) {
+        for (String pair : form.split("&", -1)) {
             String[] kv = pair.split("=", 2);
             fields.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
