@@ -1,15 +1,13 @@
 package org.ombc.cds.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The admin token ({@code ombc.audit.admin-token}) that guards the governance API and the worklist: unset, those
@@ -39,11 +37,13 @@ public final class AdminAccess {
             return;
         }
         if (adminToken == null || adminToken.isBlank()) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "The admin API is disabled: set ombc.audit.admin-token.");
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED, "unauthorized", "The admin API is disabled: set ombc.audit.admin-token.");
         }
-        String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
+        String presented =
+                authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        if (!MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid admin bearer token is required.");
         }
     }
@@ -55,7 +55,9 @@ public final class AdminAccess {
         String own = request.getScheme() + "://" + request.getHeader("Host");
         if (crossSite || (origin != null && !origin.equalsIgnoreCase(own))) {
             log.info("admin API refused a cross-origin request");
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden",
+            throw new ApiProblem(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
                     "The admin API answers only same-origin requests in the sandbox.");
         }
     }

@@ -1,24 +1,5 @@
 package org.ombc.cds.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
-import java.util.EnumSet;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
-
-import org.ombc.cds.cards.FullDetail;
-import org.ombc.cds.logic.Assessment;
-import org.ombc.cds.logic.DiseaseBurden;
-import org.ombc.cds.model.Lesion;
-import org.ombc.cds.model.OmbcRecord;
-import org.ombc.cds.model.PrimaryTumour;
-import org.ombc.cds.model.Site;
-import org.ombc.cds.model.StagedMetastasis;
-import org.ombc.cds.privacy.Hashes;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -29,6 +10,23 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.ombc.cds.cards.FullDetail;
+import org.ombc.cds.logic.Assessment;
+import org.ombc.cds.logic.DiseaseBurden;
+import org.ombc.cds.model.Lesion;
+import org.ombc.cds.model.OmbcRecord;
+import org.ombc.cds.model.PrimaryTumour;
+import org.ombc.cds.model.Site;
+import org.ombc.cds.model.StagedMetastasis;
+import org.ombc.cds.privacy.Hashes;
 
 /**
  * The assessment behind a main card, kept in the audit instead of its full-evidence page: the page is rendered on
@@ -42,20 +40,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class AssessmentSnapshot {
 
     /** An encoded assessment: its hash (the key it is stored under), the text stored, the knowledge it used. */
-    public record Encoded(String hash, String body, String knowledgeVersion) {
-    }
+    public record Encoded(String hash, String body, String knowledgeVersion) {}
 
     @JsonIgnoreProperties({"patientId"})
-    private abstract static class NoPatientId {
-    }
+    private abstract static class NoPatientId {}
 
     @JsonIgnoreProperties({"conditionId"})
-    private abstract static class NoConditionId {
-    }
+    private abstract static class NoConditionId {}
 
     @JsonIgnoreProperties({"source"})
-    private abstract static class NoObservationId {
-    }
+    private abstract static class NoObservationId {}
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -75,18 +69,44 @@ public final class AssessmentSnapshot {
     private static final ObjectWriter WRITER = JSON.writerFor(Assessment.class);
     private static final ObjectReader READER = JSON.readerFor(Assessment.class);
 
-    private AssessmentSnapshot() {
-    }
+    private AssessmentSnapshot() {}
 
     public static Encoded encode(Assessment a) {
         OmbcRecord r = a.record();
-        OmbcRecord withPageNotes = new OmbcRecord(null, r.primary(), r.lesions(), r.er(), r.pr(), r.her2(),
-                r.nodesAtDiagnosis(), r.diseaseStatuses(), r.therapies(), r.imagingDates(), r.primaryResected(),
-                FullDetail.pageNotes(r.notes()), r.staged(), r.unreadCancer());
-        Assessment stored = new Assessment(a.breastCancer(), a.metastatic(), a.lesionCount(), a.organCount(),
-                a.sites(), a.oligometastatic(), a.estroEortcState(), a.subtype(), a.diseaseFreeIntervalMonths(),
-                a.favorableFactors(), a.unfavorableFactors(), a.recommendations(), a.missingData(),
-                a.knowledgeVersion(), a.trials(), a.findings(), a.burden(), withPageNotes);
+        OmbcRecord withPageNotes = new OmbcRecord(
+                null,
+                r.primary(),
+                r.lesions(),
+                r.er(),
+                r.pr(),
+                r.her2(),
+                r.nodesAtDiagnosis(),
+                r.diseaseStatuses(),
+                r.therapies(),
+                r.imagingDates(),
+                r.primaryResected(),
+                FullDetail.pageNotes(r.notes()),
+                r.staged(),
+                r.unreadCancer());
+        Assessment stored = new Assessment(
+                a.breastCancer(),
+                a.metastatic(),
+                a.lesionCount(),
+                a.organCount(),
+                a.sites(),
+                a.oligometastatic(),
+                a.estroEortcState(),
+                a.subtype(),
+                a.diseaseFreeIntervalMonths(),
+                a.favorableFactors(),
+                a.unfavorableFactors(),
+                a.recommendations(),
+                a.missingData(),
+                a.knowledgeVersion(),
+                a.trials(),
+                a.findings(),
+                a.burden(),
+                withPageNotes);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -109,14 +129,38 @@ public final class AssessmentSnapshot {
             Assessment a = READER.readValue(in);
             DiseaseBurden b = a.burden();
             // JSON has no EnumSet: back to the site order the logic built.
-            DiseaseBurden burden = new DiseaseBurden(b.current(), b.lesionCount(),
+            DiseaseBurden burden = new DiseaseBurden(
+                    b.current(),
+                    b.lesionCount(),
                     b.sites().isEmpty() ? EnumSet.noneOf(Site.class) : EnumSet.copyOf(b.sites()),
-                    b.unknownSideAxillary(), b.undatedCurrent(), b.polymetastaticHistory(), b.omdHistory(), b.omd(),
-                    b.firstMetastasis(), b.peakActive(), b.anyPast(), b.stagedOnly());
-            return new Assessment(a.breastCancer(), a.metastatic(), a.lesionCount(), a.organCount(), a.sites(),
-                    a.oligometastatic(), a.estroEortcState(), a.subtype(), a.diseaseFreeIntervalMonths(),
-                    a.favorableFactors(), a.unfavorableFactors(), a.recommendations(), a.missingData(),
-                    a.knowledgeVersion(), a.trials(), a.findings(), burden, a.record());
+                    b.unknownSideAxillary(),
+                    b.undatedCurrent(),
+                    b.polymetastaticHistory(),
+                    b.omdHistory(),
+                    b.omd(),
+                    b.firstMetastasis(),
+                    b.peakActive(),
+                    b.anyPast(),
+                    b.stagedOnly());
+            return new Assessment(
+                    a.breastCancer(),
+                    a.metastatic(),
+                    a.lesionCount(),
+                    a.organCount(),
+                    a.sites(),
+                    a.oligometastatic(),
+                    a.estroEortcState(),
+                    a.subtype(),
+                    a.diseaseFreeIntervalMonths(),
+                    a.favorableFactors(),
+                    a.unfavorableFactors(),
+                    a.recommendations(),
+                    a.missingData(),
+                    a.knowledgeVersion(),
+                    a.trials(),
+                    a.findings(),
+                    burden,
+                    a.record());
         } catch (IOException e) {
             throw new UncheckedIOException("a stored assessment could not be read", e);
         }

@@ -1,7 +1,6 @@
 package org.ombc.cds.audit;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,12 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     start goes on and cards carry no evidence-page link until the key is read
  */
 @ConfigurationProperties("ombc.audit")
-public record AuditProperties(@Nullable String adminToken,
-                              @DefaultValue("false") boolean adminOpen,
-                              @DefaultValue("10000") int queueSize,
-                              @DefaultValue("24h") Duration cardMemory,
-                              @DefaultValue("100") int maxFeedbackItems,
-                              @DefaultValue("10000") long maxCardsInMemory,
-                              @Nullable String cardLinkSecret,
-                              @DefaultValue("5s") Duration cardLinkSecretWait) {
-}
+public record AuditProperties(
+        @Nullable String adminToken,
+        @DefaultValue("false") boolean adminOpen,
+        @DefaultValue("10000") int queueSize,
+        @DefaultValue("24h") Duration cardMemory,
+        @DefaultValue("100") int maxFeedbackItems,
+        @DefaultValue("10000") long maxCardsInMemory,
+        @Nullable String cardLinkSecret,
+        @DefaultValue("5s") Duration cardLinkSecretWait) {}

@@ -6,14 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.ombc.cds.privacy.Hashes;
 import org.ombc.cds.storage.DurableCommits;
 import org.springframework.dao.DataAccessException;
@@ -56,8 +54,8 @@ public final class AuditStore {
     /** 32 random bytes (hex) stored under {@code name} on first use; every instance sharing the database agrees. */
     private String secret(String name) {
         return guard(() -> durably(() -> tx.execute(status -> {
-            List<String> found = jdbc.queryForList("select setting_value from audit_setting where name = ?",
-                    String.class, name);
+            List<String> found =
+                    jdbc.queryForList("select setting_value from audit_setting where name = ?", String.class, name);
             if (!found.isEmpty()) {
                 return found.get(0);
             }
@@ -68,7 +66,8 @@ public final class AuditStore {
                 jdbc.update("insert into audit_setting (name, setting_value) values (?, ?)", name, value);
                 return value;
             } catch (DuplicateKeyException raced) {
-                return jdbc.queryForObject("select setting_value from audit_setting where name = ?", String.class, name);
+                return jdbc.queryForObject(
+                        "select setting_value from audit_setting where name = ?", String.class, name);
             }
         })));
     }
@@ -97,11 +96,14 @@ public final class AuditStore {
             int n = 0;
             // SQLite's driver returns the key of a batch's last row only: there, one statement per call (in the same
             // transaction, and local, so cheap).
-            boolean oneKeyPerStatement = "SQLite".equalsIgnoreCase(con.getMetaData().getDatabaseProductName());
-            try (PreparedStatement ps = con.prepareStatement("insert into hook_call (called_at, service_id,"
-                    + " hook_instance, patient_hash, caller_iss, knowledge_version, oligometastatic, estro_eortc_state,"
-                    + " subtype, recommendations, missing_data, latency_micros)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            boolean oneKeyPerStatement =
+                    "SQLite".equalsIgnoreCase(con.getMetaData().getDatabaseProductName());
+            try (PreparedStatement ps = con.prepareStatement(
+                    "insert into hook_call (called_at, service_id,"
+                            + " hook_instance, patient_hash, caller_iss, knowledge_version, oligometastatic, estro_eortc_state,"
+                            + " subtype, recommendations, missing_data, latency_micros)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
                 for (HookCallRow call : calls) {
                     ps.setTimestamp(1, Timestamp.from(call.calledAt()));
                     ps.setString(2, call.serviceId());
@@ -134,14 +136,15 @@ public final class AuditStore {
                     }
                 }
                 if (n != ids.length) {
-                    throw new IllegalStateException("the database returned " + n + " keys for " + ids.length
-                            + " audited calls");
+                    throw new IllegalStateException(
+                            "the database returned " + n + " keys for " + ids.length + " audited calls");
                 }
             }
-            try (PreparedStatement cards = con.prepareStatement("insert into issued_card (uuid, hook_call_id, summary,"
-                    + " indicator, suggestion_ids, override_codes, assessment_hash) values (?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement recommendations = con.prepareStatement(
-                         "insert into issued_card_recommendation (card_uuid, code) values (?, ?)")) {
+            try (PreparedStatement cards = con.prepareStatement(
+                            "insert into issued_card (uuid, hook_call_id, summary,"
+                                    + " indicator, suggestion_ids, override_codes, assessment_hash) values (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement recommendations = con.prepareStatement(
+                            "insert into issued_card_recommendation (card_uuid, code) values (?, ?)")) {
                 for (int i = 0; i < calls.size(); i++) {
                     AssessmentSnapshot.Encoded assessment = calls.get(i).assessment();
                     for (IssuedCard card : calls.get(i).cards()) {
@@ -178,13 +181,24 @@ public final class AuditStore {
 
     public Optional<IssuedCard> findCard(String uuid) {
         return guard(() -> {
-            List<IssuedCard> cards = jdbc.query("select c.uuid, h.service_id, c.summary, c.indicator, c.suggestion_ids,"
-                    + " c.override_codes, h.caller_iss from issued_card c join hook_call h on h.id = c.hook_call_id"
-                    + " where c.uuid = ?",
-                    (rs, n) -> new IssuedCard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    jdbc.queryForList("select code from issued_card_recommendation where card_uuid = ?"
-                    + " order by code", String.class, rs.getString(1)), split(rs.getString(5)), split(rs.getString(6)),
-                    rs.getString(7)), uuid);
+            List<IssuedCard> cards = jdbc.query(
+                    "select c.uuid, h.service_id, c.summary, c.indicator, c.suggestion_ids,"
+                            + " c.override_codes, h.caller_iss from issued_card c join hook_call h on h.id = c.hook_call_id"
+                            + " where c.uuid = ?",
+                    (rs, n) -> new IssuedCard(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            jdbc.queryForList(
+                                    "select code from issued_card_recommendation where card_uuid = ?"
+                                            + " order by code",
+                                    String.class,
+                                    rs.getString(1)),
+                            split(rs.getString(5)),
+                            split(rs.getString(6)),
+                            rs.getString(7)),
+                    uuid);
             return cards.stream().findFirst();
         });
     }
@@ -210,16 +224,25 @@ public final class AuditStore {
             int stored = 0;
             for (FeedbackItem item : items) {
                 String hash = Hashes.sha256(item.identity());
-                Integer existing = jdbc.queryForObject("select count(*) from feedback where item_hash = ?", Integer.class, hash);
+                Integer existing =
+                        jdbc.queryForObject("select count(*) from feedback where item_hash = ?", Integer.class, hash);
                 if (existing != null && existing > 0) {
                     continue;
                 }
-                jdbc.update("insert into feedback (card_uuid, outcome, accepted_suggestions, override_system, override_code,"
-                        + " override_display, user_comment, outcome_timestamp, received_at, item_hash)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", item.card(), item.outcome(),
-                        String.join(",", item.acceptedSuggestions()), item.overrideSystem(), item.overrideCode(),
-                        item.overrideDisplay(), item.userComment(), Timestamp.from(item.outcomeTimestamp()),
-                        Timestamp.from(receivedAt), hash);
+                jdbc.update(
+                        "insert into feedback (card_uuid, outcome, accepted_suggestions, override_system, override_code,"
+                                + " override_display, user_comment, outcome_timestamp, received_at, item_hash)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        item.card(),
+                        item.outcome(),
+                        String.join(",", item.acceptedSuggestions()),
+                        item.overrideSystem(),
+                        item.overrideCode(),
+                        item.overrideDisplay(),
+                        item.userComment(),
+                        Timestamp.from(item.outcomeTimestamp()),
+                        Timestamp.from(receivedAt),
+                        hash);
                 stored++;
             }
             return stored;
@@ -228,9 +251,10 @@ public final class AuditStore {
 
     /** Stored feedback received in [from, to), oldest first. */
     public List<Map<String, Object>> feedback(Instant from, Instant to) {
-        return guard(() -> jdbc.query("select f.card_uuid, f.outcome, f.accepted_suggestions, f.override_system,"
-                + " f.override_code, f.override_display, f.user_comment, f.outcome_timestamp, f.received_at"
-                + " from feedback f where f.received_at >= ? and f.received_at < ? order by f.received_at, f.id",
+        return guard(() -> jdbc.query(
+                "select f.card_uuid, f.outcome, f.accepted_suggestions, f.override_system,"
+                        + " f.override_code, f.override_display, f.user_comment, f.outcome_timestamp, f.received_at"
+                        + " from feedback f where f.received_at >= ? and f.received_at < ? order by f.received_at, f.id",
                 (rs, n) -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("card", rs.getString(1));
@@ -249,7 +273,9 @@ public final class AuditStore {
                     row.put("outcomeTimestamp", rs.getTimestamp(8).toInstant().toString());
                     row.put("receivedAt", rs.getTimestamp(9).toInstant().toString());
                     return row;
-                }, Timestamp.from(from), Timestamp.from(to)));
+                },
+                Timestamp.from(from),
+                Timestamp.from(to)));
     }
 
     /**

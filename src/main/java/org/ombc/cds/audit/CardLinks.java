@@ -11,10 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +55,9 @@ public final class CardLinks {
                 try {
                     secret.compareAndSet(null, source.get().getBytes(StandardCharsets.UTF_8));
                 } catch (RuntimeException e) {
-                    log.warn("card-link secret not available yet: {}", e.getClass().getSimpleName());
+                    log.warn(
+                            "card-link secret not available yet: {}",
+                            e.getClass().getSimpleName());
                 } finally {
                     loading.set(false);
                 }
@@ -103,8 +103,8 @@ public final class CardLinks {
         if (uuid == null || signature == null || !UUID.matcher(uuid).matches()) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(key, uuid).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                hmac(key, uuid).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String hmac(byte[] key, String uuid) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.web.ErrorBody;
 import org.ombc.cds.web.MarkdownPage;
@@ -39,8 +38,12 @@ public class CardPageController {
     private final Duration valid;
     private final DatabaseHookCallRecorder audit;
 
-    public CardPageController(AuditStore store, CardLinks links, Clock clock, AuditProperties properties,
-                              DatabaseHookCallRecorder audit) {
+    public CardPageController(
+            AuditStore store,
+            CardLinks links,
+            Clock clock,
+            AuditProperties properties,
+            DatabaseHookCallRecorder audit) {
         this.store = store;
         this.links = links;
         this.clock = clock;
@@ -48,9 +51,11 @@ public class CardPageController {
         this.audit = audit;
     }
 
-    @GetMapping(path = "/ombc/cards/{uuid}", produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<String> page(@PathVariable String uuid,
-                                       @RequestParam(required = false) @Nullable String sig) {
+    @GetMapping(
+            path = "/ombc/cards/{uuid}",
+            produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
+    public ResponseEntity<String> page(
+            @PathVariable String uuid, @RequestParam(required = false) @Nullable String sig) {
         if (!links.verify(uuid, sig)) {
             return notFound();
         }
@@ -62,11 +67,15 @@ public class CardPageController {
         if (page.isEmpty() || page.get().issuedAt().plus(valid).isBefore(clock.instant())) {
             return notFound();
         }
-        String body = MarkdownPage.html("ombc-cds: how this card was decided", page.get().fullDetail(),
+        String body = MarkdownPage.html(
+                "ombc-cds: how this card was decided",
+                page.get().fullDetail(),
                 "Issued " + page.get().issuedAt() + " by ombc-cds. Decision support only: the tumour board decides. "
                         + "This link expires " + page.get().issuedAt().plus(valid) + ".");
-        return ResponseEntity.ok().headers(MarkdownPage::secure).contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).body(body);
+        return ResponseEntity.ok()
+                .headers(MarkdownPage::secure)
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
     }
 
     /** Whether the card's audit row was queued here and has now been written (false: nothing to wait for). */
@@ -83,21 +92,31 @@ public class CardPageController {
     private static ResponseEntity<String> notFound() {
         String body;
         try {
-            body = new String(ErrorBody.bytes(404, "not-found",
-                    "No card page at this address, or its link has expired.", java.util.Map.of()),
+            body = new String(
+                    ErrorBody.bytes(
+                            404,
+                            "not-found",
+                            "No card page at this address, or its link has expired.",
+                            java.util.Map.of()),
                     java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(MarkdownPage::secure)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .headers(MarkdownPage::secure)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     @ExceptionHandler(StorageUnavailableException.class)
     ResponseEntity<Object> storageDown(StorageUnavailableException e) {
-        log.warn("card page storage unavailable: {}", e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ErrorBody.of(503, "storage-unavailable",
-                        "The card store is unavailable; retry later.", java.util.Map.of()));
+        log.warn(
+                "card page storage unavailable: {}",
+                e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ErrorBody.of(
+                        503, "storage-unavailable", "The card store is unavailable; retry later.", java.util.Map.of()));
     }
 }

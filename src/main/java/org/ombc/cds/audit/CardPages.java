@@ -1,16 +1,14 @@
 package org.ombc.cds.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Main cards' full-evidence pages. A card issued since migration V7 points to its call's assessment (table
@@ -21,11 +19,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 public final class CardPages {
 
     /** A card's page, with the time of the call that issued it. */
-    public record Page(String fullDetail, Instant issuedAt) {
-    }
+    public record Page(String fullDetail, Instant issuedAt) {}
 
     /** Hashes of assessments known to be stored: they are never deleted, so a hash here needs no query. */
-    private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, Boolean> stored =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
     private final JdbcTemplate jdbc;
 
     CardPages(JdbcTemplate jdbc) {
@@ -46,9 +45,13 @@ public final class CardPages {
                 continue;
             }
             try {
-                jdbc.update("insert into card_assessment (assessment_hash, knowledge_version, body) select ?, ?, ?"
-                        + " where not exists (select 1 from card_assessment where assessment_hash = ?)",
-                        a.hash(), a.knowledgeVersion(), a.body(), a.hash());
+                jdbc.update(
+                        "insert into card_assessment (assessment_hash, knowledge_version, body) select ?, ?, ?"
+                                + " where not exists (select 1 from card_assessment where assessment_hash = ?)",
+                        a.hash(),
+                        a.knowledgeVersion(),
+                        a.body(),
+                        a.hash());
             } catch (DuplicateKeyException sameAtOnce) {
                 // another replica stored it between our check and our insert
             }
@@ -57,14 +60,20 @@ public final class CardPages {
     }
 
     Optional<Page> find(String cardUuid) {
-        return jdbc.query("select coalesce(p.full_detail, i.full_detail), a.body, c.called_at from issued_card i"
-                + " join hook_call c on c.id = i.hook_call_id left join card_page p on p.page_hash = i.page_hash"
-                + " left join card_assessment a on a.assessment_hash = i.assessment_hash where i.uuid = ?"
-                + " and (coalesce(p.full_detail, i.full_detail) is not null or a.body is not null)",
-                (rs, n) -> {
-                    String text = rs.getString(1);
-                    return new Page(text != null ? text : AssessmentSnapshot.page(rs.getString(2)),
-                            rs.getTimestamp(3).toInstant());
-                }, cardUuid).stream().findFirst();
+        return jdbc
+                .query(
+                        "select coalesce(p.full_detail, i.full_detail), a.body, c.called_at from issued_card i"
+                                + " join hook_call c on c.id = i.hook_call_id left join card_page p on p.page_hash = i.page_hash"
+                                + " left join card_assessment a on a.assessment_hash = i.assessment_hash where i.uuid = ?"
+                                + " and (coalesce(p.full_detail, i.full_detail) is not null or a.body is not null)",
+                        (rs, n) -> {
+                            String text = rs.getString(1);
+                            return new Page(
+                                    text != null ? text : AssessmentSnapshot.page(rs.getString(2)),
+                                    rs.getTimestamp(3).toInstant());
+                        },
+                        cardUuid)
+                .stream()
+                .findFirst();
     }
 }

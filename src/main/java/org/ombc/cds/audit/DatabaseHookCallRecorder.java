@@ -1,5 +1,8 @@
 package org.ombc.cds.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -11,10 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
@@ -27,11 +28,6 @@ import org.ombc.cds.storage.GroupCommitWriter;
 import org.ombc.cds.web.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Audits every hook call in the background: the hook answers first and never waits on the database; the
@@ -50,15 +46,22 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
      * Each recent card's place in the audit writer's queue (see {@link #awaitAudited}). A row waits there for
      * seconds at most while the writer keeps up; 30 s and 50,000 cards (a few MB) cover a writer far behind.
      */
-    private final Cache<String, Long> auditMarks = Caffeine.newBuilder().maximumSize(50_000)
-            .expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final Cache<String, Long> auditMarks = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
 
     /** Distinct summaries and code lists kept shared ({@link #shared}). */
     private static final int MAX_SHARED = 4096;
-    private final java.util.concurrent.ConcurrentHashMap<Object, Object> sharedValues = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DatabaseHookCallRecorder(IssuedCardIndex index, GroupCommitWriter<Supplier<HookCallRow>> writer,
-                                    Clock clock, Supplier<String> salt) {
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> sharedValues =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public DatabaseHookCallRecorder(
+            IssuedCardIndex index,
+            GroupCommitWriter<Supplier<HookCallRow>> writer,
+            Clock clock,
+            Supplier<String> salt) {
         this.index = index;
         this.writer = writer;
         this.clock = clock;
@@ -72,47 +75,72 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
      * The writer of audited calls ({@code ombc.audit.*} metrics). Each row is built on the writer thread (its patient
      * hash may need the database); a row that cannot be built is counted as failed, the rest of its batch is stored.
      */
-    public static GroupCommitWriter<Supplier<HookCallRow>> batchWriter(AuditStore store, int queueSize,
-                                                                      Duration window, MeterRegistry meters) {
-        return new GroupCommitWriter<>("audit-writer", "ombc.audit", queueSize, MAX_BATCH, window, batch -> {
-            List<HookCallRow> rows = new ArrayList<>(batch.size());
-            for (Supplier<HookCallRow> row : batch) {
-                try {
-                    rows.add(row.get());
-                } catch (RuntimeException e) {
-                    log.warn("audit row not built: {}", e.getClass().getSimpleName());
-                }
-            }
-            store.recordCalls(rows);
-            return rows.size();
-        }, meters);
+    public static GroupCommitWriter<Supplier<HookCallRow>> batchWriter(
+            AuditStore store, int queueSize, Duration window, MeterRegistry meters) {
+        return new GroupCommitWriter<>(
+                "audit-writer",
+                "ombc.audit",
+                queueSize,
+                MAX_BATCH,
+                window,
+                batch -> {
+                    List<HookCallRow> rows = new ArrayList<>(batch.size());
+                    for (Supplier<HookCallRow> row : batch) {
+                        try {
+                            rows.add(row.get());
+                        } catch (RuntimeException e) {
+                            log.warn("audit row not built: {}", e.getClass().getSimpleName());
+                        }
+                    }
+                    store.recordCalls(rows);
+                    return rows.size();
+                },
+                meters);
     }
 
     @Override
-    public void record(String serviceId, HookRequest request, HookOutcome outcome,
-                       long latencyNanos, @Nullable String callerIss) {
+    public void record(
+            String serviceId, HookRequest request, HookOutcome outcome, long latencyNanos, @Nullable String callerIss) {
         Assessment a = outcome.assessment();
-        List<String> recommendations = shared(List.copyOf(a.recommendations().stream().map(Recommendation::code).toList()));
+        List<String> recommendations = shared(List.copyOf(
+                a.recommendations().stream().map(Recommendation::code).toList()));
         List<IssuedCard> cards = new ArrayList<>(outcome.cards().size());
         boolean anyPage = false;
         for (CdsHooksModel.Card card : outcome.cards()) {
             boolean main = card.extension() != null;
             anyPage |= main;
             String uuid = Objects.requireNonNull(card.uuid(), "every card of ours has a uuid");
-            IssuedCard issued = new IssuedCard(uuid, serviceId, shared(card.summary()), card.indicator(),
+            IssuedCard issued = new IssuedCard(
+                    uuid,
+                    serviceId,
+                    shared(card.summary()),
+                    card.indicator(),
                     main ? recommendations : List.of(),
-                    card.suggestions() == null ? List.of() : card.suggestions().stream().map(CdsHooksModel.Suggestion::uuid).toList(),
-                    card.overrideReasons() == null ? List.of()
-                            : shared(List.copyOf(card.overrideReasons().stream().map(c -> c.system() + "|" + c.code()).toList())),
-                    callerIss, main);
+                    card.suggestions() == null
+                            ? List.of()
+                            : card.suggestions().stream()
+                                    .map(CdsHooksModel.Suggestion::uuid)
+                                    .toList(),
+                    card.overrideReasons() == null
+                            ? List.of()
+                            : shared(List.copyOf(card.overrideReasons().stream()
+                                    .map(c -> c.system() + "|" + c.code())
+                                    .toList())),
+                    callerIss,
+                    main);
             index.remember(issued);
             cards.add(issued);
         }
         String patientId = request.patientId();
         if (log.isDebugEnabled()) { // its arguments cost each call something, even when not logged
-            log.debug("hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})", serviceId,
-                    LogSafe.of(request.hookInstance()), cards.size(), latencyNanos / 1_000_000,
-                    a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(), recommendations);
+            log.debug(
+                    "hook {} {} answered {} card(s) in {} ms (oligometastatic={}, recommendations={})",
+                    serviceId,
+                    LogSafe.of(request.hookInstance()),
+                    cards.size(),
+                    latencyNanos / 1_000_000,
+                    a.oligometastatic() == null ? "n/a" : a.oligometastatic().code(),
+                    recommendations);
         }
         Instant calledAt = clock.instant();
         String hookInstance = request.hookInstance();
@@ -121,16 +149,30 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         // under load or a database stall filled the heap. The main card's page is rendered again from the encoded
         // assessment when opened. Only the patient hash is made on the writer thread (it may need the database).
         String knowledgeVersion = a.knowledgeVersion();
-        String oligometastatic = a.oligometastatic() == null ? null : a.oligometastatic().code();
+        String oligometastatic =
+                a.oligometastatic() == null ? null : a.oligometastatic().code();
         String state = a.estroEortcState() == null ? null : a.estroEortcState().code();
         String subtype = a.breastCancer() ? a.subtype().code() : null;
-        List<String> missing = shared(List.copyOf(a.missingData().stream().map(MissingData::code).toList()));
+        List<String> missing = shared(
+                List.copyOf(a.missingData().stream().map(MissingData::code).toList()));
         AssessmentSnapshot.Encoded encoded = anyPage ? encode(a) : null;
         long latencyMicros = latencyNanos / 1000;
         List<IssuedCard> rowCards = List.copyOf(cards);
-        long mark = writer.offerMarked(() -> new HookCallRow(calledAt, serviceId, hookInstance,
-                patientHash(patientId), callerIss, knowledgeVersion, oligometastatic, state, subtype,
-                recommendations, missing, latencyMicros, rowCards, encoded));
+        long mark = writer.offerMarked(() -> new HookCallRow(
+                calledAt,
+                serviceId,
+                hookInstance,
+                patientHash(patientId),
+                callerIss,
+                knowledgeVersion,
+                oligometastatic,
+                state,
+                subtype,
+                recommendations,
+                missing,
+                latencyMicros,
+                rowCards,
+                encoded));
         if (mark == 0) {
             log.warn("audit of hook {} dropped: the audit queue is full", LogSafe.of(request.hookInstance()));
             return;
@@ -163,7 +205,9 @@ public final class DatabaseHookCallRecorder implements HookCallRecorder {
         try {
             return AssessmentSnapshot.encode(a);
         } catch (RuntimeException e) { // the hook has answered: an audit problem must not fail the call
-            log.warn("assessment of a card not encoded for its page: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "assessment of a card not encoded for its page: {}",
+                    e.getClass().getSimpleName());
             return null;
         }
     }

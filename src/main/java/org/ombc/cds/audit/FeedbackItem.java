@@ -2,13 +2,18 @@ package org.ombc.cds.audit;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /** One validated CDS Hooks 2.0 feedback item. {@code overrideCode} is "system|code", or null with a comment only. */
-public record FeedbackItem(String card, String outcome, List<String> acceptedSuggestions,
-                           @Nullable String overrideSystem, @Nullable String overrideCode,
-                           @Nullable String overrideDisplay, @Nullable String userComment, Instant outcomeTimestamp) {
+public record FeedbackItem(
+        String card,
+        String outcome,
+        List<String> acceptedSuggestions,
+        @Nullable String overrideSystem,
+        @Nullable String overrideCode,
+        @Nullable String overrideDisplay,
+        @Nullable String userComment,
+        Instant outcomeTimestamp) {
 
     /** Our CodeSystem: an override reason of this service is counted by its code alone in the summary. */
     public static final String OWN_SYSTEM = "http://ombc-cds.org/fhir/CodeSystem/ombc";

@@ -2,7 +2,6 @@ package org.ombc.cds.audit;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,18 +10,51 @@ import org.jspecify.annotations.Nullable;
  * @param assessment the call's assessment, encoded, from which its main card's page is rendered; null when no card
  *                   links a page
  */
-public record HookCallRow(Instant calledAt, String serviceId, String hookInstance, String patientHash,
-                          @Nullable String callerIss, String knowledgeVersion, @Nullable String oligometastatic,
-                          @Nullable String estroEortcState, @Nullable String subtype, List<String> recommendations,
-                          List<String> missingData, long latencyMicros, List<IssuedCard> cards,
-                          AssessmentSnapshot.@Nullable Encoded assessment) {
+public record HookCallRow(
+        Instant calledAt,
+        String serviceId,
+        String hookInstance,
+        String patientHash,
+        @Nullable String callerIss,
+        String knowledgeVersion,
+        @Nullable String oligometastatic,
+        @Nullable String estroEortcState,
+        @Nullable String subtype,
+        List<String> recommendations,
+        List<String> missingData,
+        long latencyMicros,
+        List<IssuedCard> cards,
+        AssessmentSnapshot.@Nullable Encoded assessment) {
 
     /** A call whose cards link no full-evidence page. */
-    public HookCallRow(Instant calledAt, String serviceId, String hookInstance, String patientHash,
-                       @Nullable String callerIss, String knowledgeVersion, @Nullable String oligometastatic,
-                       @Nullable String estroEortcState, @Nullable String subtype, List<String> recommendations,
-                       List<String> missingData, long latencyMicros, List<IssuedCard> cards) {
-        this(calledAt, serviceId, hookInstance, patientHash, callerIss, knowledgeVersion, oligometastatic,
-                estroEortcState, subtype, recommendations, missingData, latencyMicros, cards, null);
+    public HookCallRow(
+            Instant calledAt,
+            String serviceId,
+            String hookInstance,
+            String patientHash,
+            @Nullable String callerIss,
+            String knowledgeVersion,
+            @Nullable String oligometastatic,
+            @Nullable String estroEortcState,
+            @Nullable String subtype,
+            List<String> recommendations,
+            List<String> missingData,
+            long latencyMicros,
+            List<IssuedCard> cards) {
+        this(
+                calledAt,
+                serviceId,
+                hookInstance,
+                patientHash,
+                callerIss,
+                knowledgeVersion,
+                oligometastatic,
+                estroEortcState,
+                subtype,
+                recommendations,
+                missingData,
+                latencyMicros,
+                cards,
+                null);
     }
 }

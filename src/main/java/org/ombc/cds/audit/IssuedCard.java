@@ -1,7 +1,6 @@
 package org.ombc.cds.audit;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,17 +10,37 @@ import org.jspecify.annotations.Nullable;
  *
  * @param evidencePage the card links a full-evidence page, rendered from its call's stored assessment
  */
-public record IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                         List<String> suggestionIds, List<String> overrideCodes, @Nullable String issuer,
-                         boolean evidencePage) {
+public record IssuedCard(
+        String uuid,
+        String serviceId,
+        String summary,
+        String indicator,
+        List<String> recommendations,
+        List<String> suggestionIds,
+        List<String> overrideCodes,
+        @Nullable String issuer,
+        boolean evidencePage) {
 
-    public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                      List<String> suggestionIds, List<String> overrideCodes) {
+    public IssuedCard(
+            String uuid,
+            String serviceId,
+            String summary,
+            String indicator,
+            List<String> recommendations,
+            List<String> suggestionIds,
+            List<String> overrideCodes) {
         this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, null, false);
     }
 
-    public IssuedCard(String uuid, String serviceId, String summary, String indicator, List<String> recommendations,
-                      List<String> suggestionIds, List<String> overrideCodes, @Nullable String issuer) {
+    public IssuedCard(
+            String uuid,
+            String serviceId,
+            String summary,
+            String indicator,
+            List<String> recommendations,
+            List<String> suggestionIds,
+            List<String> overrideCodes,
+            @Nullable String issuer) {
         this(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer, false);
     }
 
@@ -32,7 +51,7 @@ public record IssuedCard(String uuid, String serviceId, String summary, String i
     }
 
     public IssuedCard withEvidencePage() {
-        return new IssuedCard(uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer,
-                true);
+        return new IssuedCard(
+                uuid, serviceId, summary, indicator, recommendations, suggestionIds, overrideCodes, issuer, true);
     }
 }

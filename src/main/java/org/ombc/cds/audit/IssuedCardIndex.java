@@ -1,10 +1,9 @@
 package org.ombc.cds.audit;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Cards issued recently, kept in memory so that feedback can be validated even before (or without) the audit row
@@ -17,7 +16,10 @@ public final class IssuedCardIndex {
 
     public IssuedCardIndex(AuditStore store, Duration keep, long maxCards) {
         this.store = store;
-        this.recent = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(maxCards).build();
+        this.recent = Caffeine.newBuilder()
+                .expireAfterWrite(keep)
+                .maximumSize(maxCards)
+                .build();
     }
 
     public void remember(IssuedCard card) {

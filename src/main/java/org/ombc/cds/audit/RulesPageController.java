@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import org.ombc.cds.web.MarkdownPage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +24,8 @@ public class RulesPageController {
     private final String html;
 
     public RulesPageController() {
-        this.html = MarkdownPage.html("ombc-cds: clinical rules applied", read(),
-                "Decision support only: the tumour board decides.");
+        this.html = MarkdownPage.html(
+                "ombc-cds: clinical rules applied", read(), "Decision support only: the tumour board decides.");
     }
 
     private static String read() {
@@ -41,9 +40,13 @@ public class RulesPageController {
         }
     }
 
-    @GetMapping(path = "/ombc/rules", produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
+    @GetMapping(
+            path = "/ombc/rules",
+            produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
     public ResponseEntity<String> page() {
-        return ResponseEntity.ok().headers(MarkdownPage::secure)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
+        return ResponseEntity.ok()
+                .headers(MarkdownPage::secure)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(html);
     }
 }

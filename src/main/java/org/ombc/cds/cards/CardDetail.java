@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.EstroEortcState;
 import org.ombc.cds.logic.Evidence;
@@ -32,8 +31,7 @@ final class CardDetail {
     static final int LIMIT = 1200;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
-    private CardDetail() {
-    }
+    private CardDetail() {}
 
     static String of(Assessment a) {
         String withLinks = build(a, true);
@@ -49,7 +47,8 @@ final class CardDetail {
         md.append(lesionLine(a)).append("\n\n");
         md.append(subtypeLine(a)).append("\n\n");
         List<Recommendation> options = clinicalOrder(a).stream()
-                .filter(r -> r != Recommendation.CLINICAL_TRIAL).toList();
+                .filter(r -> r != Recommendation.CLINICAL_TRIAL)
+                .toList();
         if (!options.isEmpty()) {
             for (Recommendation r : options) {
                 CardKnowledge.Headline h = CardKnowledge.headline(r, a);
@@ -63,8 +62,10 @@ final class CardDetail {
         }
         List<Trial> trials = CardKnowledge.trials(a);
         if (!trials.isEmpty()) {
-            md.append(a.oligometastatic() == OligometastaticState.YES ? "**Trials, check eligibility:** "
-                    : "**Within a trial only:** ");
+            md.append(
+                    a.oligometastatic() == OligometastaticState.YES
+                            ? "**Trials, check eligibility:** "
+                            : "**Within a trial only:** ");
             List<String> names = new ArrayList<>();
             for (Trial t : trials) {
                 names.add(Markdown.link(t.displayName(), t.url()));
@@ -80,7 +81,8 @@ final class CardDetail {
      * curative-intent regional treatment, the option that defines it.
      */
     static List<Recommendation> clinicalOrder(Assessment a) {
-        List<Recommendation> order = new ArrayList<>(a.recommendations().stream().sorted().toList());
+        List<Recommendation> order =
+                new ArrayList<>(a.recommendations().stream().sorted().toList());
         if (order.remove(Recommendation.REGIONAL_CURATIVE_TREATMENT)) {
             order.add(0, Recommendation.REGIONAL_CURATIVE_TREATMENT);
         }
@@ -116,10 +118,12 @@ final class CardDetail {
         }
         EstroEortcState s = a.estroEortcState();
         if (s == null) {
-            return "**Oligometastatic (" + Thresholds.oligometastaticRange() + " lesions), state undetermined:** " + undeterminedReason(a) + ".";
+            return "**Oligometastatic (" + Thresholds.oligometastaticRange() + " lesions), state undetermined:** "
+                    + undeterminedReason(a) + ".";
         }
         String name = s == EstroEortcState.SYNCHRONOUS ? "synchronous (de novo)" : s.label();
-        return "**Oligometastatic (" + Thresholds.oligometastaticRange() + " lesions): " + name + "**, " + why(s, a) + ".";
+        return "**Oligometastatic (" + Thresholds.oligometastaticRange() + " lesions): " + name + "**, " + why(s, a)
+                + ".";
     }
 
     private static String undeterminedReason(Assessment a) {
@@ -144,16 +148,16 @@ final class CardDetail {
     private static String why(EstroEortcState s, Assessment a) {
         return switch (s) {
             case SYNCHRONOUS -> "found within " + Thresholds.SYNCHRONOUS_MONTHS + " months of the primary";
-            case METACHRONOUS_OLIGORECURRENCE -> "more than " + Thresholds.SYNCHRONOUS_MONTHS
-                    + " months after the primary, off systemic therapy";
-            case METACHRONOUS_OLIGOPROGRESSION -> "more than " + Thresholds.SYNCHRONOUS_MONTHS
-                    + " months after the primary, on systemic therapy";
+            case METACHRONOUS_OLIGORECURRENCE ->
+                "more than " + Thresholds.SYNCHRONOUS_MONTHS + " months after the primary, off systemic therapy";
+            case METACHRONOUS_OLIGOPROGRESSION ->
+                "more than " + Thresholds.SYNCHRONOUS_MONTHS + " months after the primary, on systemic therapy";
             case REPEAT_OLIGORECURRENCE -> "after an earlier treated episode, off systemic therapy";
             case REPEAT_OLIGOPROGRESSION -> "after an earlier episode, progressing on systemic therapy";
             case REPEAT_OLIGOPERSISTENCE -> "after an earlier episode, stable on systemic therapy";
             case INDUCED_OLIGORECURRENCE, INDUCED_OLIGOPROGRESSION, INDUCED_OLIGOPERSISTENCE ->
-                    "after earlier polymetastatic disease (up to " + a.burden().peakActive()
-                            + " lesions at once); the poorest chance of cure";
+                "after earlier polymetastatic disease (up to " + a.burden().peakActive()
+                        + " lesions at once); the poorest chance of cure";
         };
     }
 
@@ -165,7 +169,8 @@ final class CardDetail {
         if (date.knownToMonth()) {
             return date.start().format(MONTH);
         }
-        return date.start().getYear() == date.end().getYear() ? String.valueOf(date.start().getYear())
+        return date.start().getYear() == date.end().getYear()
+                ? String.valueOf(date.start().getYear())
                 : date.start().getYear() + "-" + date.end().getYear();
     }
 
@@ -190,15 +195,20 @@ final class CardDetail {
             line.append("No countable distant lesion");
         } else if (unknownCount) {
             String sites = String.join(", ", bySite.keySet());
-            line.append(Character.toUpperCase(sites.charAt(0))).append(sites.substring(1)).append(" lesions")
-                    .append(when).append(", number not recorded");
+            line.append(Character.toUpperCase(sites.charAt(0)))
+                    .append(sites.substring(1))
+                    .append(" lesions")
+                    .append(when)
+                    .append(", number not recorded");
         } else if (bySite.size() == 1) {
             var only = bySite.entrySet().iterator().next();
             line.append(count(only.getValue(), only.getKey() + " lesion")).append(when);
         } else {
             List<String> parts = new ArrayList<>();
             bySite.forEach((site, n) -> parts.add(n + " " + site));
-            line.append(count(a.lesionCount() == null ? 0 : a.lesionCount(), "lesion")).append(when).append(": ")
+            line.append(count(a.lesionCount() == null ? 0 : a.lesionCount(), "lesion"))
+                    .append(when)
+                    .append(": ")
                     .append(String.join(", ", parts));
         }
         int unknownSide = a.burden().unknownSideAxillary().size();
@@ -230,7 +240,8 @@ final class CardDetail {
         String subtype = a.subtype().label();
         String line = Character.toUpperCase(subtype.charAt(0)) + subtype.substring(1);
         if (a.estroEortcState() != EstroEortcState.SYNCHRONOUS) {
-            line += a.diseaseFreeIntervalMonths() == null ? "; disease-free interval unknown"
+            line += a.diseaseFreeIntervalMonths() == null
+                    ? "; disease-free interval unknown"
                     : "; disease-free interval " + a.diseaseFreeIntervalMonths() + " months";
         }
         return line + ".";
@@ -239,8 +250,14 @@ final class CardDetail {
     static String optionTitle(Recommendation r, Assessment a) {
         return switch (r) {
             case MDT_DISCUSSION -> "Tumour board";
-            case SABR -> "SABR to " + String.join(", ", a.burden().sites().stream().filter(s -> !s.isIntracranial())
-                    .map(CardDetail::siteWord).toList());
+            case SABR ->
+                "SABR to "
+                        + String.join(
+                                ", ",
+                                a.burden().sites().stream()
+                                        .filter(s -> !s.isIntracranial())
+                                        .map(CardDetail::siteWord)
+                                        .toList());
             case METASTASIS_SURGERY -> surgeryTitle(a);
             case LIVER_RFA -> "Radiofrequency ablation of the liver lesion";
             case BRAIN_RADIOSURGERY -> "Radiosurgery to the brain";
@@ -286,8 +303,11 @@ final class CardDetail {
         List<String> against = new ArrayList<>();
         Integer dfi = a.diseaseFreeIntervalMonths();
         if (dfi == null || dfi <= Thresholds.LUNG_SHORT_DFI_MONTHS) {
-            against.add(dfi == null ? "disease-free interval unknown"
-                    : "disease-free interval " + Thresholds.inYears(Thresholds.LUNG_SHORT_DFI_MONTHS) + " or less");
+            against.add(
+                    dfi == null
+                            ? "disease-free interval unknown"
+                            : "disease-free interval " + Thresholds.inYears(Thresholds.LUNG_SHORT_DFI_MONTHS)
+                                    + " or less");
         }
         if (a.record().er().isNegative() && a.record().pr().isNegative()) {
             against.add("hormone receptor negative");

@@ -2,7 +2,6 @@ package org.ombc.cds.cards;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
@@ -20,12 +19,10 @@ import org.ombc.cds.model.Site;
  */
 public final class CardKnowledge {
 
-    private CardKnowledge() {
-    }
+    private CardKnowledge() {}
 
     /** One figure for one option, with the source it comes from. */
-    public record Headline(String text, @Nullable Evidence source) {
-    }
+    public record Headline(String text, @Nullable Evidence source) {}
 
     /** The trials whose headline criteria match: "check eligibility". */
     public static List<Trial> trials(Assessment a) {
@@ -77,24 +74,29 @@ public final class CardKnowledge {
      */
     public static Headline headline(Recommendation r, Assessment a) {
         return switch (r) {
-            case MDT_DISCUSSION -> a.recommends(Recommendation.SABR)
-                    ? new Headline("the breast-only randomised trial was negative for PFS", Evidence.NRG_BR002)
-                    : new Headline("SABR-COMET 5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
+            case MDT_DISCUSSION ->
+                a.recommends(Recommendation.SABR)
+                        ? new Headline("the breast-only randomised trial was negative for PFS", Evidence.NRG_BR002)
+                        : new Headline("SABR-COMET 5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case SABR -> new Headline("5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case METASTASIS_SURGERY -> surgeryHeadline(a);
             // Bai 2018 supports RFA for one ER+ lesion under 3 cm; "resection preferred" is Xiao 2018's finding
             // (review, liver section), shown on the full-evidence page, not attributed to Bai here.
-            case LIVER_RFA -> new Headline("local control, best for one ER+ lesion under "
-                    + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM) + ", where resection is not possible",
-                    Evidence.BAI_2018);
-            case BRAIN_RADIOSURGERY -> new Headline("HER2+ and luminal/HER2+ disease benefit most", Evidence.AOYAGI_2020);
-            case REGIONAL_CURATIVE_TREATMENT -> allSternal(a)
-                    ? new Headline("5-y OS 63%, like stage IIIB", Evidence.CHRISTOPHERSON_2019)
-                    : new Headline("OS 82.6% at 50 months", Evidence.MOOSDORFF_2015);
-            case PRIMARY_TUMOR_SURGERY -> new Headline("median OS 46 vs 37 months; E2108 and Badwe were negative",
-                    Evidence.MF07_01);
-            case STAGING_IMAGING -> new Headline("whole-body MRI found more disease in 23 of 58 patients",
-                    Evidence.WB_MRI);
+            case LIVER_RFA ->
+                new Headline(
+                        "local control, best for one ER+ lesion under "
+                                + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM) + ", where resection is not possible",
+                        Evidence.BAI_2018);
+            case BRAIN_RADIOSURGERY ->
+                new Headline("HER2+ and luminal/HER2+ disease benefit most", Evidence.AOYAGI_2020);
+            case REGIONAL_CURATIVE_TREATMENT ->
+                allSternal(a)
+                        ? new Headline("5-y OS 63%, like stage IIIB", Evidence.CHRISTOPHERSON_2019)
+                        : new Headline("OS 82.6% at 50 months", Evidence.MOOSDORFF_2015);
+            case PRIMARY_TUMOR_SURGERY ->
+                new Headline("median OS 46 vs 37 months; E2108 and Badwe were negative", Evidence.MF07_01);
+            case STAGING_IMAGING ->
+                new Headline("whole-body MRI found more disease in 23 of 58 patients", Evidence.WB_MRI);
             case CLINICAL_TRIAL -> new Headline("see trials below", null);
         };
     }

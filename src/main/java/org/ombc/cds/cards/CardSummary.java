@@ -10,8 +10,7 @@ final class CardSummary {
 
     static final int SUMMARY_LIMIT = 140;
 
-    private CardSummary() {
-    }
+    private CardSummary() {}
 
     /**
      * The state and the next step, under 140 characters, different for each state a clinician acts on
@@ -26,12 +25,15 @@ final class CardSummary {
             text = (CardKnowledge.allSternal(a) ? "Sternal-only" : "Contralateral axillary node-only")
                     + " breast cancer spread: treat as regional disease with curative intent; discuss at tumour board.";
         } else if (a.oligometastatic() == OligometastaticState.YES && state != null && state.isInduced()) {
-            text = "Induced oligometastatic disease (" + lesions + " after earlier polymetastatic disease): chance of cure "
+            text = "Induced oligometastatic disease (" + lesions
+                    + " after earlier polymetastatic disease): chance of cure "
                     + "is low; tumour board may weigh local therapy.";
         } else if (a.oligometastatic() == OligometastaticState.YES && state == EstroEortcState.SYNCHRONOUS) {
             text = "De novo oligometastatic breast cancer (" + lesions + "): discuss curative-intent local therapy "
                     + "at tumour board.";
-        } else if (a.oligometastatic() == OligometastaticState.YES && state != null && state.name().endsWith("PROGRESSION")) {
+        } else if (a.oligometastatic() == OligometastaticState.YES
+                && state != null
+                && state.name().endsWith("PROGRESSION")) {
             String label = state.label();
             text = Character.toUpperCase(label.charAt(0)) + label.substring(1) + " on systemic therapy (" + lesions
                     + "): discuss local therapy of progressing lesions at tumour board.";

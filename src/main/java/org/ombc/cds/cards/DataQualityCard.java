@@ -2,7 +2,6 @@ package org.ombc.cds.cards;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.MissingData;
 import org.ombc.cds.logic.OligometastaticState;
@@ -13,8 +12,7 @@ import org.ombc.cds.protocol.json.CdsHooksModel.Source;
 /** The data-quality card: what to record, and what could not be read, when either changes the decision. */
 final class DataQualityCard {
 
-    private DataQualityCard() {
-    }
+    private DataQualityCard() {}
 
     /**
      * Missing data changes the decision only where a decision is open: oligometastatic yes or indeterminate, or
@@ -58,15 +56,17 @@ final class DataQualityCard {
         if (a.missingData().isEmpty()) {
             summary = "Some patient records were not used as recorded: the OMBC assessment may be incomplete.";
         } else {
-            String items = String.join(", ", a.missingData().stream().map(DataQualityCard::missingLabel).toList());
+            String items = String.join(
+                    ", ",
+                    a.missingData().stream().map(DataQualityCard::missingLabel).toList());
             summary = "To complete the OMBC assessment, record: " + items;
             if (summary.length() >= CardSummary.SUMMARY_LIMIT) {
-                summary = "To complete the OMBC assessment, record " + a.missingData().size()
-                        + " missing items (see detail).";
+                summary = "To complete the OMBC assessment, record "
+                        + a.missingData().size() + " missing items (see detail).";
             }
         }
-        return new Card(UUID.randomUUID().toString(), summary, md.toString(), "info", source, null, null, null,
-                null, null);
+        return new Card(
+                UUID.randomUUID().toString(), summary, md.toString(), "info", source, null, null, null, null, null);
     }
 
     /**
@@ -83,9 +83,17 @@ final class DataQualityCard {
         }
         md.append("\nIf this is breast cancer or a metastasis, record it with a code the service reads (see the data "
                 + "contract), or check the chart yourself.\n");
-        return new Card(UUID.randomUUID().toString(),
-                "Cancer records could not be read: the OMBC assessment may be incomplete", md.toString(), "info",
-                source, null, null, null, null, null);
+        return new Card(
+                UUID.randomUUID().toString(),
+                "Cancer records could not be read: the OMBC assessment may be incomplete",
+                md.toString(),
+                "info",
+                source,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** What a clinician calls the missing item (the code stays in the ombc-assessment extension). */

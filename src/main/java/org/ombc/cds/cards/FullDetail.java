@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Factor;
@@ -34,8 +33,7 @@ public final class FullDetail {
     /** "(Observation/abc-1)" in a note: dropped. */
     private static final Pattern RECORD_REFERENCE = Pattern.compile(" ?\\(?\\b[A-Z][A-Za-z]+/[A-Za-z0-9.-]{1,64}\\)?");
 
-    private FullDetail() {
-    }
+    private FullDetail() {}
 
     public static String of(Assessment a) {
         return render(a, pageNotes(a.record().notes()));
@@ -51,8 +49,11 @@ public final class FullDetail {
 
     /** The mapper's notes as the page shows them: without the record ids some of them name. */
     public static List<String> pageNotes(List<String> notes) {
-        return notes.stream().map(note -> RECORD_REFERENCE.matcher(NAMED_RECORD.matcher(note).replaceAll("$1 "))
-                .replaceAll("")).toList();
+        return notes.stream()
+                .map(note -> RECORD_REFERENCE
+                        .matcher(NAMED_RECORD.matcher(note).replaceAll("$1 "))
+                        .replaceAll(""))
+                .toList();
     }
 
     private static String render(Assessment a, List<String> notes) {
@@ -76,16 +77,24 @@ public final class FullDetail {
         if (oligo != null) {
             // The assessor sets the state together with its finding.
             OligometastaticState state = Objects.requireNonNull(a.oligometastatic(), "set with its finding");
-            md.append("- Oligometastatic (ESTRO-ASTRO): **").append(state.code()).append("**: ")
-                    .append(String.join("; ", oligo.facts())).append(". 1-5 lesions qualify; whether every lesion ")
+            md.append("- Oligometastatic (ESTRO-ASTRO): **")
+                    .append(state.code())
+                    .append("**: ")
+                    .append(String.join("; ", oligo.facts()))
+                    .append(". 1-5 lesions qualify; whether every lesion ")
                     .append("is safely treatable is for the tumour board to confirm.\n");
             sources.addAll(oligo.evidence());
         }
         Finding state = a.findings().get("estro-eortc-state");
         if (state != null) {
             md.append("- ESTRO-EORTC state: **")
-                    .append(a.estroEortcState() == null ? "undetermined" : a.estroEortcState().label())
-                    .append("**: ").append(String.join("; ", state.facts())).append(".\n");
+                    .append(
+                            a.estroEortcState() == null
+                                    ? "undetermined"
+                                    : a.estroEortcState().label())
+                    .append("**: ")
+                    .append(String.join("; ", state.facts()))
+                    .append(".\n");
             sources.addAll(state.evidence());
             if (a.estroEortcState() != null && a.estroEortcState().isInduced()) {
                 md.append("- Induced oligometastatic disease has the poorest chance of cure by adding local ")
@@ -99,25 +108,44 @@ public final class FullDetail {
         OmbcRecord r = a.record();
         md.append("## Facts used\n\n| Site | Lesions | Since |\n|---|---|---|\n");
         for (Lesion lesion : a.burden().current()) {
-            md.append("| ").append(CardDetail.siteName(lesion)).append(" | ")
-                    .append(lesion.count() == null ? "unknown" : lesion.count()).append(" | ")
-                    .append(lesion.onsetDate() == null ? "no date" : lesion.onsetDate()).append(" |\n");
+            md.append("| ")
+                    .append(CardDetail.siteName(lesion))
+                    .append(" | ")
+                    .append(lesion.count() == null ? "unknown" : lesion.count())
+                    .append(" | ")
+                    .append(lesion.onsetDate() == null ? "no date" : lesion.onsetDate())
+                    .append(" |\n");
         }
         for (Lesion lesion : a.burden().unknownSideAxillary()) {
             md.append("| axillary node, side unknown (not counted) | - | ")
-                    .append(lesion.onsetDate() == null ? "no date" : lesion.onsetDate()).append(" |\n");
+                    .append(lesion.onsetDate() == null ? "no date" : lesion.onsetDate())
+                    .append(" |\n");
         }
         // A page is rendered for a main card only: breast cancer, so a primary.
         PrimaryTumour primary = Objects.requireNonNull(r.primary(), "a main card's record has a primary");
-        md.append("\n- Primary: ").append(primary.side().name().toLowerCase(java.util.Locale.ROOT)).append(" breast, diagnosed ")
+        md.append("\n- Primary: ")
+                .append(primary.side().name().toLowerCase(java.util.Locale.ROOT))
+                .append(" breast, diagnosed ")
                 .append(primary.diagnosedDate() == null ? "on an unknown date" : primary.diagnosedDate())
-                .append(r.primaryResected() ? ", resected" : ", no breast surgery recorded").append('\n');
-        md.append("- Subtype: ").append(a.subtype().label()).append(" (ER ").append(receptor(r.er()))
-                .append(", PR ").append(receptor(r.pr())).append(", HER2 ").append(receptor(r.her2())).append(")\n");
+                .append(r.primaryResected() ? ", resected" : ", no breast surgery recorded")
+                .append('\n');
+        md.append("- Subtype: ")
+                .append(a.subtype().label())
+                .append(" (ER ")
+                .append(receptor(r.er()))
+                .append(", PR ")
+                .append(receptor(r.pr()))
+                .append(", HER2 ")
+                .append(receptor(r.her2()))
+                .append(")\n");
         if (a.estroEortcState() != org.ombc.cds.logic.EstroEortcState.SYNCHRONOUS) {
             // Meaningless for de novo disease (metastases found with the primary), as on the card's summary.
-            md.append("- Disease-free interval: ").append(a.diseaseFreeIntervalMonths() == null ? "unknown"
-                    : a.diseaseFreeIntervalMonths() + " months").append('\n');
+            md.append("- Disease-free interval: ")
+                    .append(
+                            a.diseaseFreeIntervalMonths() == null
+                                    ? "unknown"
+                                    : a.diseaseFreeIntervalMonths() + " months")
+                    .append('\n');
         }
         // Notes may name the record they come from: the page carries no record ids (pageNotes).
         for (String note : notes) {
@@ -158,13 +186,21 @@ public final class FullDetail {
             return;
         }
         md.append("## Options\n\n");
-        for (Recommendation recommendation : a.recommendations().stream().sorted().toList()) {
+        for (Recommendation recommendation :
+                a.recommendations().stream().sorted().toList()) {
             Finding finding = a.findingFor(recommendation);
-            md.append("- **").append(recommendation.title()).append("** (")
-                    .append(String.join("; ", finding.facts())).append("). Applies when: ").append(recommendation.when())
+            md.append("- **")
+                    .append(recommendation.title())
+                    .append("** (")
+                    .append(String.join("; ", finding.facts()))
+                    .append("). Applies when: ")
+                    .append(recommendation.when())
                     .append(".\n");
             for (Evidence evidence : CardKnowledge.evidenceFor(recommendation, a)) {
-                md.append("  - ").append(evidence.figure()).append(" (").append(CardKnowledge.shortName(evidence))
+                md.append("  - ")
+                        .append(evidence.figure())
+                        .append(" (")
+                        .append(CardKnowledge.shortName(evidence))
                         .append(")\n");
                 sources.add(evidence);
             }
@@ -182,8 +218,11 @@ public final class FullDetail {
             md.append("Polymetastatic: metastasis-directed therapy within a trial only.\n\n");
         }
         for (Trial trial : trials) {
-            md.append("- ").append(link(trial.displayName() + " " + trial.nct(), trial.url())).append(": ")
-                    .append(trial.criteria()).append('\n');
+            md.append("- ")
+                    .append(link(trial.displayName() + " " + trial.nct(), trial.url()))
+                    .append(": ")
+                    .append(trial.criteria())
+                    .append('\n');
             for (String note : trial.notes()) {
                 md.append("  - ").append(note).append('\n');
             }
@@ -213,7 +252,9 @@ public final class FullDetail {
         Set<String> urls = new LinkedHashSet<>();
         for (Evidence evidence : sources) {
             if (urls.add(evidence.url())) {
-                md.append("- ").append(link(evidence.citation(), evidence.url())).append('\n');
+                md.append("- ")
+                        .append(link(evidence.citation(), evidence.url()))
+                        .append('\n');
             }
         }
         md.append('\n');
@@ -222,12 +263,23 @@ public final class FullDetail {
     private static void codes(StringBuilder md, Assessment a) {
         AssessmentJson j = AssessmentJson.of(a);
         md.append("## Codes (the card's ombc-assessment extension)\n\n")
-                .append("- oligometastatic: `").append(j.oligometastatic()).append("`\n")
-                .append("- estroEortcState: `").append(j.estroEortcState()).append("`\n")
-                .append("- subtype: `").append(j.subtype()).append("`\n")
-                .append("- recommendations: `").append(String.join(", ", j.recommendations())).append("`\n")
-                .append("- missingData: `").append(String.join(", ", j.missingData())).append("`\n")
-                .append("\nKnowledge version ").append(a.knowledgeVersion())
+                .append("- oligometastatic: `")
+                .append(j.oligometastatic())
+                .append("`\n")
+                .append("- estroEortcState: `")
+                .append(j.estroEortcState())
+                .append("`\n")
+                .append("- subtype: `")
+                .append(j.subtype())
+                .append("`\n")
+                .append("- recommendations: `")
+                .append(String.join(", ", j.recommendations()))
+                .append("`\n")
+                .append("- missingData: `")
+                .append(String.join(", ", j.missingData()))
+                .append("`\n")
+                .append("\nKnowledge version ")
+                .append(a.knowledgeVersion())
                 .append("; rules: clinical-rules.md sections 3-7, after Merloni et al. 2023.\n");
     }
 }

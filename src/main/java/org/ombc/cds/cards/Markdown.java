@@ -7,8 +7,7 @@ package org.ombc.cds.cards;
  */
 public final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     public static String escape(String text) {
         if (text == null) {
@@ -18,7 +17,8 @@ public final class Markdown {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '<', '>', '&' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '<', '>', '&' ->
+                    out.append('\\').append(c);
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }

@@ -1,12 +1,14 @@
 package org.ombc.cds.cards;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
@@ -25,10 +27,6 @@ import org.ombc.cds.protocol.json.CdsHooksModel.Card;
 import org.ombc.cds.protocol.json.CdsHooksModel.Link;
 import org.ombc.cds.protocol.json.CdsHooksModel.Source;
 import org.ombc.cds.protocol.json.CdsHooksModel.Suggestion;
-
-import com.fasterxml.jackson.databind.util.RawValue;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns an assessment into patient-view cards: silence without metastatic breast cancer; otherwise one main card
@@ -57,8 +55,12 @@ public final class OmbcCards {
      * @param pageLinks the absolute URL of the full-evidence page of a card uuid ("How this was decided"), or
      *                  empty when none can be made now (then the card links the review instead)
      */
-    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
-                     Function<String, Optional<String>> pageLinks) {
+    public OmbcCards(
+            FhirJson fhir,
+            ObjectMapper json,
+            Terminology terminology,
+            String serviceName,
+            Function<String, Optional<String>> pageLinks) {
         this(fhir, json, terminology, serviceName, pageLinks, Optional::empty);
     }
 
@@ -66,9 +68,13 @@ public final class OmbcCards {
      * @param appLaunch the SMART launch URL of the tumour-board view ({@code /smart/launch}), which the EHR opens
      *                  with its {@code iss} and {@code launch}; empty when none can be made now
      */
-    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
-                     Function<String, Optional<String>> pageLinks,
-                     java.util.function.Supplier<Optional<String>> appLaunch) {
+    public OmbcCards(
+            FhirJson fhir,
+            ObjectMapper json,
+            Terminology terminology,
+            String serviceName,
+            Function<String, Optional<String>> pageLinks,
+            java.util.function.Supplier<Optional<String>> appLaunch) {
         this(fhir, json, terminology, serviceName, pageLinks, appLaunch, Optional::empty);
     }
 
@@ -76,17 +82,22 @@ public final class OmbcCards {
      * @param rulesPage the absolute URL of the clinical rules the service applies ({@code /ombc/rules}), so that a
      *                  clinician can check which thresholds decided the card; empty when none can be made now
      */
-    public OmbcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, String serviceName,
-                     Function<String, Optional<String>> pageLinks,
-                     java.util.function.Supplier<Optional<String>> appLaunch,
-                     java.util.function.Supplier<Optional<String>> rulesPage) {
+    public OmbcCards(
+            FhirJson fhir,
+            ObjectMapper json,
+            Terminology terminology,
+            String serviceName,
+            Function<String, Optional<String>> pageLinks,
+            java.util.function.Supplier<Optional<String>> appLaunch,
+            java.util.function.Supplier<Optional<String>> rulesPage) {
         this.pageLinks = pageLinks;
         this.appLaunch = appLaunch;
         this.rulesPage = rulesPage;
         this.fhir = fhir;
         this.json = json;
         this.overrideReasons = terminology.concepts(ValueSetId.OVERRIDE_REASONS).stream()
-                .map(c -> new org.ombc.cds.protocol.json.CdsHooksModel.Coding(c.system(), c.code(), c.display())).toList();
+                .map(c -> new org.ombc.cds.protocol.json.CdsHooksModel.Coding(c.system(), c.code(), c.display()))
+                .toList();
         this.serviceLabel = serviceName;
     }
 
@@ -100,7 +111,8 @@ public final class OmbcCards {
             // A cancer the service could not read may be this patient's breast cancer or metastasis: say so rather
             // than stay silent (clinical-rules 10, "Nothing unknown is silent").
             return assessment.record().unreadCancer()
-                    ? List.of(DataQualityCard.unreadCancer(problems, source(assessment))) : List.of();
+                    ? List.of(DataQualityCard.unreadCancer(problems, source(assessment)))
+                    : List.of();
         }
         List<Card> cards = new ArrayList<>(2);
         cards.add(mainCard(assessment, patientId));
@@ -117,21 +129,44 @@ public final class OmbcCards {
         }
         // A draft order needs its subject, and an id that is not a FHIR id must not be copied into one.
         if (ResourceIds.isFhirId(patientId) && a.recommends(Recommendation.STAGING_IMAGING)) {
-            suggestions.add(suggestion("Order PET-CT for staging", true, "Order: PET-CT staging",
-                    serviceRequest(patientId, "363679005", "Imaging",
-                            "PET-CT, staging of metastatic breast cancer (oligometastatic assessment)", a)));
-            suggestions.add(suggestion("Order whole-body MRI for staging", false, "Order: whole-body MRI staging",
-                    serviceRequest(patientId, "363679005", "Imaging",
-                            "Whole-body MRI, staging of metastatic breast cancer (oligometastatic assessment)", a)));
+            suggestions.add(suggestion(
+                    "Order PET-CT for staging",
+                    true,
+                    "Order: PET-CT staging",
+                    serviceRequest(
+                            patientId,
+                            "363679005",
+                            "Imaging",
+                            "PET-CT, staging of metastatic breast cancer (oligometastatic assessment)",
+                            a)));
+            suggestions.add(suggestion(
+                    "Order whole-body MRI for staging",
+                    false,
+                    "Order: whole-body MRI staging",
+                    serviceRequest(
+                            patientId,
+                            "363679005",
+                            "Imaging",
+                            "Whole-body MRI, staging of metastatic breast cancer (oligometastatic assessment)",
+                            a)));
         }
         String indicator = a.oligometastatic() == OligometastaticState.YES ? "warning" : "info";
         String uuid = UUID.randomUUID().toString();
-        Link evidence = pageLinks.apply(uuid)
+        Link evidence = pageLinks
+                .apply(uuid)
                 .map(url -> new Link(FULL_EVIDENCE_LABEL, url, "absolute", null, null))
                 .orElse(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null));
-        return new Card(uuid, CardSummary.of(a), CardDetail.of(a), indicator, source(a),
-                suggestions.isEmpty() ? null : suggestions, suggestions.isEmpty() ? null : "any",
-                OverrideReasons.fitting(a, overrideReasons), links(evidence), Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
+        return new Card(
+                uuid,
+                CardSummary.of(a),
+                CardDetail.of(a),
+                indicator,
+                source(a),
+                suggestions.isEmpty() ? null : suggestions,
+                suggestions.isEmpty() ? null : "any",
+                OverrideReasons.fitting(a, overrideReasons),
+                links(evidence),
+                Map.of(EXTENSION_KEY, AssessmentJson.of(a)));
     }
 
     /**
@@ -172,31 +207,46 @@ public final class OmbcCards {
         }
         if (a.recommends(Recommendation.REGIONAL_CURATIVE_TREATMENT)) {
             String spread = CardKnowledge.allSternal(a) ? "sternal-only" : "contralateral axillary node-only";
-            return Optional.of(suggestion("Refer to the multidisciplinary tumour board", true,
+            return Optional.of(suggestion(
+                    "Refer to the multidisciplinary tumour board",
+                    true,
                     "Referral: tumour board review of regional breast cancer spread (" + spread + ")",
-                    serviceRequest(patientId, "3457005", "Patient referral",
+                    serviceRequest(
+                            patientId,
+                            "3457005",
+                            "Patient referral",
                             "Multidisciplinary tumour board review: " + spread + " breast cancer spread, regional "
-                                    + "disease, regional treatment with curative intent", a)));
+                                    + "disease, regional treatment with curative intent",
+                            a)));
         }
-        return Optional.of(suggestion("Refer to the multidisciplinary tumour board", true,
+        return Optional.of(suggestion(
+                "Refer to the multidisciplinary tumour board",
+                true,
                 "Referral: tumour board review of oligometastatic breast cancer",
-                serviceRequest(patientId, "3457005", "Patient referral",
+                serviceRequest(
+                        patientId,
+                        "3457005",
+                        "Patient referral",
                         "Multidisciplinary tumour board review: oligometastatic breast cancer, metastasis-directed "
-                                + "therapy with curative intent", a)));
+                                + "therapy with curative intent",
+                        a)));
     }
 
     Source source(Assessment a) {
-        return new Source(serviceLabel + " (knowledge " + a.knowledgeVersion() + ")",
-                Evidence.MERLONI_2023.url(), null, null);
+        return new Source(
+                serviceLabel + " (knowledge " + a.knowledgeVersion() + ")", Evidence.MERLONI_2023.url(), null, null);
     }
 
     private Suggestion suggestion(String label, boolean recommended, String description, JsonNode resource) {
-        return new Suggestion(label, UUID.randomUUID().toString(), recommended,
+        return new Suggestion(
+                label,
+                UUID.randomUUID().toString(),
+                recommended,
                 List.of(new Action("create", description, resource, null)));
     }
 
-    private JsonNode serviceRequest(String patientId, String categoryCode, String categoryDisplay, String what,
-                                    Assessment a) {
+    private JsonNode serviceRequest(
+            String patientId, String categoryCode, String categoryDisplay, String what, Assessment a) {
         ServiceRequest request = new ServiceRequest();
         request.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
         request.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;
 import org.ombc.cds.logic.Assessment;
@@ -30,11 +29,16 @@ public final class OrderSignCards {
 
     /** Merloni et al. 2023, Conclusions (reference/merloni-2023-oligometastatic-breast-cancer-review.txt). */
     static final String PALLIATIVE_QUOTE = "is often considered for palliative purposes rather than curative intent";
+
     static final String OPPORTUNITY_QUOTE = "we cannot miss this opportunity";
 
-    private static final List<Recommendation> LOCAL_OPTIONS = List.of(Recommendation.REGIONAL_CURATIVE_TREATMENT,
-            Recommendation.SABR, Recommendation.METASTASIS_SURGERY, Recommendation.LIVER_RFA,
-            Recommendation.BRAIN_RADIOSURGERY, Recommendation.PRIMARY_TUMOR_SURGERY);
+    private static final List<Recommendation> LOCAL_OPTIONS = List.of(
+            Recommendation.REGIONAL_CURATIVE_TREATMENT,
+            Recommendation.SABR,
+            Recommendation.METASTASIS_SURGERY,
+            Recommendation.LIVER_RFA,
+            Recommendation.BRAIN_RADIOSURGERY,
+            Recommendation.PRIMARY_TUMOR_SURGERY);
 
     private final OmbcCards shared;
     private final List<Coding> radiotherapyReasons;
@@ -47,7 +51,9 @@ public final class OrderSignCards {
     }
 
     private static List<Coding> reasons(Terminology terminology, ValueSetId valueSet) {
-        return terminology.concepts(valueSet).stream().map(c -> new Coding(c.system(), c.code(), c.display())).toList();
+        return terminology.concepts(valueSet).stream()
+                .map(c -> new Coding(c.system(), c.code(), c.display()))
+                .toList();
     }
 
     /**
@@ -59,11 +65,25 @@ public final class OrderSignCards {
     public List<Card> cards(OrderSignAdvice advice, Assessment a, String patientId, List<String> problems) {
         return switch (advice.kind()) {
             case NONE -> List.of();
-            case PALLIATIVE_RADIOTHERAPY -> List.of(card(advice, a, patientId, problems, "warning",
-                    radiotherapySummary(advice, a), radiotherapyReasons));
-            case SYSTEMIC_THERAPY_ALONE -> List.of(card(advice, a, patientId, problems, "info",
-                    "Newly oligometastatic: systemic therapy alone ordered - consider tumour board for added local "
-                            + "therapy", systemicReasons));
+            case PALLIATIVE_RADIOTHERAPY ->
+                List.of(card(
+                        advice,
+                        a,
+                        patientId,
+                        problems,
+                        "warning",
+                        radiotherapySummary(advice, a),
+                        radiotherapyReasons));
+            case SYSTEMIC_THERAPY_ALONE ->
+                List.of(card(
+                        advice,
+                        a,
+                        patientId,
+                        problems,
+                        "info",
+                        "Newly oligometastatic: systemic therapy alone ordered - consider tumour board for added local "
+                                + "therapy",
+                        systemicReasons));
         };
     }
 
@@ -76,16 +96,29 @@ public final class OrderSignCards {
                 : "Oligometastatic, RT intent not stated: " + option + " may apply - discuss at tumour board first";
     }
 
-    private Card card(OrderSignAdvice advice, Assessment a, String patientId, List<String> problems,
-                      String indicator, String summary, List<Coding> overrideReasons) {
+    private Card card(
+            OrderSignAdvice advice,
+            Assessment a,
+            String patientId,
+            List<String> problems,
+            String indicator,
+            String summary,
+            List<Coding> overrideReasons) {
         Map<String, Object> extension = new LinkedHashMap<>();
         extension.put(OmbcCards.EXTENSION_KEY, AssessmentJson.of(a));
         extension.put(EXTENSION_KEY, Map.of("rule", advice.kind().code(), "orders", advice.orders()));
         Optional<Suggestion> referral = shared.tumourBoardReferral(patientId, a);
-        return new Card(UUID.randomUUID().toString(), summary, detail(advice, a, problems), indicator,
-                shared.source(a), referral.map(List::of).orElse(null), referral.isPresent() ? "any" : null,
+        return new Card(
+                UUID.randomUUID().toString(),
+                summary,
+                detail(advice, a, problems),
+                indicator,
+                shared.source(a),
+                referral.map(List::of).orElse(null),
+                referral.isPresent() ? "any" : null,
                 overrideReasons,
-                List.of(new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null),
+                List.of(
+                        new Link("Review: Merloni et al. 2023", Evidence.MERLONI_2023.url(), "absolute", null, null),
                         new Link("SABR-COMET (Palma et al. 2020)", Evidence.SABR_COMET.url(), "absolute", null, null)),
                 extension);
     }
@@ -97,25 +130,35 @@ public final class OrderSignCards {
     static String detail(OrderSignAdvice advice, Assessment a, List<String> problems) {
         StringBuilder md = new StringBuilder(1200);
         md.append("**Oligometastatic breast cancer**: ")
-                .append(String.join("; ", advice.facts())).append(".\n\n");
+                .append(String.join("; ", advice.facts()))
+                .append(".\n\n");
         if (advice.kind() == Kind.PALLIATIVE_RADIOTHERAPY) {
-            md.append("Local treatment of metastases \"").append(PALLIATIVE_QUOTE)
+            md.append("Local treatment of metastases \"")
+                    .append(PALLIATIVE_QUOTE)
                     .append("\" (Merloni et al. 2023). With 1-5 lesions, curative-intent treatment may apply.\n\n");
         } else {
             md.append("The review discusses systemic therapy combined with metastasis-directed therapy (SABR or ")
-                    .append("surgery) for selected patients: \"").append(OPPORTUNITY_QUOTE)
+                    .append("surgery) for selected patients: \"")
+                    .append(OPPORTUNITY_QUOTE)
                     .append("\" (Merloni et al. 2023).\n\n");
         }
         md.append("- SABR-COMET: 5-y overall survival 42% with SABR vs 18% with standard care (randomised, ")
                 .append("18% breast).\n")
                 .append("- NRG-BR002 (breast only) was negative for progression-free survival: selection matters.\n\n");
-        List<String> options = LOCAL_OPTIONS.stream().filter(a::recommends).map(Recommendation::title).toList();
+        List<String> options = LOCAL_OPTIONS.stream()
+                .filter(a::recommends)
+                .map(Recommendation::title)
+                .toList();
         if (!options.isEmpty()) {
-            md.append("Options for the tumour board: ").append(String.join("; ", options)).append(".\n\n");
+            md.append("Options for the tumour board: ")
+                    .append(String.join("; ", options))
+                    .append(".\n\n");
         }
         if (!a.trials().isEmpty()) {
             md.append("Trials to check: ")
-                    .append(String.join(", ", a.trials().stream().map(Trial::displayName).toList())).append(".\n\n");
+                    .append(String.join(
+                            ", ", a.trials().stream().map(Trial::displayName).toList()))
+                    .append(".\n\n");
         }
         if (advice.kind() == Kind.PALLIATIVE_RADIOTHERAPY) {
             md.append("If palliation is urgent (cord compression, pain), treat now and still refer.\n\n");

@@ -1,9 +1,9 @@
 package org.ombc.cds.chart;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.chart.fetch.PatientData;
@@ -13,8 +13,6 @@ import org.ombc.cds.knowledge.TerminologyExtension;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.model.OmbcRecord;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The one chart pipeline every entry point uses (hooks, the assessment API, the tumour-board view, the worklist):
@@ -33,8 +31,11 @@ public final class ChartAssessment {
         this(data, mapper, assessor, TerminologyExtension.NONE);
     }
 
-    public ChartAssessment(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor,
-                           TerminologyExtension terminologyExtension) {
+    public ChartAssessment(
+            PatientDataService data,
+            FhirToOmbc mapper,
+            OmbcAssessor assessor,
+            TerminologyExtension terminologyExtension) {
         this.data = data;
         this.mapper = mapper;
         this.assessor = assessor;
@@ -48,8 +49,7 @@ public final class ChartAssessment {
      * @param problems  what could not be read (optional keys, foreign resources, validation issues), then what the
      *                  mapper dropped or could not read, each once: the data-quality card shows them
      */
-    public record Result(@Nullable String patientId, Assessment assessment, List<String> problems) {
-    }
+    public record Result(@Nullable String patientId, Assessment assessment, List<String> problems) {}
 
     /**
      * A patient's chart from what the caller sent (a hook's prefetch), the rest from the EHR's FHIR server.
@@ -60,8 +60,11 @@ public final class ChartAssessment {
      * @param accessToken the bearer token for {@code fhirServer}
      * @throws org.ombc.cds.chart.fetch.DataUnavailableException when a required part of the chart cannot be obtained
      */
-    public Result assess(String patientId, @Nullable Map<String, JsonNode> prefetch, @Nullable String fhirServer,
-                         @Nullable String accessToken) {
+    public Result assess(
+            String patientId,
+            @Nullable Map<String, JsonNode> prefetch,
+            @Nullable String fhirServer,
+            @Nullable String accessToken) {
         long started = System.nanoTime();
         PatientData chart = data.gather(patientId, prefetch, fhirServer, accessToken);
         return assess(patientId, chart.resources(), chart.problems(), started);
@@ -76,8 +79,8 @@ public final class ChartAssessment {
         return assess(patientId, resources, problems, System.nanoTime());
     }
 
-    private Result assess(@Nullable String patientId, List<? extends IBaseResource> resources, List<String> problems,
-                          long started) {
+    private Result assess(
+            @Nullable String patientId, List<? extends IBaseResource> resources, List<String> problems, long started) {
         OmbcRecord record = mapper.using(terminologyExtension.extend(mapper.terminology(), resources, started))
                 .map(resources);
         return new Result(patientId, assessor.assess(record), problems(problems, record));

@@ -2,7 +2,6 @@ package org.ombc.cds.config;
 
 import java.util.Arrays;
 import java.util.Map;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;

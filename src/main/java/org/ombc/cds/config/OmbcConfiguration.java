@@ -1,5 +1,11 @@
 package org.ombc.cds.config;
 
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.ombc.cds.apps.smart.SmartProperties;
 import org.ombc.cds.audit.CardLinks;
 import org.ombc.cds.cards.OmbcCards;
@@ -42,14 +47,6 @@ import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import ca.uhn.fhir.context.FhirContext;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /** Wires the plain-Java capabilities (model, logic, cards, fhir) into the Spring application. */
 @Configuration(proxyBeanMethods = false)
@@ -88,12 +85,16 @@ public class OmbcConfiguration {
      * link would only lead to an error page.
      */
     @Bean
-    OmbcCards ombcCards(FhirJson fhir, ObjectMapper json, Terminology terminology, CardLinks links,
-                        SmartProperties smart) {
+    OmbcCards ombcCards(
+            FhirJson fhir, ObjectMapper json, Terminology terminology, CardLinks links, SmartProperties smart) {
         boolean launchable = !smart.clients().isEmpty() || smart.allowOpenServers();
-        return new OmbcCards(fhir, json, terminology, "ombc-cds OMBC assessment",
-                uuid -> links.sign(uuid).flatMap(sig -> baseUrl()
-                        .map(base -> base + "/ombc/cards/" + uuid + "?sig=" + sig)),
+        return new OmbcCards(
+                fhir,
+                json,
+                terminology,
+                "ombc-cds OMBC assessment",
+                uuid -> links.sign(uuid)
+                        .flatMap(sig -> baseUrl().map(base -> base + "/ombc/cards/" + uuid + "?sig=" + sig)),
                 () -> launchable ? baseUrl().map(base -> base + "/smart/launch") : java.util.Optional.empty(),
                 () -> baseUrl().map(base -> base + "/ombc/rules"));
     }
@@ -102,14 +103,15 @@ public class OmbcConfiguration {
     private java.util.Optional<String> baseUrl() {
         String configured = properties.publicBaseUrl();
         if (configured != null && !configured.isBlank()) {
-            return java.util.Optional.of(configured.endsWith("/") ? configured.substring(0, configured.length() - 1)
-                    : configured);
+            return java.util.Optional.of(
+                    configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured);
         }
         if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromCurrentContextPath().toUriString());
+        return java.util.Optional.of(
+                org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .toUriString());
     }
 
     @Bean
@@ -169,18 +171,32 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    FhirFetcher fhirFetcher(FhirJson fhir, HttpClient fhirHttpClient, ExecutorService fhirFetchExecutor,
-                            PrefetchTemplates templates, Cache<String, List<FhirEntry>> fhirQueryCache,
-                            MeterRegistry meters, AllowedServers allowedFhirServers) {
-        return new FhirFetcher(fhir, fhirHttpClient, fhirFetchExecutor,
-                allowedFhirServers, templates, properties.fhir().timeout(),
-                properties.fhir().maxPages(), properties.fhir().maxResponseBytes().toBytes(), fhirQueryCache, meters);
+    FhirFetcher fhirFetcher(
+            FhirJson fhir,
+            HttpClient fhirHttpClient,
+            ExecutorService fhirFetchExecutor,
+            PrefetchTemplates templates,
+            Cache<String, List<FhirEntry>> fhirQueryCache,
+            MeterRegistry meters,
+            AllowedServers allowedFhirServers) {
+        return new FhirFetcher(
+                fhir,
+                fhirHttpClient,
+                fhirFetchExecutor,
+                allowedFhirServers,
+                templates,
+                properties.fhir().timeout(),
+                properties.fhir().maxPages(),
+                properties.fhir().maxResponseBytes().toBytes(),
+                fhirQueryCache,
+                meters);
     }
 
     @Bean
     PatientDataService patientDataService(FhirJson fhir, FhirFetcher fetcher, ProfilePackage profiles) {
         FhirProfileValidator validator = properties.validation().enabled()
-                ? ValidatorAvailability.profileValidator(fhir.context(), profiles, "ombc.validation.enabled") : null;
+                ? ValidatorAvailability.profileValidator(fhir.context(), profiles, "ombc.validation.enabled")
+                : null;
         return new PatientDataService(fhir, fetcher, validator);
     }
 
@@ -198,8 +214,11 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    ChartAssessment chartAssessment(PatientDataService data, FhirToOmbc mapper, OmbcAssessor assessor,
-                                    TerminologyExtension terminologyExtension) {
+    ChartAssessment chartAssessment(
+            PatientDataService data,
+            FhirToOmbc mapper,
+            OmbcAssessor assessor,
+            TerminologyExtension terminologyExtension) {
         return new ChartAssessment(data, mapper, assessor, terminologyExtension);
     }
 
@@ -209,10 +228,20 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    OrderSignService orderSignService(PrefetchTemplates templates, ChartAssessment chart, FhirJson fhir,
-                                      Terminology terminology, OmbcCards cards, Clock clock) {
-        return new OrderSignService(templates, chart, fhir, new DraftOrderReader(terminology),
-                new OrderSignCards(cards, terminology), clock);
+    OrderSignService orderSignService(
+            PrefetchTemplates templates,
+            ChartAssessment chart,
+            FhirJson fhir,
+            Terminology terminology,
+            OmbcCards cards,
+            Clock clock) {
+        return new OrderSignService(
+                templates,
+                chart,
+                fhir,
+                new DraftOrderReader(terminology),
+                new OrderSignCards(cards, terminology),
+                clock);
     }
 
     /**
@@ -225,8 +254,7 @@ public class OmbcConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            org.ombc.cds.security.SecurityProperties security) {
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(org.ombc.cds.security.SecurityProperties security) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(properties.maxRequestBytes().toBytes(), security.bodyReadTimeout()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -252,7 +280,8 @@ public class OmbcConfiguration {
         // CDS Hooks sandbox reads /fhir from its own origin.
         List<String> prefixes = List.of("/cds-services", "/ombc/", "/fhir", "/sandbox/");
         CorsConfigurationSource source = request -> {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             return prefixes.stream().anyMatch(path::startsWith) ? cors : null;
         };
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));

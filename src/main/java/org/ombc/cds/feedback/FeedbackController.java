@@ -1,12 +1,14 @@
 package org.ombc.cds.feedback;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.audit.AdminAccess;
 import org.ombc.cds.audit.AuditProperties;
 import org.ombc.cds.audit.AuditStore;
@@ -15,7 +17,6 @@ import org.ombc.cds.audit.FeedbackItem;
 import org.ombc.cds.audit.IssuedCardIndex;
 import org.ombc.cds.audit.StorageUnavailableException;
 import org.ombc.cds.protocol.services.CdsServiceRegistry;
-import org.jspecify.annotations.Nullable;
 import org.ombc.cds.security.CdsJwtVerifier;
 import org.ombc.cds.web.ApiProblem;
 import org.ombc.cds.web.ErrorBody;
@@ -33,10 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * CDS Hooks 2.0 feedback ({@code POST /cds-services/{id}/feedback}) and the governance API that reads it back
@@ -58,8 +55,13 @@ public class FeedbackController {
     private final Clock clock;
     private final AdminAccess admin;
 
-    public FeedbackController(AuditStore store, IssuedCardIndex cards, CdsServiceRegistry services, Clock clock,
-                              AuditProperties properties, DatabaseHookCallRecorder audit) {
+    public FeedbackController(
+            AuditStore store,
+            IssuedCardIndex cards,
+            CdsServiceRegistry services,
+            Clock clock,
+            AuditProperties properties,
+            DatabaseHookCallRecorder audit) {
         this.store = store;
         this.audit = audit;
         this.services = services;
@@ -69,17 +71,24 @@ public class FeedbackController {
         this.admin = new AdminAccess(properties);
     }
 
-    @PostMapping(path = "/cds-services/{id}/feedback", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
+    @PostMapping(
+            path = "/cds-services/{id}/feedback",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> feedback(@PathVariable String id, @RequestBody JsonNode body,
-                                        @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
+    public Map<String, Object> feedback(
+            @PathVariable String id,
+            @RequestBody JsonNode body,
+            @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
         services.require(id);
         if (caller != null) {
             requireOwnCards(body, caller.iss());
         }
         FeedbackValidator.Result result = validator.validate(id, body);
         if (!result.problems().isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-feedback", String.join("; ", result.problems()),
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-feedback",
+                    String.join("; ", result.problems()),
                     Map.of("problems", result.problems()));
         }
         awaitAuditOf(result.items());
@@ -123,18 +132,18 @@ public class FeedbackController {
             var issued = cards.find(card.asText());
             if (issued.isPresent() && !iss.equals(issued.get().issuer())) {
                 log.info("feedback refused: feedback[{}] is on a card issued to another caller", i);
-                throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden",
-                        "feedback[" + i + "].card was not issued to this caller.");
+                throw new ApiProblem(
+                        HttpStatus.FORBIDDEN, "forbidden", "feedback[" + i + "].card was not issued to this caller.");
             }
         }
     }
 
     @GetMapping(path = "/ombc/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> list(@RequestHeader(name = "Authorization", required = false)
-                                    @Nullable String authorization,
-                                    @RequestParam(required = false) @Nullable String from,
-                                    @RequestParam(required = false) @Nullable String to,
-                                    HttpServletRequest request) {
+    public Map<String, Object> list(
+            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            HttpServletRequest request) {
         requireAdmin(authorization, request);
         Instant start = instant(from, Instant.EPOCH, "from");
         Instant end = instant(to, clock.instant().plusSeconds(1), "to");
@@ -142,9 +151,9 @@ public class FeedbackController {
     }
 
     @GetMapping(path = "/ombc/feedback/summary", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> summary(@RequestHeader(name = "Authorization", required = false)
-                                       @Nullable String authorization,
-                                       HttpServletRequest request) {
+    public Map<String, Object> summary(
+            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
+            HttpServletRequest request) {
         requireAdmin(authorization, request);
         List<Map<String, Object>> rows = store.summary();
         return Map.of("recommendations", rows);
@@ -152,10 +161,13 @@ public class FeedbackController {
 
     @ExceptionHandler(StorageUnavailableException.class)
     ResponseEntity<Object> storageDown(StorageUnavailableException e) {
-        log.warn("feedback storage unavailable: {}", e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
+        log.warn(
+                "feedback storage unavailable: {}",
+                e.getCause() == null ? "?" : e.getCause().getClass().getSimpleName());
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.set("Retry-After", "30");
-        return ErrorBody.entity(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", e.getMessage(), Map.of(), headers);
+        return ErrorBody.entity(
+                HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", e.getMessage(), Map.of(), headers);
     }
 
     private void requireAdmin(@Nullable String authorization, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.ombc.cds.feedback;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
-
 import org.ombc.cds.audit.FeedbackItem;
 import org.ombc.cds.audit.IssuedCard;
 import org.ombc.cds.audit.IssuedCardIndex;
@@ -28,6 +26,7 @@ final class FeedbackValidator {
     static final int MAX_COMMENT = 2000;
     /** Column sizes of the feedback table (V1): longer values are the client's mistake, a 400, not a 503. */
     static final int MAX_SYSTEM = 300;
+
     static final int MAX_CODE = 100;
     static final int MAX_DISPLAY = 300;
     /** The code system of this service's own override reasons (fhir-profiles CodeSystem-ombc). */
@@ -46,8 +45,7 @@ final class FeedbackValidator {
         this.clock = clock;
     }
 
-    record Result(List<FeedbackItem> items, List<String> problems) {
-    }
+    record Result(List<FeedbackItem> items, List<String> problems) {}
 
     /** @param serviceId the service the feedback was posted to: only its own cards are accepted */
     Result validate(String serviceId, @Nullable JsonNode body) {
@@ -58,8 +56,10 @@ final class FeedbackValidator {
             return new Result(items, List.of("'feedback' must be a non-empty array"));
         }
         if (feedback.size() > maxItems) {
-            return new Result(items, List.of("feedback[" + maxItems + "]: at most " + maxItems
-                    + " feedback items per call (ombc.audit.max-feedback-items)"));
+            return new Result(
+                    items,
+                    List.of("feedback[" + maxItems + "]: at most " + maxItems
+                            + " feedback items per call (ombc.audit.max-feedback-items)"));
         }
         java.util.Map<String, String> outcomeOfCard = new java.util.HashMap<>();
         for (int i = 0; i < feedback.size(); i++) {
@@ -132,8 +132,12 @@ final class FeedbackValidator {
         if ("overridden".equals(outcome) && !accepted.isEmpty()) {
             problems.add(at + ".acceptedSuggestions is only for 'accepted' outcomes");
         }
-        boolean noneGiven = suggestions == null || suggestions.isNull() || (suggestions.isArray() && suggestions.isEmpty());
-        if ("accepted".equals(outcome) && noneGiven && card.isPresent() && !card.get().suggestionIds().isEmpty()) {
+        boolean noneGiven =
+                suggestions == null || suggestions.isNull() || (suggestions.isArray() && suggestions.isEmpty());
+        if ("accepted".equals(outcome)
+                && noneGiven
+                && card.isPresent()
+                && !card.get().suggestionIds().isEmpty()) {
             problems.add(at + ".acceptedSuggestions is required when a card with suggestions is accepted");
         }
         String system = null;
@@ -159,7 +163,8 @@ final class FeedbackValidator {
                 tooLong(display, MAX_DISPLAY, at + ".overrideReason.reason.display", problems);
                 if (system == null || code == null) {
                     problems.add(at + ".overrideReason.reason needs a 'system' and a 'code'");
-                } else if (OWN_SYSTEM.equals(system) && card.isPresent()
+                } else if (OWN_SYSTEM.equals(system)
+                        && card.isPresent()
                         && !card.get().overrideCodes().contains(system + "|" + code)) {
                     // A client MAY add reasons of its own (another code system); ours must be the card's.
                     problems.add(at + ".overrideReason.reason is not one of the card's override reasons");
@@ -172,8 +177,15 @@ final class FeedbackValidator {
             return null;
         }
         // No problem of this item: the checks above saw a card, an outcome and a timestamp.
-        return new FeedbackItem(Objects.requireNonNull(cardId, "checked"), Objects.requireNonNull(outcome, "checked"),
-                accepted, system, code, display, comment, Objects.requireNonNull(timestamp, "checked"));
+        return new FeedbackItem(
+                Objects.requireNonNull(cardId, "checked"),
+                Objects.requireNonNull(outcome, "checked"),
+                accepted,
+                system,
+                code,
+                display,
+                comment,
+                Objects.requireNonNull(timestamp, "checked"));
     }
 
     private static void tooLong(@Nullable String value, int max, String what, List<String> problems) {

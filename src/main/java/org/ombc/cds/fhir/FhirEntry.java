@@ -7,5 +7,4 @@ import org.jspecify.annotations.Nullable;
  * A resource as it arrived: in a Bundle entry with its {@code fullUrl} (kept, because references may name a
  * resource by it: {@code urn:uuid:...} or an absolute URL), or alone ({@code fullUrl} null).
  */
-public record FhirEntry(Resource resource, @Nullable String fullUrl) {
-}
+public record FhirEntry(Resource resource, @Nullable String fullUrl) {}

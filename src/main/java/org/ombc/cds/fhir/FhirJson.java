@@ -1,26 +1,23 @@
 package org.ombc.cds.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IParserErrorHandler.IParseLocation;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IJsonLikeParser;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
-import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
-import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
-import ca.uhn.fhir.parser.IParserErrorHandler.IParseLocation;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 
 /**
  * FHIR R4 JSON through HAPI's parser. Lenient about unknown elements (EHRs add their own), silent about them in
@@ -41,8 +38,7 @@ public final class FhirJson {
     private IParser parser(StructuralErrorHandler errors) {
         // A resource keeps its own id: whose data it is may depend on it, and the fullUrl is kept beside it
         // (FhirEntry). HAPI would otherwise replace it by a urn:uuid fullUrl when reading a JSON tree.
-        return context.newJsonParser().setParserErrorHandler(errors)
-                .setOverrideResourceIdWithBundleEntryFullUrl(false);
+        return context.newJsonParser().setParserErrorHandler(errors).setOverrideResourceIdWithBundleEntryFullUrl(false);
     }
 
     /**
@@ -61,8 +57,13 @@ public final class FhirJson {
         }
 
         @Override
-        public void incorrectJsonType(IParseLocation location, String elementName, ValueType expected,
-                                      ScalarType expectedScalarType, ValueType found, ScalarType foundScalarType) {
+        public void incorrectJsonType(
+                IParseLocation location,
+                String elementName,
+                ValueType expected,
+                ScalarType expectedScalarType,
+                ValueType found,
+                ScalarType foundScalarType) {
             if (expected == ValueType.SCALAR && found == ValueType.SCALAR) {
                 // A number where a date string belongs (or the reverse) is one unreadable value, not a document
                 // of the wrong shape: read as text, an invalid value is dropped and named (UnreadableDates).
@@ -122,12 +123,16 @@ public final class FhirJson {
      */
     private static IBaseResource keepOwnIds(IBaseResource parsed, ObjectNode tree) {
         JsonNode entries = tree.get("entry");
-        if (parsed instanceof Bundle bundle && entries != null && entries.isArray()
+        if (parsed instanceof Bundle bundle
+                && entries != null
+                && entries.isArray()
                 && entries.size() == bundle.getEntry().size()) {
             for (int i = 0; i < entries.size(); i++) {
                 JsonNode id = entries.get(i).path("resource").path("id");
                 Resource resource = bundle.getEntry().get(i).getResource();
-                if (resource != null && id.isTextual() && !id.asText().equals(resource.getIdElement().getIdPart())) {
+                if (resource != null
+                        && id.isTextual()
+                        && !id.asText().equals(resource.getIdElement().getIdPart())) {
                     resource.setId(new IdType(resource.fhirType(), id.asText()));
                 }
             }
@@ -158,8 +163,9 @@ public final class FhirJson {
         if (parsed instanceof Bundle bundle) {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 Resource resource = entry.getResource();
-                if (resource == null || (resource instanceof OperationOutcome
-                        && entry.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME)) {
+                if (resource == null
+                        || (resource instanceof OperationOutcome
+                                && entry.getSearch().getMode() == Bundle.SearchEntryMode.OUTCOME)) {
                     continue;
                 }
                 String fullUrl = entry.hasFullUrl() ? entry.getFullUrl() : null;

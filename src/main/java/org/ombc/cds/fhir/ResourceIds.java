@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class ResourceIds {
 
-    private ResourceIds() {
-    }
+    private ResourceIds() {}
 
     /** The logical id; a Bundle entry known only by its fullUrl "urn:uuid:abc" has id "abc". */
     public static String idOf(Resource resource) {

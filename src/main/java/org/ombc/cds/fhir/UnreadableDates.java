@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -24,8 +23,7 @@ public final class UnreadableDates {
     /** User-data key: the parser met an unreadable value somewhere in this resource. */
     private static final String SUSPECT = "ombc.unreadable-value";
 
-    private UnreadableDates() {
-    }
+    private UnreadableDates() {}
 
     /**
      * Marks the parsed resource (and a Bundle's entries) as holding some value the parser could not read. Walking

@@ -1,8 +1,12 @@
 package org.ombc.cds.knowledge;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -13,12 +17,6 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 
 /**
  * HAPI's validator loaded with FHIR R4 core and our package. Code systems we cannot hold here (SNOMED CT, LOINC,
@@ -53,9 +51,13 @@ public final class FhirProfileValidator {
         }
         UnknownCodeSystemWarningValidationSupport unknown = new UnknownCodeSystemWarningValidationSupport(context);
         unknown.setNonExistentCodeSystemSeverity(ca.uhn.fhir.context.support.IValidationSupport.IssueSeverity.WARNING);
-        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context), ours,
-                new SnapshotGeneratingValidationSupport(context), new InMemoryTerminologyServerValidationSupport(context),
-                new CommonCodeSystemsTerminologyService(context), unknown);
+        ValidationSupportChain chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(context),
+                ours,
+                new SnapshotGeneratingValidationSupport(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context),
+                unknown);
         this.chain = chain;
         FhirInstanceValidator module = new FhirInstanceValidator(chain);
         module.setAnyExtensionsAllowed(true);
@@ -64,8 +66,12 @@ public final class FhirProfileValidator {
 
     /** A profile with its snapshot, generated from R4 core and its differential. */
     public StructureDefinition snapshotOf(StructureDefinition profile) {
-        return (StructureDefinition) chain.generateSnapshot(new ca.uhn.fhir.context.support.ValidationSupportContext(chain),
-                profile.copy(), profile.getUrl(), profile.getUrl(), profile.getName());
+        return (StructureDefinition) chain.generateSnapshot(
+                new ca.uhn.fhir.context.support.ValidationSupportContext(chain),
+                profile.copy(),
+                profile.getUrl(),
+                profile.getUrl(),
+                profile.getName());
     }
 
     public List<Issue> validate(IBaseResource resource) {
@@ -77,7 +83,8 @@ public final class FhirProfileValidator {
      * {@code profileUrl}, whether or not the resource declares it.
      */
     public List<Issue> validate(String json, String profileUrl) {
-        return issues(validator.validateWithResult(json, new ca.uhn.fhir.validation.ValidationOptions().addProfile(profileUrl)));
+        return issues(validator.validateWithResult(
+                json, new ca.uhn.fhir.validation.ValidationOptions().addProfile(profileUrl)));
     }
 
     /**

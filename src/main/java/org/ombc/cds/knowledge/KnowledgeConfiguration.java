@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.ombc.cds.fhir.FhirJson;
@@ -68,23 +67,26 @@ public class KnowledgeConfiguration {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = list.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw new IllegalStateException("ombc.knowledge.extra-dir " + dir + " cannot be listed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "ombc.knowledge.extra-dir " + dir + " cannot be listed: " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
             return List.of();
         }
-        FhirProfileValidator validator = ValidatorAvailability.profileValidator(fhir.context(), profiles,
-                "ombc.knowledge.extra-dir");
+        FhirProfileValidator validator =
+                ValidatorAvailability.profileValidator(fhir.context(), profiles, "ombc.knowledge.extra-dir");
         Map<String, Path> seen = new LinkedHashMap<>();
         List<Trial> trials = new ArrayList<>();
         for (Path file : files) {
             Trial trial = readTrialFile(file, validator, fhir);
             Path earlier = seen.put(trial.nct(), file);
             if (earlier != null) {
-                throw new IllegalStateException("trial file " + file + ": " + trial.nct() + " is also defined in "
-                        + earlier.getFileName());
+                throw new IllegalStateException(
+                        "trial file " + file + ": " + trial.nct() + " is also defined in " + earlier.getFileName());
             }
             trials.add(trial);
         }
@@ -107,7 +109,8 @@ public class KnowledgeConfiguration {
             throw new IllegalStateException(what + ": a " + parsed.fhirType() + ", not a ResearchStudy");
         }
         List<FhirProfileValidator.Issue> errors = validator.validate(json, TrialDefinitions.PROFILE).stream()
-                .filter(FhirProfileValidator.Issue::isError).toList();
+                .filter(FhirProfileValidator.Issue::isError)
+                .toList();
         if (!errors.isEmpty()) {
             throw new IllegalStateException(what + ": not a valid " + TrialDefinitions.PROFILE + ": "
                     + errors.stream().limit(5).map(Object::toString).toList());

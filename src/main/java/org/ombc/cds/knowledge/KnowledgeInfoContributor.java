@@ -1,7 +1,6 @@
 package org.ombc.cds.knowledge;
 
 import java.util.Map;
-
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package org.ombc.cds.knowledge;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 and validated at start; unset: only the trials of {@code fhir-profiles/researchstudies/}
  */
 @ConfigurationProperties("ombc.knowledge")
-public record KnowledgeProperties(Path extraDir) {
-}
+public record KnowledgeProperties(Path extraDir) {}

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ResearchStudy;
@@ -20,11 +19,14 @@ import org.ombc.cds.fhir.FhirJson;
  * trials (ResearchStudy, clinical-rules 8). The service's terminology, its trial list and its validator are all
  * built from this one package.
  */
-public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, List<StructureDefinition> profiles,
-                             List<ResearchStudy> researchStudies) {
+public record ProfilePackage(
+        CodeSystem codeSystem,
+        List<ValueSet> valueSets,
+        List<StructureDefinition> profiles,
+        List<ResearchStudy> researchStudies) {
 
-    public static final List<String> FOLDERS = List.of("codesystems", "valuesets", "structuredefinitions",
-            "researchstudies");
+    public static final List<String> FOLDERS =
+            List.of("codesystems", "valuesets", "structuredefinitions", "researchstudies");
 
     public ProfilePackage {
         valueSets = List.copyOf(valueSets);
@@ -46,7 +48,8 @@ public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, Li
                 profiles.add(sd);
             } else if (parsed instanceof ResearchStudy study) {
                 studies.add(study);
-            } else if (parsed instanceof CodeSystem cs && "ombc".equals(cs.getIdElement().getIdPart())) {
+            } else if (parsed instanceof CodeSystem cs
+                    && "ombc".equals(cs.getIdElement().getIdPart())) {
                 codeSystem = cs;
             }
         }
@@ -61,7 +64,9 @@ public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, Li
         List<String> documents = new ArrayList<>();
         for (String folder : FOLDERS) {
             try (Stream<Path> files = Files.list(dir.resolve(folder))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     documents.add(Files.readString(file));
                 }
             } catch (IOException e) {
@@ -78,7 +83,8 @@ public record ProfilePackage(CodeSystem codeSystem, List<ValueSet> valueSets, Li
     /** Our trials as the logic reads them; fails, naming the study, when one cannot be read. */
     public List<org.ombc.cds.logic.Trial> trials() {
         return researchStudies.stream()
-                .map(s -> TrialDefinitions.toTrial(s, "fhir-profiles ResearchStudy/" + s.getIdElement().getIdPart()))
+                .map(s -> TrialDefinitions.toTrial(
+                        s, "fhir-profiles ResearchStudy/" + s.getIdElement().getIdPart()))
                 .toList();
     }
 }

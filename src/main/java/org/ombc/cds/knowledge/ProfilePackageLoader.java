@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.ombc.cds.fhir.FhirJson;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -13,8 +12,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** Reads {@code fhir-profiles/} from the classpath, where the build packages it. */
 public final class ProfilePackageLoader {
 
-    private ProfilePackageLoader() {
-    }
+    private ProfilePackageLoader() {}
 
     public static ProfilePackage load(FhirJson fhir) {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -43,9 +42,11 @@ public final class Terminology {
             Map.entry("urn:oid:2.16.840.1.113883.6.88", RXNORM),
             Map.entry("urn:oid:2.16.840.1.113883.6.73", "http://www.whocc.no/atc"),
             Map.entry("urn:oid:2.16.840.1.113883.6.12", "http://www.ama-assn.org/go/cpt"),
-            Map.entry("urn:oid:2.16.840.1.113883.5.83",
+            Map.entry(
+                    "urn:oid:2.16.840.1.113883.5.83",
                     "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"),
-            Map.entry("http://hl7.org/fhir/v3/ObservationInterpretation",
+            Map.entry(
+                    "http://hl7.org/fhir/v3/ObservationInterpretation",
                     "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"),
             Map.entry("http://hl7.org/fhir/v2/0074", "http://terminology.hl7.org/CodeSystem/v2-0074"),
             Map.entry("urn:oid:2.16.840.1.113883.6.43.1", ICD_O_3),
@@ -107,10 +108,11 @@ public final class Terminology {
                         continue;
                     }
                     if (!regex) {
-                        throw new IllegalArgumentException("ValueSet " + vs.getIdElement().getIdPart()
-                                + ": only 'code regex' filters are supported");
+                        throw new IllegalArgumentException("ValueSet "
+                                + vs.getIdElement().getIdPart() + ": only 'code regex' filters are supported");
                     }
-                    members.patterns.computeIfAbsent(system, s -> new ArrayList<>())
+                    members.patterns
+                            .computeIfAbsent(system, s -> new ArrayList<>())
                             .add(Pattern.compile(filter.getValue()));
                 }
             }
@@ -207,12 +209,14 @@ public final class Terminology {
      * members (ICD-10 chapters) are not listed.
      */
     public List<String> listedTokens(ValueSetId valueSet) {
-        return concepts(valueSet).stream().map(c -> key(c.system(), c.code())).distinct().toList();
+        return concepts(valueSet).stream()
+                .map(c -> key(c.system(), c.code()))
+                .distinct()
+                .toList();
     }
 
     /** A code a ValueSet lists one by one, with its display as published. */
-    public record Concept(String system, String code, String display) {
-    }
+    public record Concept(String system, String code, String display) {}
 
     /** The concepts a ValueSet lists one by one, in file order (pattern members are not listed). */
     public List<Concept> concepts(ValueSetId valueSet) {
@@ -259,6 +263,7 @@ public final class Terminology {
          * than a new "system|code" string per question (the mapper asks many per chart).
          */
         final Map<String, Set<String>> codes = new HashMap<>();
+
         final Map<String, List<Pattern>> patterns = new HashMap<>();
         final List<Concept> listed = new ArrayList<>();
 

@@ -1,7 +1,6 @@
 package org.ombc.cds.knowledge;
 
 import java.util.List;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
@@ -27,8 +26,7 @@ public final class TrialDefinitions {
     public static final String CLINICALTRIALS_GOV = "https://clinicaltrials.gov";
     private static final Pattern NCT = Pattern.compile("NCT\\d{8}");
 
-    private TrialDefinitions() {
-    }
+    private TrialDefinitions() {}
 
     /**
      * The trial an {@code ombc-trial} ResearchStudy defines.
@@ -40,7 +38,8 @@ public final class TrialDefinitions {
         List<String> problems = new ArrayList<>();
         String nct = null;
         for (Identifier identifier : study.getIdentifier()) {
-            if (CLINICALTRIALS_GOV.equals(identifier.getSystem()) || "http://clinicaltrials.gov".equals(identifier.getSystem())) {
+            if (CLINICALTRIALS_GOV.equals(identifier.getSystem())
+                    || "http://clinicaltrials.gov".equals(identifier.getSystem())) {
                 nct = identifier.getValue();
             }
         }
@@ -68,12 +67,17 @@ public final class TrialDefinitions {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
         }
-        String phase = study.getPhase().getCoding().stream().map(Coding::getCode).findFirst().orElse(null);
-        List<String> notes = study.getNote().stream().map(Annotation::getText).filter(t -> t != null && !t.isBlank())
+        String phase = study.getPhase().getCoding().stream()
+                .map(Coding::getCode)
+                .findFirst()
+                .orElse(null);
+        List<String> notes = study.getNote().stream()
+                .map(Annotation::getText)
+                .filter(t -> t != null && !t.isBlank())
                 .toList();
         String id = Objects.requireNonNull(nct, "refused above without one");
-        return new Trial(id, study.getTitle(), study.getStatus().toCode(), phase, study.getDescription(), checks,
-                notes, source);
+        return new Trial(
+                id, study.getTitle(), study.getStatus().toCode(), phase, study.getDescription(), checks, notes, source);
     }
 
     private static TrialCriterion criterion(Extension extension) {
@@ -81,8 +85,9 @@ public final class TrialDefinitions {
         if (code == null || !(code.getValue() instanceof Coding coding) || !CODE_SYSTEM.equals(coding.getSystem())) {
             throw new IllegalArgumentException("needs a 'code' Coding of " + CODE_SYSTEM);
         }
-        TrialCriterion.Kind kind = TrialCriterion.Kind.fromCode(coding.getCode()).orElseThrow(() ->
-                new IllegalArgumentException("'" + coding.getCode() + "' is not a code of ValueSet trial-criteria"));
+        TrialCriterion.Kind kind = TrialCriterion.Kind.fromCode(coding.getCode())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + coding.getCode() + "' is not a code of ValueSet trial-criteria"));
         Extension value = extension.getExtensionByUrl("value");
         Integer number = null;
         if (value != null) {

@@ -2,7 +2,6 @@ package org.ombc.cds.knowledge;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.ombc.cds.model.Site;
 
 /**
@@ -81,7 +80,8 @@ public enum ValueSetId {
      * The sites a ValueSet can place a metastasis in, in the order the mapper tries them; {@link Site#OTHER} is
      * where a metastasis is when none places it (clinical-rules 2 and 8: 128462008 or C79.9 without bodySite).
      */
-    public static final List<Site> CODED_SITES = Arrays.stream(Site.values()).filter(site -> site != Site.OTHER).toList();
+    public static final List<Site> CODED_SITES =
+            Arrays.stream(Site.values()).filter(site -> site != Site.OTHER).toList();
 
     /** The ValueSet placing a metastasis in {@code site} by its Condition.code. */
     public static String metastasisCode(Site site) {

@@ -3,7 +3,6 @@ package org.ombc.cds.logic;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.Site;
@@ -25,27 +24,70 @@ import org.ombc.cds.model.Site;
  * @param burden                    the derived lesion facts, for the card's "facts used"
  * @param record                    the mapped record the assessment read
  */
-public record Assessment(boolean breastCancer, boolean metastatic, @Nullable Integer lesionCount,
-                         @Nullable Integer organCount, List<String> sites,
-                         @Nullable OligometastaticState oligometastatic,
-                         @Nullable EstroEortcState estroEortcState, Subtype subtype,
-                         @Nullable Integer diseaseFreeIntervalMonths,
-                         List<Factor> favorableFactors, List<Factor> unfavorableFactors,
-                         List<Recommendation> recommendations, List<MissingData> missingData,
-                         String knowledgeVersion, List<Trial> trials, Map<String, Finding> findings,
-                         DiseaseBurden burden, OmbcRecord record) {
+public record Assessment(
+        boolean breastCancer,
+        boolean metastatic,
+        @Nullable Integer lesionCount,
+        @Nullable Integer organCount,
+        List<String> sites,
+        @Nullable OligometastaticState oligometastatic,
+        @Nullable EstroEortcState estroEortcState,
+        Subtype subtype,
+        @Nullable Integer diseaseFreeIntervalMonths,
+        List<Factor> favorableFactors,
+        List<Factor> unfavorableFactors,
+        List<Recommendation> recommendations,
+        List<MissingData> missingData,
+        String knowledgeVersion,
+        List<Trial> trials,
+        Map<String, Finding> findings,
+        DiseaseBurden burden,
+        OmbcRecord record) {
 
     /** No breast cancer in the record: nothing to assess (clinical-rules 1). */
     static Assessment noBreastCancer(DiseaseBurden burden, OmbcRecord record, String knowledgeVersion) {
-        return new Assessment(false, false, null, null, List.of(), null, null, Subtype.UNKNOWN, null, List.of(),
-                List.of(), List.of(), List.of(), knowledgeVersion, List.of(), Map.of(), burden, record);
+        return new Assessment(
+                false,
+                false,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                Subtype.UNKNOWN,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                knowledgeVersion,
+                List.of(),
+                Map.of(),
+                burden,
+                record);
     }
 
     /** Breast cancer without a current distant lesion: the subtype only. */
-    static Assessment notMetastatic(Subtype subtype, DiseaseBurden burden, OmbcRecord record,
-                                    String knowledgeVersion) {
-        return new Assessment(true, false, null, null, List.of(), null, null, subtype, null, List.of(), List.of(),
-                List.of(), List.of(), knowledgeVersion, List.of(), Map.of(), burden, record);
+    static Assessment notMetastatic(Subtype subtype, DiseaseBurden burden, OmbcRecord record, String knowledgeVersion) {
+        return new Assessment(
+                true,
+                false,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                subtype,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                knowledgeVersion,
+                List.of(),
+                Map.of(),
+                burden,
+                record);
     }
 
     /**
@@ -54,15 +96,41 @@ public record Assessment(boolean breastCancer, boolean metastatic, @Nullable Int
      * @param factors         the prognostic factors present, favourable and not
      * @param recommendations the recommendations given, in any order
      */
-    static Assessment metastatic(CaseFacts c, List<Factor> factors, List<Recommendation> recommendations,
-                                 List<MissingData> missing, Map<String, Finding> findings, String knowledgeVersion) {
+    static Assessment metastatic(
+            CaseFacts c,
+            List<Factor> factors,
+            List<Recommendation> recommendations,
+            List<MissingData> missing,
+            Map<String, Finding> findings,
+            String knowledgeVersion) {
         DiseaseBurden burden = c.burden();
-        return new Assessment(true, true, burden.lesionCount(), burden.sites().isEmpty() ? null : burden.sites().size(),
-                burden.sites().stream().map(Site::code).sorted().toList(), c.oligo(), c.state(), c.subtype(), c.dfi(),
-                factors.stream().filter(Factor::isFavorable).sorted(Comparator.comparing(Factor::code)).toList(),
-                factors.stream().filter(f -> !f.isFavorable()).sorted(Comparator.comparing(Factor::code)).toList(),
-                recommendations.stream().sorted(Comparator.comparing(Recommendation::code)).toList(), missing,
-                knowledgeVersion, c.trials(), Map.copyOf(findings), burden, c.record());
+        return new Assessment(
+                true,
+                true,
+                burden.lesionCount(),
+                burden.sites().isEmpty() ? null : burden.sites().size(),
+                burden.sites().stream().map(Site::code).sorted().toList(),
+                c.oligo(),
+                c.state(),
+                c.subtype(),
+                c.dfi(),
+                factors.stream()
+                        .filter(Factor::isFavorable)
+                        .sorted(Comparator.comparing(Factor::code))
+                        .toList(),
+                factors.stream()
+                        .filter(f -> !f.isFavorable())
+                        .sorted(Comparator.comparing(Factor::code))
+                        .toList(),
+                recommendations.stream()
+                        .sorted(Comparator.comparing(Recommendation::code))
+                        .toList(),
+                missing,
+                knowledgeVersion,
+                c.trials(),
+                Map.copyOf(findings),
+                burden,
+                c.record());
     }
 
     public boolean recommends(Recommendation recommendation) {

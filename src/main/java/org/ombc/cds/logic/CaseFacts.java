@@ -1,7 +1,6 @@
 package org.ombc.cds.logic;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.PrimaryTumour;
@@ -15,6 +14,12 @@ import org.ombc.cds.model.PrimaryTumour;
  *               the month (clinical-rules 8)
  * @param trials the open trials whose checked criteria the record meets
  */
-record CaseFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden, OligometastaticState oligo,
-                 @Nullable EstroEortcState state, Subtype subtype, @Nullable Integer dfi, List<Trial> trials) {
-}
+record CaseFacts(
+        OmbcRecord record,
+        PrimaryTumour primary,
+        DiseaseBurden burden,
+        OligometastaticState oligo,
+        @Nullable EstroEortcState state,
+        Subtype subtype,
+        @Nullable Integer dfi,
+        List<Trial> trials) {}

@@ -10,6 +10,5 @@ public final class ClinicalRules {
      */
     public static final String DOCUMENT = "docs/clinical-rules.md";
 
-    private ClinicalRules() {
-    }
+    private ClinicalRules() {}
 }

@@ -3,7 +3,6 @@ package org.ombc.cds.logic;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
@@ -15,8 +14,7 @@ import org.ombc.cds.model.DateInterval;
  */
 final class DateThresholds {
 
-    private DateThresholds() {
-    }
+    private DateThresholds() {}
 
     /** Within {@link Thresholds#SYNCHRONOUS_MONTHS} of the primary, either side (clinical-rules 4). */
     static Answer isSynchronous(DateInterval primary, DateInterval omd) {
@@ -33,7 +31,8 @@ final class DateThresholds {
         if (primary == null || metastasis == null) {
             return Answer.UNDECIDED;
         }
-        return Answer.of(DateInterval.minMonths(primary, metastasis) >= months,
+        return Answer.of(
+                DateInterval.minMonths(primary, metastasis) >= months,
                 DateInterval.maxMonths(primary, metastasis) < months);
     }
 
@@ -42,7 +41,8 @@ final class DateThresholds {
         if (primary == null || metastasis == null) {
             return Answer.UNDECIDED;
         }
-        return Answer.of(DateInterval.maxMonths(primary, metastasis) <= months,
+        return Answer.of(
+                DateInterval.maxMonths(primary, metastasis) <= months,
                 DateInterval.minMonths(primary, metastasis) > months);
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
@@ -40,11 +39,19 @@ import org.ombc.cds.model.StagedMetastasis;
  * @param stagedOnly          staging records distant metastases and no metastasis Condition does (clinical-rules
  *                            10): metastatic, with the count and the sites unknown; null otherwise
  */
-public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount, Set<Site> sites,
-                            List<Lesion> unknownSideAxillary, boolean undatedCurrent,
-                            boolean polymetastaticHistory, boolean omdHistory, @Nullable DateInterval omd,
-                            @Nullable DateInterval firstMetastasis, int peakActive, boolean anyPast,
-                            @Nullable StagedMetastasis stagedOnly) {
+public record DiseaseBurden(
+        List<Lesion> current,
+        @Nullable Integer lesionCount,
+        Set<Site> sites,
+        List<Lesion> unknownSideAxillary,
+        boolean undatedCurrent,
+        boolean polymetastaticHistory,
+        boolean omdHistory,
+        @Nullable DateInterval omd,
+        @Nullable DateInterval firstMetastasis,
+        int peakActive,
+        boolean anyPast,
+        @Nullable StagedMetastasis stagedOnly) {
 
     private static final int OLIGO_MAX = Thresholds.OLIGO_MAX_LESIONS;
 
@@ -76,8 +83,19 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
         for (Lesion node : unknownSideAxillary) {
             count = count == null || node.count() == null ? null : count + node.count();
         }
-        return new DiseaseBurden(List.copyOf(all), count, allSites, List.of(), undatedCurrent, polymetastaticHistory,
-                omdHistory, omd, firstMetastasis, peakActive, anyPast, stagedOnly);
+        return new DiseaseBurden(
+                List.copyOf(all),
+                count,
+                allSites,
+                List.of(),
+                undatedCurrent,
+                polymetastaticHistory,
+                omdHistory,
+                omd,
+                firstMetastasis,
+                peakActive,
+                anyPast,
+                stagedOnly);
     }
 
     /**
@@ -158,19 +176,30 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
         boolean omdHistory = false;
         if (!poly && earliestCurrent != null) {
             for (Lesion lesion : distant) {
-                if (!lesion.current() && lesion.abatement() != null
+                if (!lesion.current()
+                        && lesion.abatement() != null
                         && lesion.abatement().isBefore(earliestCurrent.start())) {
                     omdHistory = true;
                 }
             }
         }
         DateInterval omd = undated ? null : earliestCurrent;
-        if (poly && omd != null && timeline.lastFallToOligo != null
-                && timeline.lastFallToOligo.isAfter(omd.start())) {
+        if (poly && omd != null && timeline.lastFallToOligo != null && timeline.lastFallToOligo.isAfter(omd.start())) {
             omd = fallDate(distant, timeline.lastFallToOligo);
         }
-        return new DiseaseBurden(List.copyOf(current), count, sites, List.copyOf(unknownSide), undated, poly,
-                omdHistory, omd, first, timeline.peak, anyPast, null);
+        return new DiseaseBurden(
+                List.copyOf(current),
+                count,
+                sites,
+                List.copyOf(unknownSide),
+                undated,
+                poly,
+                omdHistory,
+                omd,
+                first,
+                timeline.peak,
+                anyPast,
+                null);
     }
 
     /**
@@ -180,8 +209,19 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
      * adds nothing.
      */
     private static DiseaseBurden stagedOnly(StagedMetastasis staged) {
-        return new DiseaseBurden(List.of(), null, EnumSet.noneOf(Site.class), List.of(), staged.date() == null, false,
-                false, staged.date(), staged.date(), 0, false, staged);
+        return new DiseaseBurden(
+                List.of(),
+                null,
+                EnumSet.noneOf(Site.class),
+                List.of(),
+                staged.date() == null,
+                false,
+                false,
+                staged.date(),
+                staged.date(),
+                0,
+                false,
+                staged);
     }
 
     private static Laterality sideOf(OmbcRecord record) {
@@ -207,7 +247,8 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
     private static DateInterval fallDate(List<Lesion> distant, LocalDate fall) {
         DateInterval date = DateInterval.day(fall);
         for (Lesion lesion : distant) {
-            if (lesion.abatementDate() != null && lesion.abatementDate().start().equals(fall)
+            if (lesion.abatementDate() != null
+                    && lesion.abatementDate().start().equals(fall)
                     && lesion.abatementDate().end().isAfter(date.end())) {
                 date = lesion.abatementDate();
             }
@@ -231,8 +272,10 @@ public record DiseaseBurden(List<Lesion> current, @Nullable Integer lesionCount,
                 int n = lesion.count() == null ? 1 : lesion.count();
                 delta.merge(lesion.onset(), n, Integer::sum);
                 if (!lesion.current()) {
-                    LocalDate end = lesion.abatement() != null && lesion.abatement().isAfter(lesion.onset())
-                            ? lesion.abatement() : lesion.onset().plusDays(1);
+                    LocalDate end =
+                            lesion.abatement() != null && lesion.abatement().isAfter(lesion.onset())
+                                    ? lesion.abatement()
+                                    : lesion.onset().plusDays(1);
                     delta.merge(end, -n, Integer::sum);
                 }
             }

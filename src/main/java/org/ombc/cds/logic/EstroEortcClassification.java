@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
@@ -31,11 +30,9 @@ final class EstroEortcClassification {
      * @param state     empty when the record cannot decide between states
      * @param undecided what the record lacks to decide it
      */
-    record Classified(Optional<EstroEortcState> state, Finding finding, Set<MissingData> undecided) {
-    }
+    record Classified(Optional<EstroEortcState> state, Finding finding, Set<MissingData> undecided) {}
 
-    private EstroEortcClassification() {
-    }
+    private EstroEortcClassification() {}
 
     /**
      * clinical-rules 3: yes with 1-5 current lesions, no above, indeterminate when the count is unknown. With
@@ -51,14 +48,16 @@ final class EstroEortcClassification {
             return OligometastaticState.NO;
         }
         Integer upper = burden.withUnknownSideDistant().lesionCount();
-        return upper != null && upper <= Thresholds.OLIGO_MAX_LESIONS ? OligometastaticState.YES
+        return upper != null && upper <= Thresholds.OLIGO_MAX_LESIONS
+                ? OligometastaticState.YES
                 : OligometastaticState.INDETERMINATE;
     }
 
     static Finding oligometastaticFinding(DiseaseBurden burden, OligometastaticState oligo) {
         int max = Thresholds.OLIGO_MAX_LESIONS;
         Integer count = burden.lesionCount();
-        List<String> facts = new ArrayList<>(List.of("current distant lesions: " + (count == null ? "unknown" : count)));
+        List<String> facts =
+                new ArrayList<>(List.of("current distant lesions: " + (count == null ? "unknown" : count)));
         if (burden.stagedOnly() != null) {
             facts.add("staging records distant metastases (M1 or stage IV) that the chart does not list as metastasis "
                     + "Conditions: record each metastasis with its site and date");
@@ -68,10 +67,13 @@ final class EstroEortcClassification {
             facts.add((upper == null ? "an unknown number" : String.valueOf(upper)) + " if the axillary node(s) of "
                     + "unknown side are contralateral (distant)");
         }
-        return new Finding(oligo.code(), "clinical-rules 3 (ESTRO-ASTRO): yes with " + Thresholds.oligometastaticRange()
-                + " current lesions, no above " + max + ", indeterminate when the count is unknown; 'safely "
-                + "treatable' is for the tumour board to confirm",
-                facts, List.of(Evidence.LIEVENS_2020));
+        return new Finding(
+                oligo.code(),
+                "clinical-rules 3 (ESTRO-ASTRO): yes with " + Thresholds.oligometastaticRange()
+                        + " current lesions, no above " + max + ", indeterminate when the count is unknown; 'safely "
+                        + "treatable' is for the tumour board to confirm",
+                facts,
+                List.of(Evidence.LIEVENS_2020));
     }
 
     /** clinical-rules 4: asked only of an oligometastatic patient. */
@@ -89,22 +91,26 @@ final class EstroEortcClassification {
         } else {
             state = deNovo(record, primary.diagnosedDate(), omd, facts, undecided);
         }
-        Finding finding = new Finding(state == null ? "undetermined" : state.code(),
+        Finding finding = new Finding(
+                state == null ? "undetermined" : state.code(),
                 "clinical-rules 4 and 8: induced after polymetastatic history, repeat after an earlier episode, else "
                         + "synchronous within " + Thresholds.SYNCHRONOUS_MONTHS + " months of the primary or "
                         + "metachronous; therapy at the OMD date and the disease status from "
                         + Thresholds.PROGRESSION_LOOKBACK_DAYS + " days before it split recurrence, progression and "
                         + "persistence",
-                facts, List.of(Evidence.GUCKENBERGER_2020));
+                facts,
+                List.of(Evidence.GUCKENBERGER_2020));
         return new Classified(Optional.ofNullable(state), finding, undecided);
     }
 
     /** Induced after polymetastatic history, repeat after an earlier episode; null when undecided. */
-    private static @Nullable EstroEortcState afterEarlierDisease(OmbcRecord record, DiseaseBurden burden,
-            DateInterval omd, List<String> facts, Set<MissingData> undecided) {
+    private static @Nullable EstroEortcState afterEarlierDisease(
+            OmbcRecord record, DiseaseBurden burden, DateInterval omd, List<String> facts, Set<MissingData> undecided) {
         boolean induced = burden.polymetastaticHistory();
-        facts.add(induced ? "polymetastatic history: up to " + burden.peakActive() + " lesions active at once"
-                : "an earlier metastatic episode abated before the current lesions");
+        facts.add(
+                induced
+                        ? "polymetastatic history: up to " + burden.peakActive() + " lesions active at once"
+                        : "an earlier metastatic episode abated before the current lesions");
         Answer onTherapy = onSystemicTherapy(record, omd);
         facts.add(therapyFact(onTherapy));
         if (onTherapy == Answer.UNDECIDED) {
@@ -130,8 +136,12 @@ final class EstroEortcClassification {
     }
 
     /** Synchronous within the months of the primary, else metachronous by therapy; null when undecided. */
-    private static @Nullable EstroEortcState deNovo(OmbcRecord record, @Nullable DateInterval primary,
-                                                    DateInterval omd, List<String> facts, Set<MissingData> undecided) {
+    private static @Nullable EstroEortcState deNovo(
+            OmbcRecord record,
+            @Nullable DateInterval primary,
+            DateInterval omd,
+            List<String> facts,
+            Set<MissingData> undecided) {
         if (primary == null) {
             facts.add("synchronous vs metachronous undecided: primary diagnosis date unknown");
             undecided.add(MissingData.PRIMARY_DIAGNOSIS_DATE);
@@ -154,7 +164,8 @@ final class EstroEortcClassification {
             undecided.addAll(DateThresholds.undecidedByOmd(omd));
             return null;
         }
-        return onTherapy == Answer.YES ? EstroEortcState.METACHRONOUS_OLIGOPROGRESSION
+        return onTherapy == Answer.YES
+                ? EstroEortcState.METACHRONOUS_OLIGOPROGRESSION
                 : EstroEortcState.METACHRONOUS_OLIGORECURRENCE;
     }
 

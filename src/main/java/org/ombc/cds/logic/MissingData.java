@@ -5,15 +5,22 @@ public enum MissingData {
     ER_STATUS("er-status", "ER status (LOINC 16112-5 with a positive or negative value)"),
     PR_STATUS("pr-status", "PR status (LOINC 16113-3 with a positive or negative value)"),
     HER2_STATUS("her2-status", "HER2 status (LOINC 48676-1; IHC 2+ needs an ISH result)"),
-    PRIMARY_DIAGNOSIS_DATE("primary-diagnosis-date", "onset date of the primary breast cancer Condition, to the day (a year or month "
-            + "leaves a threshold undecided)"),
-    METASTASIS_DIAGNOSIS_DATE("metastasis-diagnosis-date", "onset date of every current metastasis Condition, to the day (a year or month "
-            + "leaves a threshold undecided)"),
+    PRIMARY_DIAGNOSIS_DATE(
+            "primary-diagnosis-date",
+            "onset date of the primary breast cancer Condition, to the day (a year or month "
+                    + "leaves a threshold undecided)"),
+    METASTASIS_DIAGNOSIS_DATE(
+            "metastasis-diagnosis-date",
+            "onset date of every current metastasis Condition, to the day (a year or month "
+                    + "leaves a threshold undecided)"),
     LESION_COUNT("lesion-count", "number of lesions (metastatic-lesion-count Observation, valueInteger)"),
     AXILLARY_NODE_LATERALITY("axillary-node-laterality", "side of the axillary node metastasis and of the primary"),
-    DISEASE_STATUS("disease-status", "disease status on imaging (LOINC 97509-4, progressing or not) dated from "
-            + Thresholds.PROGRESSION_LOOKBACK_DAYS + " days before the OMD date on: repeat or induced disease on "
-            + "therapy is progression or persistence by it");
+    DISEASE_STATUS(
+            "disease-status",
+            "disease status on imaging (LOINC 97509-4, progressing or not) dated from "
+                    + Thresholds.PROGRESSION_LOOKBACK_DAYS
+                    + " days before the OMD date on: repeat or induced disease on "
+                    + "therapy is progression or persistence by it");
 
     private final String code;
     private final String whatToRecord;

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.ombc.cds.model.OmbcRecord;
 
 /**
@@ -14,8 +13,7 @@ import org.ombc.cds.model.OmbcRecord;
  */
 final class MissingDataCheck {
 
-    private MissingDataCheck() {
-    }
+    private MissingDataCheck() {}
 
     /** @param undecided what the decisions of this assessment named as leaving them undecided */
     static List<MissingData> toRecord(OmbcRecord record, DiseaseBurden burden, Set<MissingData> undecided) {

@@ -2,7 +2,9 @@ package org.ombc.cds.logic;
 
 /** ESTRO-ASTRO oligometastatic state (clinical-rules 3). */
 public enum OligometastaticState {
-    YES("yes"), NO("no"), INDETERMINATE("indeterminate");
+    YES("yes"),
+    NO("no"),
+    INDETERMINATE("indeterminate");
 
     private final String code;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.PrimaryTumour;
 
@@ -53,8 +52,7 @@ public final class OmbcAssessor {
         findings.put(OLIGOMETASTATIC_FINDING, EstroEortcClassification.oligometastaticFinding(burden, oligo));
         Optional<EstroEortcState> state = Optional.empty();
         if (oligo == OligometastaticState.YES) {
-            EstroEortcClassification.Classified classified = EstroEortcClassification.classify(record, primary,
-                    burden);
+            EstroEortcClassification.Classified classified = EstroEortcClassification.classify(record, primary, burden);
             findings.put(EstroEortcClassification.FINDING, classified.finding());
             undecided.addAll(classified.undecided());
             state = classified.state();
@@ -73,11 +71,21 @@ public final class OmbcAssessor {
             undecided.addAll(outcome.undecided());
             if (outcome.isApplicable()) {
                 recommendations.add(recommendation);
-                findings.put(recommendation.code(), new Finding(recommendation.code(), recommendation.rule(),
-                        outcome.facts(), recommendation.evidence()));
+                findings.put(
+                        recommendation.code(),
+                        new Finding(
+                                recommendation.code(),
+                                recommendation.rule(),
+                                outcome.facts(),
+                                recommendation.evidence()));
             }
         }
-        return Assessment.metastatic(facts, factors.factors(), recommendations,
-                MissingDataCheck.toRecord(record, burden, undecided), findings, knowledgeVersion);
+        return Assessment.metastatic(
+                facts,
+                factors.factors(),
+                recommendations,
+                MissingDataCheck.toRecord(record, burden, undecided),
+                findings,
+                knowledgeVersion);
     }
 }

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
@@ -25,11 +24,9 @@ final class PrognosticFactors {
      *
      * @param undecided the dates that leave the long-DFI factor undecided
      */
-    record Present(List<Factor> factors, List<Finding> findings, Set<MissingData> undecided) {
-    }
+    record Present(List<Factor> factors, List<Finding> findings, Set<MissingData> undecided) {}
 
-    private PrognosticFactors() {
-    }
+    private PrognosticFactors() {}
 
     /** @param dfi the reported disease-free interval, null when not reported (clinical-rules 8) */
     static Present of(OmbcRecord record, PrimaryTumour primaryTumour, DiseaseBurden burden, @Nullable Integer dfi) {
@@ -45,23 +42,40 @@ final class PrognosticFactors {
             // Only axillary nodes of unknown side: no distant lesion to date, the side is what is missing.
             undecided.addAll(DateThresholds.undecidedBy(primary, first));
         }
-        add(factors, findings, Factor.LONG_DISEASE_FREE_INTERVAL, longDfi == Answer.YES,
-                "disease-free interval " + (dfi != null ? dfi + " months"
-                        : longDfi == Answer.YES && primary != null && first != null
-                        ? "of at least " + DateInterval.minMonths(primary, first) + " months" : "unknown"));
-        add(factors, findings, Factor.HORMONE_RECEPTOR_POSITIVE, Subtype.hormoneReceptorPositive(record),
+        add(
+                factors,
+                findings,
+                Factor.LONG_DISEASE_FREE_INTERVAL,
+                longDfi == Answer.YES,
+                "disease-free interval "
+                        + (dfi != null
+                                ? dfi + " months"
+                                : longDfi == Answer.YES && primary != null && first != null
+                                        ? "of at least " + DateInterval.minMonths(primary, first) + " months"
+                                        : "unknown"));
+        add(
+                factors,
+                findings,
+                Factor.HORMONE_RECEPTOR_POSITIVE,
+                Subtype.hormoneReceptorPositive(record),
                 "ER " + status(record.er()) + ", PR " + status(record.pr()));
         add(factors, findings, Factor.HER2_POSITIVE, record.her2().isPositive(), "HER2 " + status(record.her2()));
-        add(factors, findings, Factor.AXILLARY_NODES_AT_DIAGNOSIS,
-                record.nodesAtDiagnosis() == NodalStatus.NODE_POSITIVE, "N1-N3 at primary diagnosis");
+        add(
+                factors,
+                findings,
+                Factor.AXILLARY_NODES_AT_DIAGNOSIS,
+                record.nodesAtDiagnosis() == NodalStatus.NODE_POSITIVE,
+                "N1-N3 at primary diagnosis");
         return new Present(List.copyOf(factors), List.copyOf(findings), undecided);
     }
 
-    private static void add(List<Factor> factors, List<Finding> findings, Factor factor, boolean present,
-                            String fact) {
+    private static void add(List<Factor> factors, List<Finding> findings, Factor factor, boolean present, String fact) {
         if (present) {
             factors.add(factor);
-            findings.add(new Finding(factor.code(), "clinical-rules 5: " + factor.label(), List.of(fact),
+            findings.add(new Finding(
+                    factor.code(),
+                    "clinical-rules 5: " + factor.label(),
+                    List.of(fact),
                     List.of(Evidence.VAN_OMMEN_NIJHOF_2020)));
         }
     }

@@ -2,7 +2,6 @@ package org.ombc.cds.logic;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.ombc.cds.model.Answer;
 import org.ombc.cds.model.DateInterval;
 import org.ombc.cds.model.Lesion;
@@ -15,8 +14,7 @@ import org.ombc.cds.model.Site;
  */
 final class RecommendationRules {
 
-    private RecommendationRules() {
-    }
+    private RecommendationRules() {}
 
     /** Row {@code mdt-discussion}: selection is multidisciplinary (review, conclusion). */
     static RuleOutcome mdtDiscussion(CaseFacts c) {
@@ -25,9 +23,12 @@ final class RecommendationRules {
 
     /** Row {@code sabr}: SABR-COMET and Trovo 2018 treated extracranial lesions (review, Table 1). */
     static RuleOutcome sabr(CaseFacts c) {
-        List<String> extracranial = c.burden().sites().stream().filter(s -> !s.isIntracranial()).map(Site::code)
+        List<String> extracranial = c.burden().sites().stream()
+                .filter(s -> !s.isIntracranial())
+                .map(Site::code)
                 .toList();
-        return extracranial.isEmpty() ? RuleOutcome.doesNotApply()
+        return extracranial.isEmpty()
+                ? RuleOutcome.doesNotApply()
                 : RuleOutcome.applies("extracranial sites: " + String.join(", ", extracranial));
     }
 
@@ -64,9 +65,11 @@ final class RecommendationRules {
         Answer shortDfi = DateThresholds.dfiAtMost(primary, first, months);
         if (shortDfi != Answer.NO) {
             Integer dfi = c.dfi();
-            String interval = dfi != null && shortDfi == Answer.YES ? dfi + " months"
+            String interval = dfi != null && shortDfi == Answer.YES
+                    ? dfi + " months"
                     : shortDfi == Answer.YES && primary != null && first != null
-                    ? "of at most " + DateInterval.maxMonths(primary, first) + " months" : "unknown";
+                            ? "of at most " + DateInterval.maxMonths(primary, first) + " months"
+                            : "unknown";
             facts.add("negative factor: disease-free interval " + interval + " (" + Thresholds.inYears(months)
                     + " or less is unfavourable)");
         }
@@ -88,8 +91,10 @@ final class RecommendationRules {
                 if (size == null || size >= Thresholds.RFA_MAX_MM) {
                     return RuleOutcome.doesNotApply();
                 }
-                return RuleOutcome.applies("single liver lesion of " + size.intValue() + " mm (under "
-                        + (int) Thresholds.RFA_MAX_MM + " mm)", "ER positive");
+                return RuleOutcome.applies(
+                        "single liver lesion of " + size.intValue() + " mm (under " + (int) Thresholds.RFA_MAX_MM
+                                + " mm)",
+                        "ER positive");
             }
         }
         return RuleOutcome.doesNotApply();
@@ -164,7 +169,8 @@ final class RecommendationRules {
         List<DateInterval> imaging = c.record().imagingDates();
         DateInterval omd = c.burden().omd();
         if (omd == null) {
-            return imaging.isEmpty() ? RuleOutcome.applies("no imaging report in the record")
+            return imaging.isEmpty()
+                    ? RuleOutcome.applies("no imaging report in the record")
                     : RuleOutcome.doesNotApply();
         }
         boolean undecided = false;
@@ -177,8 +183,8 @@ final class RecommendationRules {
         if (undecided) {
             return RuleOutcome.undecidedFor(DateThresholds.undecidedByOmd(omd));
         }
-        return RuleOutcome.applies("no imaging dated within " + Thresholds.IMAGING_WINDOW_DAYS
-                + " days of the OMD date " + omd);
+        return RuleOutcome.applies(
+                "no imaging dated within " + Thresholds.IMAGING_WINDOW_DAYS + " days of the OMD date " + omd);
     }
 
     /** Row {@code clinical-trial}: exactly when some trial matches (clinical-rules 6 and 8; review, Table 2). */
@@ -186,7 +192,13 @@ final class RecommendationRules {
         if (c.trials().isEmpty()) {
             return RuleOutcome.doesNotApply();
         }
-        return RuleOutcome.applies("oligometastatic: yes", "trials to check: " + String.join(", ",
-                c.trials().stream().map(t -> t.displayName() + " (" + t.nct() + ")").toList()));
+        return RuleOutcome.applies(
+                "oligometastatic: yes",
+                "trials to check: "
+                        + String.join(
+                                ", ",
+                                c.trials().stream()
+                                        .map(t -> t.displayName() + " (" + t.nct() + ")")
+                                        .toList()));
     }
 }

@@ -28,8 +28,7 @@ public final class Thresholds {
     /** A disease status counts for the current episode from 30 days before the OMD date onward (clinical-rules 8). */
     public static final int PROGRESSION_LOOKBACK_DAYS = 30;
 
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     /** "1-5": the lesion counts that are oligometastatic, as cards and rules write them. */
     public static String oligometastaticRange() {

@@ -2,7 +2,6 @@ package org.ombc.cds.logic;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,15 @@ import org.jspecify.annotations.Nullable;
  *                    treated first")
  * @param source      where the definition was read from (a file name), for messages
  */
-public record Trial(String nct, String displayName, String status, @Nullable String phase, String criteria,
-                    List<TrialCriterion> checks, List<String> notes, String source) {
+public record Trial(
+        String nct,
+        String displayName,
+        String status,
+        @Nullable String phase,
+        String criteria,
+        List<TrialCriterion> checks,
+        List<String> notes,
+        String source) {
 
     /** The ResearchStudy status of a trial open for accrual (FHIR R4 research-study-status). */
     public static final String ACTIVE = "active";

@@ -3,7 +3,6 @@ package org.ombc.cds.logic;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**

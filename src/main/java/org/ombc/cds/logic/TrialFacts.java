@@ -17,7 +17,15 @@ package org.ombc.cds.logic;
  * @param her2Positive      HER2 known positive
  * @param synchronous       ESTRO-EORTC synchronous
  */
-public record TrialFacts(int lesionCount, int organCount, int brainLesions, boolean boneOnly, boolean firstLine,
-                         boolean primaryControlled, boolean hormoneReceptorPositive, boolean erPositive,
-                         boolean her2Negative, boolean her2Positive, boolean synchronous) {
-}
+public record TrialFacts(
+        int lesionCount,
+        int organCount,
+        int brainLesions,
+        boolean boneOnly,
+        boolean firstLine,
+        boolean primaryControlled,
+        boolean hormoneReceptorPositive,
+        boolean erPositive,
+        boolean her2Negative,
+        boolean her2Positive,
+        boolean synchronous) {}

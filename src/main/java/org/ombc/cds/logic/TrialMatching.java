@@ -3,7 +3,6 @@ package org.ombc.cds.logic;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.ombc.cds.model.OmbcRecord;
 import org.ombc.cds.model.PrimaryTumour;
 import org.ombc.cds.model.Site;
@@ -16,12 +15,15 @@ import org.ombc.cds.model.Site;
  */
 final class TrialMatching {
 
-    private TrialMatching() {
-    }
+    private TrialMatching() {}
 
     /** The open trials whose checked criteria the record meets; none while the lesion count is unknown. */
-    static List<Trial> matching(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
-                                Optional<EstroEortcState> state, List<Trial> trials) {
+    static List<Trial> matching(
+            OmbcRecord record,
+            PrimaryTumour primary,
+            DiseaseBurden burden,
+            Optional<EstroEortcState> state,
+            List<Trial> trials) {
         Integer count = burden.lesionCount();
         if (count == null) {
             return List.of();
@@ -30,12 +32,23 @@ final class TrialMatching {
         return trials.stream().filter(t -> t.matches(facts)).toList();
     }
 
-    private static TrialFacts trialFacts(OmbcRecord record, PrimaryTumour primary, DiseaseBurden burden,
-                                         int lesionCount, Optional<EstroEortcState> state) {
-        return new TrialFacts(lesionCount, burden.sites().size(), burden.lesionsAt(Site.BRAIN),
-                burden.sites().equals(Set.of(Site.BONE)), isFirstLine(state, burden),
-                isPrimaryControlled(record, primary), Subtype.hormoneReceptorPositive(record), record.er().isPositive(),
-                record.her2().isNegative(), record.her2().isPositive(),
+    private static TrialFacts trialFacts(
+            OmbcRecord record,
+            PrimaryTumour primary,
+            DiseaseBurden burden,
+            int lesionCount,
+            Optional<EstroEortcState> state) {
+        return new TrialFacts(
+                lesionCount,
+                burden.sites().size(),
+                burden.lesionsAt(Site.BRAIN),
+                burden.sites().equals(Set.of(Site.BONE)),
+                isFirstLine(state, burden),
+                isPrimaryControlled(record, primary),
+                Subtype.hormoneReceptorPositive(record),
+                record.er().isPositive(),
+                record.her2().isNegative(),
+                record.her2().isPositive(),
                 state.filter(s -> s == EstroEortcState.SYNCHRONOUS).isPresent());
     }
 
@@ -53,13 +66,16 @@ final class TrialMatching {
         if (!burden.anyPast() && !burden.polymetastaticHistory()) {
             return true;
         }
-        return burden.omd() != null && !burden.undatedCurrent() && !burden.polymetastaticHistory()
+        return burden.omd() != null
+                && !burden.undatedCurrent()
+                && !burden.polymetastaticHistory()
                 && !burden.omdHistory();
     }
 
     /** Repeat and induced states come after an earlier episode or polymetastatic disease. */
     static boolean isFirstLine(EstroEortcState state) {
-        return state == EstroEortcState.SYNCHRONOUS || state == EstroEortcState.METACHRONOUS_OLIGORECURRENCE
+        return state == EstroEortcState.SYNCHRONOUS
+                || state == EstroEortcState.METACHRONOUS_OLIGORECURRENCE
                 || state == EstroEortcState.METACHRONOUS_OLIGOPROGRESSION;
     }
 

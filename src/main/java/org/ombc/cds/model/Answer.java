@@ -5,7 +5,9 @@ package org.ombc.cds.model;
  * interval lies on one side.
  */
 public enum Answer {
-    YES, NO, UNDECIDED;
+    YES,
+    NO,
+    UNDECIDED;
 
     public static Answer of(boolean certainlyYes, boolean certainlyNo) {
         return certainlyYes ? YES : certainlyNo ? NO : UNDECIDED;

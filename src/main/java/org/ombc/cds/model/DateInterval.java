@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,7 +104,8 @@ public record DateInterval(LocalDate start, LocalDate end) {
 
     /** The most days between a day of this interval and a day of {@code other}. */
     public long maxDaysTo(DateInterval other) {
-        return Math.max(Math.abs(ChronoUnit.DAYS.between(start, other.end)),
+        return Math.max(
+                Math.abs(ChronoUnit.DAYS.between(start, other.end)),
                 Math.abs(ChronoUnit.DAYS.between(end, other.start)));
     }
 
@@ -115,10 +115,14 @@ public record DateInterval(LocalDate start, LocalDate end) {
         if (isDay()) {
             return start.toString();
         }
-        if (knownToMonth() && start.getDayOfMonth() == 1 && end.equals(YearMonth.from(start).atEndOfMonth())) {
+        if (knownToMonth()
+                && start.getDayOfMonth() == 1
+                && end.equals(YearMonth.from(start).atEndOfMonth())) {
             return YearMonth.from(start).toString();
         }
-        if (start.getDayOfYear() == 1 && end.getYear() == start.getYear() && end.getMonthValue() == 12
+        if (start.getDayOfYear() == 1
+                && end.getYear() == start.getYear()
+                && end.getMonthValue() == 12
                 && end.getDayOfMonth() == 31) {
             return String.valueOf(start.getYear());
         }

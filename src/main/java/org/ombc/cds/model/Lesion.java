@@ -1,7 +1,6 @@
 package org.ombc.cds.model;
 
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param current       clinicalStatus active, recurrence or relapse (none: current unless abated)
  * @param sizeMm        largest recorded size in millimetres, null when unknown
  */
-public record Lesion(String conditionId, Site site, boolean sternal, Laterality side, @Nullable Integer count,
-                     @Nullable DateInterval onsetDate, @Nullable DateInterval abatementDate, boolean current,
-                     @Nullable Double sizeMm) {
+public record Lesion(
+        String conditionId,
+        Site site,
+        boolean sternal,
+        Laterality side,
+        @Nullable Integer count,
+        @Nullable DateInterval onsetDate,
+        @Nullable DateInterval abatementDate,
+        boolean current,
+        @Nullable Double sizeMm) {
 
     /**
      * The first day the onset may be, null when undated: for ordering and display only; decisions read

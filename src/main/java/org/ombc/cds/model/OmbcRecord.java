@@ -1,7 +1,6 @@
 package org.ombc.cds.model;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +25,21 @@ import org.jspecify.annotations.Nullable;
  * @param unreadCancer     some Condition looks like cancer (or claims an mCODE cancer profile) but its code is not
  *                         one the service places: the breast cancer or a metastasis may be missed (clinical-rules 10)
  */
-public record OmbcRecord(@Nullable String patientId, @Nullable PrimaryTumour primary, List<Lesion> lesions,
-                         ReceptorResult er, ReceptorResult pr, ReceptorResult her2, NodalStatus nodesAtDiagnosis,
-                         List<DiseaseStatus> diseaseStatuses, List<TherapyPeriod> therapies,
-                         List<DateInterval> imagingDates, boolean primaryResected, List<String> notes,
-                         @Nullable StagedMetastasis staged, boolean unreadCancer) {
+public record OmbcRecord(
+        @Nullable String patientId,
+        @Nullable PrimaryTumour primary,
+        List<Lesion> lesions,
+        ReceptorResult er,
+        ReceptorResult pr,
+        ReceptorResult her2,
+        NodalStatus nodesAtDiagnosis,
+        List<DiseaseStatus> diseaseStatuses,
+        List<TherapyPeriod> therapies,
+        List<DateInterval> imagingDates,
+        boolean primaryResected,
+        List<String> notes,
+        @Nullable StagedMetastasis staged,
+        boolean unreadCancer) {
 
     public OmbcRecord {
         lesions = List.copyOf(lesions);

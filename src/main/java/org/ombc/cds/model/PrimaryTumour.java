@@ -1,7 +1,6 @@
 package org.ombc.cds.model;
 
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param inactive every Condition of the primary is resolved, in remission or inactive (or, without a
  *                 clinicalStatus, has an abatement): one half of "primary controlled" (clinical-rules 8)
  */
-public record PrimaryTumour(String conditionId, @Nullable DateInterval diagnosedDate, Laterality side,
-                            boolean inactive) {
+public record PrimaryTumour(
+        String conditionId, @Nullable DateInterval diagnosedDate, Laterality side, boolean inactive) {
 
     /**
      * The first day the diagnosis may be, null when undated: for ordering and display only; decisions read the

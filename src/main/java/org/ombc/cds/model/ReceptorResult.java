@@ -12,7 +12,11 @@ public record ReceptorResult(Status status, @Nullable DateInterval date, boolean
 
     public static final ReceptorResult UNKNOWN = new ReceptorResult(Status.UNKNOWN, null, false);
 
-    public enum Status { POSITIVE, NEGATIVE, UNKNOWN }
+    public enum Status {
+        POSITIVE,
+        NEGATIVE,
+        UNKNOWN
+    }
 
     public boolean isPositive() {
         return status == Status.POSITIVE;

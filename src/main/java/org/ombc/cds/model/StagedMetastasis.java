@@ -11,5 +11,4 @@ import org.jspecify.annotations.Nullable;
  *               summary), so a card can point at the record it read
  * @param date   its date as an interval; null when undated or dated in the future
  */
-public record StagedMetastasis(String source, @Nullable DateInterval date) {
-}
+public record StagedMetastasis(String source, @Nullable DateInterval date) {}

@@ -1,14 +1,16 @@
 package org.ombc.cds.model;
 
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * A period of systemic anticancer therapy from {@code start} to {@code end}; {@code end} null means ongoing.
  * {@code start} null means the record gave no usable start, and the period is not used to cover any date.
  */
-public record TherapyPeriod(String agent, @Nullable DateInterval start, @Nullable DateInterval end) {
+public record TherapyPeriod(
+        String agent,
+        @Nullable DateInterval start,
+        @Nullable DateInterval end) {
 
     /**
      * Whether the therapy was given on every day of {@code when}: yes when it certainly started before and
@@ -18,8 +20,10 @@ public record TherapyPeriod(String agent, @Nullable DateInterval start, @Nullabl
         if (when == null || start == null) {
             return Answer.NO;
         }
-        boolean certainlyOn = !start.end().isAfter(when.start()) && (end == null || !end.start().isBefore(when.end()));
-        boolean certainlyOff = start.start().isAfter(when.end()) || (end != null && end.end().isBefore(when.start()));
+        boolean certainlyOn = !start.end().isAfter(when.start())
+                && (end == null || !end.start().isBefore(when.end()));
+        boolean certainlyOff =
+                start.start().isAfter(when.end()) || (end != null && end.end().isBefore(when.start()));
         return Answer.of(certainlyOn, certainlyOff);
     }
 

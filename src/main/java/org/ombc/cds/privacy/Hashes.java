@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 for cache keys and logs, so that tokens, URLs and patient ids never appear as themselves. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,8 @@
 package org.ombc.cds.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.ombc.cds.privacy.Hashes;
 import org.ombc.cds.protocol.json.CdsHooksModel.Discovery;
 import org.ombc.cds.protocol.json.CdsHooksModel.Response;
@@ -20,10 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 /**
  * The CDS Hooks 2.0 endpoints: discovery, and each call dispatched to the registered service of its id
  * ({@link CdsServiceRegistry}) once the one request check ({@link HookRequestCheck}) has passed it.
@@ -39,8 +38,11 @@ public class CdsServicesController {
     private final HookRequestCheck requestCheck;
     private final ObjectWriter responseWriter;
 
-    public CdsServicesController(CdsServiceRegistry services, HookCallRecorder recorder,
-                                 HookResponseCache recentResponses, ObjectMapper json) {
+    public CdsServicesController(
+            CdsServiceRegistry services,
+            HookCallRecorder recorder,
+            HookResponseCache recentResponses,
+            ObjectMapper json) {
         this.services = services;
         this.recorder = recorder;
         this.recentResponses = recentResponses;
@@ -53,10 +55,12 @@ public class CdsServicesController {
         return services.discovery();
     }
 
-    @PostMapping(path = "/cds-services/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
+    @PostMapping(
+            path = "/cds-services/{id}",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<byte[]> call(@PathVariable String id, @RequestBody byte[] body,
-                         @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
+    public ResponseEntity<byte[]> call(
+            @PathVariable String id, @RequestBody byte[] body, @AuthenticationPrincipal CdsJwtVerifier.Caller caller) {
         long started = System.nanoTime();
         CdsService service = services.require(id);
         HookRequest request = requestCheck.check(body, service);

@@ -1,5 +1,8 @@
 package org.ombc.cds.protocol;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.privacy.Hashes;
 import org.ombc.cds.storage.GroupCommitWriter;
@@ -22,11 +24,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.github.benmanes.caffeine.cache.Cache;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Hook answers shared by every replica through the database (table {@code hook_response}), with this replica's
@@ -42,12 +39,12 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     static final Duration BACK_OFF = Duration.ofSeconds(10);
     private static final int MAX_BATCH = 500;
     static final int DELETE_CHUNK = 1000;
-    private static final String INSERT = "insert into hook_response (replay_key, response, expires_at) values (?, ?, ?)";
+    private static final String INSERT =
+            "insert into hook_response (replay_key, response, expires_at) values (?, ?, ?)";
     private static final Logger log = LoggerFactory.getLogger(DatabaseHookResponseCache.class);
 
     /** One answer waiting to be written: the table (column {@code replay_key}) holds only a hash of the retry key. */
-    private record Row(String rowKey, String response, Instant expires) {
-    }
+    private record Row(String rowKey, String response, Instant expires) {}
 
     private final Cache<String, byte[]> local;
     private final JdbcTemplate jdbc;
@@ -63,17 +60,29 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     private final Counter failures;
     private volatile Instant databaseBackOffUntil = Instant.MIN;
 
-    public DatabaseHookResponseCache(Cache<String, byte[]> local, JdbcTemplate jdbc, TransactionTemplate tx,
-                                     int queueSize, Duration batchWindow, Clock clock, Duration ttl,
-                                     MeterRegistry meters) {
+    public DatabaseHookResponseCache(
+            Cache<String, byte[]> local,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            int queueSize,
+            Duration batchWindow,
+            Clock clock,
+            Duration ttl,
+            MeterRegistry meters) {
         this.local = local;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.ttl = ttl;
         this.failures = meters.counter("ombc.hook.responses.store.failures");
-        this.writer = new GroupCommitWriter<>("hook-response-writer", "ombc.hook.responses.store", queueSize,
-                MAX_BATCH, batchWindow, this::store, meters);
+        this.writer = new GroupCommitWriter<>(
+                "hook-response-writer",
+                "ombc.hook.responses.store",
+                queueSize,
+                MAX_BATCH,
+                batchWindow,
+                this::store,
+                meters);
         writer.start();
     }
 
@@ -84,8 +93,11 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
             return mine;
         }
         try {
-            List<String> stored = jdbc.queryForList("select response from hook_response where replay_key = ?"
-                    + " and expires_at > ?", String.class, rowKey(retryKey), Timestamp.from(clock.instant()));
+            List<String> stored = jdbc.queryForList(
+                    "select response from hook_response where replay_key = ?" + " and expires_at > ?",
+                    String.class,
+                    rowKey(retryKey),
+                    Timestamp.from(clock.instant()));
             if (stored.isEmpty()) {
                 return null;
             }
@@ -101,7 +113,9 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     @Override
     public void put(String retryKey, byte[] answer) {
         local.put(retryKey, answer);
-        if (!writer.offer(new Row(rowKey(retryKey), new String(answer, StandardCharsets.UTF_8),
+        if (!writer.offer(new Row(
+                rowKey(retryKey),
+                new String(answer, StandardCharsets.UTF_8),
                 clock.instant().plus(ttl)))) {
             log.warn("shared hook-response store: write queue full; the answer is kept in this replica only");
         }
@@ -160,8 +174,10 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
         try {
             int chunk;
             do {
-                chunk = jdbc.update("delete from hook_response where replay_key in (select replay_key from"
-                        + " hook_response where expires_at <= ? fetch first " + DELETE_CHUNK + " rows only)", now);
+                chunk = jdbc.update(
+                        "delete from hook_response where replay_key in (select replay_key from"
+                                + " hook_response where expires_at <= ? fetch first " + DELETE_CHUNK + " rows only)",
+                        now);
                 deleted += chunk;
             } while (chunk == DELETE_CHUNK);
             return deleted;
@@ -174,8 +190,8 @@ public final class DatabaseHookResponseCache implements HookResponseCache, AutoC
     /** Deletes expired rows every {@code period}, from now until {@link #close()}. */
     public void sweepEvery(Duration period) {
         // deleteExpired reports its own failures (failed), so the future has nothing to tell; close() cancels it.
-        var unused = sweeper.scheduleWithFixedDelay(this::deleteExpired, period.toMillis(), period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        var unused = sweeper.scheduleWithFixedDelay(
+                this::deleteExpired, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the expiry and lets queued writes finish. */

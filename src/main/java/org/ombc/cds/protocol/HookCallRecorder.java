@@ -16,6 +16,6 @@ public interface HookCallRecorder {
      *
      * @param callerIss the verified issuer of the call's JWT, null in the sandbox
      */
-    void record(String serviceId, HookRequest request, HookOutcome outcome,
-                long latencyNanos, @Nullable String callerIss);
+    void record(
+            String serviceId, HookRequest request, HookOutcome outcome, long latencyNanos, @Nullable String callerIss);
 }

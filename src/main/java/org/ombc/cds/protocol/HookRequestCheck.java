@@ -1,21 +1,5 @@
 package org.ombc.cds.protocol;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Pattern;
-
-import org.ombc.cds.chart.fetch.PrefetchKey;
-import org.ombc.cds.fhir.ResourceIds;
-import org.ombc.cds.protocol.json.CdsHooksModel.Request;
-import org.ombc.cds.protocol.services.CdsService;
-import org.ombc.cds.protocol.services.HookRequest;
-import org.ombc.cds.web.ApiProblem;
-import org.springframework.http.HttpStatus;
-
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -26,6 +10,20 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.ombc.cds.chart.fetch.PrefetchKey;
+import org.ombc.cds.fhir.ResourceIds;
+import org.ombc.cds.protocol.json.CdsHooksModel.Request;
+import org.ombc.cds.protocol.services.CdsService;
+import org.ombc.cds.protocol.services.HookRequest;
+import org.ombc.cds.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 
 /**
  * The one check of a CDS Hooks 2.0 request, for every service: the body's JSON shape, hook, hookInstance,
@@ -41,8 +39,8 @@ final class HookRequestCheck {
     private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
     /** CDS Hooks 2.0: "hookInstance: A universally unique identifier (UUID) for this particular hook call". */
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ObjectReader requestReader;
 
@@ -52,7 +50,8 @@ final class HookRequestCheck {
         // A number or boolean where the specification has a string (hookInstance, fhirAuthorization.access_token)
         // is the client's mistake: named as a wrong type, not silently turned into text.
         ObjectMapper strict = json.copy();
-        strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         this.requestReader = strict.readerFor(Request.class)
@@ -75,9 +74,16 @@ final class HookRequestCheck {
         String hook = Objects.requireNonNull(request.hook(), "hook checked");
         String hookInstance = Objects.requireNonNull(request.hookInstance(), "hookInstance checked");
         JsonNode context = Objects.requireNonNull(request.context(), "context checked");
-        return new HookRequest(hook, hookInstance, context.get("patientId").asText(), context,
-                request.prefetch(), request.fhirServer(),
-                request.fhirAuthorization() == null ? null : request.fhirAuthorization().access_token());
+        return new HookRequest(
+                hook,
+                hookInstance,
+                context.get("patientId").asText(),
+                context,
+                request.prefetch(),
+                request.fhirServer(),
+                request.fhirAuthorization() == null
+                        ? null
+                        : request.fhirAuthorization().access_token());
     }
 
     private static ApiProblem invalid(String detail, List<String> problems) {
@@ -94,12 +100,14 @@ final class HookRequestCheck {
             throw ApiProblem.badRequest("The request body is not valid JSON of the expected shape.");
         } catch (IOException | IllegalArgumentException e) {
             String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                    ? m.getPath().get(0).getFieldName() : null;
+                    ? m.getPath().get(0).getFieldName()
+                    : null;
             if (field == null) {
                 throw ApiProblem.badRequest("The request does not have the CDS Hooks 2.0 shape.");
             }
             // Named in problems too, as every other invalid member is (docs/integration.md, Errors).
-            throw invalid("The request member '" + field + "' has the wrong type.",
+            throw invalid(
+                    "The request member '" + field + "' has the wrong type.",
                     List.of(field + " has the wrong JSON type"));
         }
     }
@@ -109,7 +117,12 @@ final class HookRequestCheck {
             if (b == '{') {
                 return true;
             }
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != (byte) 0xEF && b != (byte) 0xBB
+            if (b != ' '
+                    && b != '\t'
+                    && b != '\n'
+                    && b != '\r'
+                    && b != (byte) 0xEF
+                    && b != (byte) 0xBB
                     && b != (byte) 0xBF) {
                 return false;
             }
@@ -159,7 +172,9 @@ final class HookRequestCheck {
             if (request.fhirAuthorization().access_token() == null
                     || request.fhirAuthorization().access_token().isBlank()) {
                 problems.add("fhirAuthorization.access_token is required");
-            } else if (!BEARER_TOKEN.matcher(request.fhirAuthorization().access_token()).matches()) {
+            } else if (!BEARER_TOKEN
+                    .matcher(request.fhirAuthorization().access_token())
+                    .matches()) {
                 // RFC 6750 b64token: anything else cannot travel in an Authorization header to the FHIR server.
                 problems.add("fhirAuthorization.access_token must be an RFC 6750 bearer token (letters, digits, "
                         + "'-._~+/', trailing '=')");
@@ -187,9 +202,11 @@ final class HookRequestCheck {
             URI uri = URI.create(url);
             // A base URL: the service appends /Patient/{id} to it, so a query, fragment or user info would make
             // another request than the client meant (or hide the host it names).
-            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme())) && uri.getRawQuery() == null
-                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            return uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,8 +1,7 @@
 package org.ombc.cds.protocol;
 
-import org.jspecify.annotations.Nullable;
-
 import com.github.benmanes.caffeine.cache.Cache;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers kept for retries in this process only: the store when no other replica can reach the database (an

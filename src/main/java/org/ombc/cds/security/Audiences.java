@@ -1,13 +1,11 @@
 package org.ombc.cds.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -26,9 +24,11 @@ final class Audiences {
     private final Set<String> allowedHosts;
 
     Audiences(@Nullable String publicBaseUrl, List<String> allowedHosts) {
-        this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+        this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank()
+                ? null
                 : publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+        this.allowedHosts = allowedHosts.stream()
+                .map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -57,7 +57,8 @@ final class Audiences {
         if (publicBaseUrl != null) {
             return publicBaseUrl + request.getContextPath();
         }
-        String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(Locale.ROOT);
+        String host =
+                request.getServerName() == null ? "" : request.getServerName().toLowerCase(Locale.ROOT);
         int port = request.getServerPort();
         if (!allowedHosts.contains(host) && !allowedHosts.contains(host + ":" + port)) {
             return null;

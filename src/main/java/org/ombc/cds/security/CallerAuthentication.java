@@ -1,7 +1,6 @@
 package org.ombc.cds.security;
 
 import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 

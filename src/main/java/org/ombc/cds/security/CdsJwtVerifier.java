@@ -1,16 +1,5 @@
 package org.ombc.cds.security;
 
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -22,6 +11,16 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Verifies the JWT that a CDS client sends with every call (CDS Hooks 2.0, "Trusting CDS Clients"): an
@@ -31,13 +30,19 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class CdsJwtVerifier {
 
-    static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384,
+    static final Set<JWSAlgorithm> ALLOWED = Set.of(
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
             JWSAlgorithm.PS512);
 
     /** Who called, once verified. */
-    public record Caller(String iss, String sub, String jti) {
-    }
+    public record Caller(String iss, String sub, String jti) {}
 
     private final Map<String, TrustedIssuer> issuers;
     private final JwksCache keys;
@@ -52,8 +57,13 @@ public final class CdsJwtVerifier {
         this(issuers, keys, skew, Duration.ofHours(1), clock, new MemoryReplayGuard(clock));
     }
 
-    public CdsJwtVerifier(List<TrustedIssuer> issuers, JwksCache keys, Duration skew, Duration maxLifetime, Clock clock,
-                          ReplayGuard replays) {
+    public CdsJwtVerifier(
+            List<TrustedIssuer> issuers,
+            JwksCache keys,
+            Duration skew,
+            Duration maxLifetime,
+            Clock clock,
+            ReplayGuard replays) {
         this.issuers = issuers.stream().collect(Collectors.toUnmodifiableMap(TrustedIssuer::iss, Function.identity()));
         this.keys = keys;
         this.skew = skew;
@@ -94,8 +104,8 @@ public final class CdsJwtVerifier {
         }
         TrustedIssuer issuer = claims.getIssuer() == null ? null : issuers.get(claims.getIssuer());
         if (issuer == null) {
-            throw new JwtRejectedException(claims.getIssuer() == null ? RejectedCheck.MISSING_CLAIM
-                    : RejectedCheck.UNTRUSTED_ISSUER);
+            throw new JwtRejectedException(
+                    claims.getIssuer() == null ? RejectedCheck.MISSING_CLAIM : RejectedCheck.UNTRUSTED_ISSUER);
         }
         verifySignature(jwt, header, issuer);
         verifyClaims(claims, audiences);
@@ -113,13 +123,16 @@ public final class CdsJwtVerifier {
      */
     private void verifySignature(SignedJWT jwt, JWSHeader header, TrustedIssuer issuer) throws JwtRejectedException {
         boolean pinned = issuer.jwksUri() == null;
-        String jku = header.getJWKURL() == null || pinned ? null : header.getJWKURL().toString();
+        String jku =
+                header.getJWKURL() == null || pinned ? null : header.getJWKURL().toString();
         if (jku != null && !issuer.allowedJku().contains(jku)) {
             throw new JwtRejectedException(RejectedCheck.UNTRUSTED_JKU);
         }
         String remoteUrl = pinned ? null : jku != null ? jku : issuer.jwksUri();
         JWKSelector selector = selector(header);
-        List<JWK> candidates = (remoteUrl != null ? keys.select(remoteUrl, selector) : selector.select(keys.local(issuer)))
+        List<JWK> candidates = (remoteUrl != null
+                        ? keys.select(remoteUrl, selector)
+                        : selector.select(keys.local(issuer)))
                 .stream().filter(k -> k instanceof AsymmetricJWK).toList();
         if (candidates.isEmpty()) {
             throw new JwtRejectedException(RejectedCheck.UNKNOWN_KEY);
@@ -140,7 +153,10 @@ public final class CdsJwtVerifier {
     private static JWKSelector selector(JWSHeader header) {
         JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
         if (header.getKeyID() == null) {
-            matcher = new JWKMatcher.Builder(matcher).keyID(null).withKeyIDOnly(false).build();
+            matcher = new JWKMatcher.Builder(matcher)
+                    .keyID(null)
+                    .withKeyIDOnly(false)
+                    .build();
         }
         return new JWKSelector(matcher);
     }
@@ -148,22 +164,28 @@ public final class CdsJwtVerifier {
     private void verifyClaims(JWTClaimsSet claims, List<String> audiences) throws JwtRejectedException {
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
-        if (exp == null || iat == null || claims.getJWTID() == null || claims.getJWTID().isBlank()
-                || claims.getAudience() == null || claims.getAudience().isEmpty()) {
+        if (exp == null
+                || iat == null
+                || claims.getJWTID() == null
+                || claims.getJWTID().isBlank()
+                || claims.getAudience() == null
+                || claims.getAudience().isEmpty()) {
             throw new JwtRejectedException(RejectedCheck.MISSING_CLAIM);
         }
         if (claims.getAudience().stream().noneMatch(aud -> audiences.stream().anyMatch(e -> sameUrl(aud, e)))) {
             throw JwtRejectedException.wrongAudience(audiences, claims.getAudience());
         }
         Instant now = clock.instant();
-        if (exp.toInstant().plus(skew).isBefore(now) || iat.toInstant().plus(maxLifetime).plus(skew).isBefore(now)) {
+        if (exp.toInstant().plus(skew).isBefore(now)
+                || iat.toInstant().plus(maxLifetime).plus(skew).isBefore(now)) {
             throw new JwtRejectedException(RejectedCheck.EXPIRED);
         }
         if (Duration.between(iat.toInstant(), exp.toInstant()).compareTo(maxLifetime) > 0) {
             throw new JwtRejectedException(RejectedCheck.LIFETIME_TOO_LONG);
         }
         if (iat.toInstant().minus(skew).isAfter(now)
-                || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(skew).isAfter(now))) {
+                || (claims.getNotBeforeTime() != null
+                        && claims.getNotBeforeTime().toInstant().minus(skew).isAfter(now))) {
             throw new JwtRejectedException(RejectedCheck.NOT_YET_VALID);
         }
     }

@@ -4,9 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
-
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ombc.cds.privacy.Hashes;
 import org.ombc.cds.storage.DurableCommits;
 import org.slf4j.Logger;
@@ -47,12 +46,20 @@ public final class DatabaseReplayGuard implements ReplayGuard {
             sweep(now);
             boolean first;
             try {
-                jdbc.update("insert into seen_jti (iss, jti, expires_at) values (?, ?, ?)", iss, key,
+                jdbc.update(
+                        "insert into seen_jti (iss, jti, expires_at) values (?, ?, ?)",
+                        iss,
+                        key,
                         Timestamp.from(expires));
                 first = true;
             } catch (DuplicateKeyException seen) {
-                first = jdbc.update("update seen_jti set expires_at = ? where iss = ? and jti = ? and expires_at < ?",
-                        Timestamp.from(expires), iss, key, Timestamp.from(now)) == 1;
+                first = jdbc.update(
+                                "update seen_jti set expires_at = ? where iss = ? and jti = ? and expires_at < ?",
+                                Timestamp.from(expires),
+                                iss,
+                                key,
+                                Timestamp.from(now))
+                        == 1;
             }
             if (first) {
                 durable.afterCommit(); // a token accepted before a crash stays used after the restart

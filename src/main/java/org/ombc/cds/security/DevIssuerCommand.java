@@ -1,5 +1,17 @@
 package org.ombc.cds.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,12 +53,12 @@ public final class DevIssuerCommand {
     public static final String DEFAULT_ISS = "ombc-dev-issuer";
     /** Environment variable naming the key directory (compose sets it in the service container). */
     public static final String DIR_ENV = "OMBC_DEV_ISSUER_DIR";
+
     static final String PRIVATE_FILE = "private.jwk.json";
     public static final String PUBLIC_FILE = "jwks.json";
     static final String ISS_FILE = "iss";
 
-    private DevIssuerCommand() {
-    }
+    private DevIssuerCommand() {}
 
     /** Whether {@code args} name one of these commands rather than the web application. */
     public static boolean handles(String[] args) {
@@ -87,7 +85,8 @@ public final class DevIssuerCommand {
             }
             String aud = options.get("aud");
             if (aud == null) {
-                err.println("token needs --aud, the URL called, e.g. http://localhost:8080/cds-services/ombc-patient-view");
+                err.println(
+                        "token needs --aud, the URL called, e.g. http://localhost:8080/cds-services/ombc-patient-view");
                 err.println(usage());
                 return 2;
             }
@@ -106,7 +105,8 @@ public final class DevIssuerCommand {
         boolean made = false;
         if (!Files.exists(privateFile)) {
             Files.createDirectories(dir);
-            ECKey key = new ECKeyGenerator(Curve.P_256).keyID("dev-" + UUID.randomUUID().toString().substring(0, 8))
+            ECKey key = new ECKeyGenerator(Curve.P_256)
+                    .keyID("dev-" + UUID.randomUUID().toString().substring(0, 8))
                     .generate();
             Path temp = Files.createTempFile(dir, "private", ".tmp");
             try {
@@ -135,22 +135,36 @@ public final class DevIssuerCommand {
         if (!Files.exists(privateFile)) {
             throw new IllegalStateException("no key pair in " + dir.toAbsolutePath() + ": run '" + KEYS + "' first");
         }
-        List<JWK> keys = JWKSet.parse(Files.readString(privateFile, StandardCharsets.UTF_8)).getKeys();
-        ECKey key = keys.stream().filter(k -> kid == null || kid.equals(k.getKeyID())).findFirst()
+        List<JWK> keys = JWKSet.parse(Files.readString(privateFile, StandardCharsets.UTF_8))
+                .getKeys();
+        ECKey key = keys.stream()
+                .filter(k -> kid == null || kid.equals(k.getKeyID()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no key with kid " + kid + " in " + privateFile))
                 .toECKey();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer(dir)).subject("ombc-dev-client").audience(aud)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer(dir))
+                .subject("ombc-dev-client")
+                .audience(aud)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
 
     static String issuer(Path dir) throws IOException {
         Path file = dir.resolve(ISS_FILE);
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : DEFAULT_ISS;
+        return Files.exists(file)
+                ? Files.readString(file, StandardCharsets.UTF_8).trim()
+                : DEFAULT_ISS;
     }
 
     private static void ownerOnly(Path file) throws IOException {

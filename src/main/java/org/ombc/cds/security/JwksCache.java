@@ -1,21 +1,5 @@
 package org.ombc.cds.security;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.KeySourceException;
@@ -30,6 +14,20 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Public keys of the trusted issuers. A remote set (Nimbus {@link JWKSourceBuilder}) is kept for {@code ttl}, so a
@@ -49,24 +47,31 @@ public final class JwksCache {
     private final Duration minRefresh;
     private final NoRedirectRetriever retriever;
     private final Clock clock;
-    private final Cache<String, JWKSetSource<SecurityContext>> remote = Caffeine.newBuilder().maximumSize(100).build();
-    private final Cache<String, JWKSet> local = Caffeine.newBuilder().maximumSize(1000).build();
+    private final Cache<String, JWKSetSource<SecurityContext>> remote =
+            Caffeine.newBuilder().maximumSize(100).build();
+    private final Cache<String, JWKSet> local =
+            Caffeine.newBuilder().maximumSize(1000).build();
 
     /**
      * @param ttl        how long a fetched set is used before it is fetched again
      * @param minRefresh the window in which at most two fetches of one set are made
      * @param maxBytes   a larger JWKS body is not read
      */
-    public JwksCache(Duration ttl, Duration minRefresh, Duration connectTimeout, Duration readTimeout, int maxBytes,
-                     Clock clock) {
+    public JwksCache(
+            Duration ttl,
+            Duration minRefresh,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxBytes,
+            Clock clock) {
         if (ttl.compareTo(minRefresh) <= 0) {
             throw new IllegalArgumentException("ombc.security.jwks-cache-ttl (" + ttl + ") must be longer than "
                     + "ombc.security.jwks-min-refresh (" + minRefresh + ")");
         }
         this.ttl = ttl;
         this.minRefresh = minRefresh;
-        this.retriever = new NoRedirectRetriever((int) connectTimeout.toMillis(), (int) readTimeout.toMillis(),
-                maxBytes);
+        this.retriever =
+                new NoRedirectRetriever((int) connectTimeout.toMillis(), (int) readTimeout.toMillis(), maxBytes);
         this.clock = clock;
     }
 
@@ -81,9 +86,11 @@ public final class JwksCache {
                     String json = issuer.jwks() != null ? issuer.jwks() : Files.readString(Path.of(issuer.jwksFile()));
                     JWKSet keys = JWKSet.parse(json);
                     if (keys.getKeys().stream().anyMatch(JWK::isPrivate)) {
-                        log.warn("The key set of trusted issuer {} ({}) holds a PRIVATE key: only the public key is "
-                                + "used; remove the private parts (\"d\", \"p\", \"q\"...) from it, anyone who can "
-                                + "read it can sign tokens as this EHR.", iss,
+                        log.warn(
+                                "The key set of trusted issuer {} ({}) holds a PRIVATE key: only the public key is "
+                                        + "used; remove the private parts (\"d\", \"p\", \"q\"...) from it, anyone who can "
+                                        + "read it can sign tokens as this EHR.",
+                                iss,
                                 issuer.jwksFile() != null ? "jwks-file " + issuer.jwksFile() : "inline jwks");
                     }
                     return keys.toPublicJWKSet();
@@ -115,8 +122,8 @@ public final class JwksCache {
                 return found;
             }
             try {
-                return selector.select(source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(kept), now,
-                        null));
+                return selector.select(
+                        source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(kept), now, null));
             } catch (RateLimitReachedException e) {
                 return List.of();
             }

@@ -1,13 +1,11 @@
 package org.ombc.cds.security;
 
-import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,8 +25,11 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     private final Audiences audiences;
     private final AuthenticationEntryPoint entryPoint;
 
-    JwtAuthenticationFilter(RequestMatcher needsToken, CdsJwtVerifier verifier, Audiences audiences,
-                            AuthenticationEntryPoint entryPoint) {
+    JwtAuthenticationFilter(
+            RequestMatcher needsToken,
+            CdsJwtVerifier verifier,
+            Audiences audiences,
+            AuthenticationEntryPoint entryPoint) {
         this.needsToken = needsToken;
         this.verifier = verifier;
         this.audiences = audiences;

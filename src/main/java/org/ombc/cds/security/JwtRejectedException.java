@@ -29,7 +29,9 @@ public class JwtRejectedException extends Exception {
                         + "ombc.public-base-url (or list this Host in ombc.security.allowed-hosts)."
                 : "'aud' must be the URL of the service called: " + String.join(" or ", expected) + "; the token has "
                         + String.join(", ", received) + ".";
-        return new JwtRejectedException(RejectedCheck.WRONG_AUDIENCE, detail,
+        return new JwtRejectedException(
+                RejectedCheck.WRONG_AUDIENCE,
+                detail,
                 Map.of("expectedAudience", expected, "receivedAudience", received));
     }
 

@@ -1,12 +1,10 @@
 package org.ombc.cds.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.ombc.cds.web.ErrorBody;
 import org.ombc.cds.web.LogSafe;
 import org.slf4j.Logger;
@@ -30,19 +28,27 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        JwtRejectedException rejection = e instanceof JwtRejectedAuthenticationException r ? r.rejection()
+        JwtRejectedException rejection = e instanceof JwtRejectedAuthenticationException r
+                ? r.rejection()
                 : new JwtRejectedException(RejectedCheck.MISSING_TOKEN);
         RejectedCheck check = rejection.check();
-        log.info("refused {} {}: JWT check failed: {}", LogSafe.of(request.getMethod()),
-                LogSafe.of(request.getRequestURI()), check.code());
+        log.info(
+                "refused {} {}: JWT check failed: {}",
+                LogSafe.of(request.getMethod()),
+                LogSafe.of(request.getRequestURI()),
+                check.code());
         if (check == RejectedCheck.REPLAY_CHECK_UNAVAILABLE) {
             response.setHeader("Retry-After", "30");
-            ErrorBody.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "replay-check-unavailable",
-                    check.detail(), Map.of("check", check.code()));
+            ErrorBody.write(
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "replay-check-unavailable",
+                    check.detail(),
+                    Map.of("check", check.code()));
             return;
         }
-        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\""
-                + check.code() + "\"");
+        response.setHeader(
+                "WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + check.code() + "\"");
         Map<String, Object> members = new LinkedHashMap<>(rejection.facts());
         members.put("check", check.code());
         ErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", rejection.getMessage(), members);
@@ -57,10 +63,16 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        log.info("refused {} {}: request rejected by the firewall", LogSafe.of(request.getMethod()),
+        log.info(
+                "refused {} {}: request rejected by the firewall",
+                LogSafe.of(request.getMethod()),
                 LogSafe.of(request.getRequestURI()));
-        ErrorBody.write(response, HttpServletResponse.SC_BAD_REQUEST, "request-rejected",
+        ErrorBody.write(
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
+                "request-rejected",
                 "The request is not in canonical form (path parameters, encoded '/', '.', '%' or '\\', '//', "
-                        + "'..', or a disallowed method, header or character).", Map.of());
+                        + "'..', or a disallowed method, header or character).",
+                Map.of());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -31,18 +30,22 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String error = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        String detail = switch (status) {
-            case 400 -> "The request could not be read: malformed request line, path (encoded '/' or '\\'), "
-                    + "headers, or headers larger than the limit.";
-            case 404 -> "No such resource.";
-            case 408 -> "The request was not received in time.";
-            case 413 -> "The request is larger than the limit.";
-            case 414 -> "The request target is longer than the limit.";
-            case 431 -> "The request headers are larger than the limit.";
-            case 505 -> "HTTP version not supported.";
-            default -> known == null ? "Request failed." : known.getReasonPhrase() + ".";
-        };
+        String error = known == null
+                ? "error"
+                : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String detail =
+                switch (status) {
+                    case 400 ->
+                        "The request could not be read: malformed request line, path (encoded '/' or '\\'), "
+                                + "headers, or headers larger than the limit.";
+                    case 404 -> "No such resource.";
+                    case 408 -> "The request was not received in time.";
+                    case 413 -> "The request is larger than the limit.";
+                    case 414 -> "The request target is longer than the limit.";
+                    case 431 -> "The request headers are larger than the limit.";
+                    case 505 -> "HTTP version not supported.";
+                    default -> known == null ? "Request failed." : known.getReasonPhrase() + ".";
+                };
         try {
             byte[] body = ErrorBody.bytes(status, error, detail, Map.of());
             response.setContentType(ErrorBody.PROBLEM_JSON);

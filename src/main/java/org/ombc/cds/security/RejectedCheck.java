@@ -4,7 +4,9 @@ package org.ombc.cds.security;
 public enum RejectedCheck {
     MISSING_TOKEN("missing-token", "No 'Authorization: Bearer <JWT>' header."),
     MALFORMED_TOKEN("malformed-token", "The bearer token is not a signed JWT."),
-    UNSUPPORTED_ALGORITHM("unsupported-algorithm", "Only asymmetric signatures (ES256/384/512, RS256/384/512, PS256/384/512) are accepted."),
+    UNSUPPORTED_ALGORITHM(
+            "unsupported-algorithm",
+            "Only asymmetric signatures (ES256/384/512, RS256/384/512, PS256/384/512) are accepted."),
     UNTRUSTED_ISSUER("untrusted-issuer", "The issuer 'iss' is not registered."),
     UNTRUSTED_JKU("untrusted-jku", "The 'jku' header is not on the issuer's allow list."),
     UNKNOWN_KEY("unknown-key", "No key of the issuer matches the token's 'kid' and algorithm."),
@@ -16,7 +18,8 @@ public enum RejectedCheck {
     NOT_YET_VALID("not-yet-valid", "'nbf' or 'iat' is in the future."),
     MISSING_CLAIM("missing-claim", "A required claim (iss, aud, exp, iat, jti) is missing."),
     REPLAYED("replayed", "This token's 'jti' was already used."),
-    REPLAY_CHECK_UNAVAILABLE("replay-check-unavailable", "The replay check cannot be made now (database unavailable); retry later.");
+    REPLAY_CHECK_UNAVAILABLE(
+            "replay-check-unavailable", "The replay check cannot be made now (database unavailable); retry later.");
 
     private final String code;
     private final String detail;

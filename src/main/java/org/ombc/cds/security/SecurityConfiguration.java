@@ -1,7 +1,6 @@
 package org.ombc.cds.security;
 
 import java.time.Clock;
-
 import org.ombc.cds.settings.OmbcProperties;
 import org.ombc.cds.storage.DurableCommits;
 import org.slf4j.Logger;
@@ -39,8 +38,8 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     /** Case-insensitive, so that {@code /CDS-SERVICES/...} is protected too, not merely unrouted. */
-    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withPathPatternParser(
-            caseInsensitive());
+    private static final PathPatternRequestMatcher.Builder PATHS =
+            PathPatternRequestMatcher.withPathPatternParser(caseInsensitive());
 
     /**
      * Every call that carries patient data: any method on {@code /cds-services/**} (services, their feedback, and
@@ -48,10 +47,12 @@ public class SecurityConfiguration {
      * preflight ({@code OPTIONS}).
      */
     public static final RequestMatcher NEEDS_TOKEN = new AndRequestMatcher(
-            new OrRequestMatcher(PATHS.matcher("/cds-services/**"), PATHS.matcher("/ombc/assessment"),
+            new OrRequestMatcher(
+                    PATHS.matcher("/cds-services/**"),
+                    PATHS.matcher("/ombc/assessment"),
                     PATHS.matcher("/ombc/assessment/**")),
-            new NegatedRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.OPTIONS, "/**"),
-                    PATHS.matcher(HttpMethod.GET, "/cds-services"))));
+            new NegatedRequestMatcher(new OrRequestMatcher(
+                    PATHS.matcher(HttpMethod.OPTIONS, "/**"), PATHS.matcher(HttpMethod.GET, "/cds-services"))));
 
     private static PathPatternParser caseInsensitive() {
         PathPatternParser parser = new PathPatternParser();
@@ -60,8 +61,8 @@ public class SecurityConfiguration {
     }
 
     /** Case-insensitive like {@link #NEEDS_TOKEN}: every spelling of the hook routes takes the hook chain. */
-    static final RequestMatcher HOOK_ROUTES = new OrRequestMatcher(PATHS.matcher("/cds-services"),
-            PATHS.matcher("/cds-services/**"));
+    static final RequestMatcher HOOK_ROUTES =
+            new OrRequestMatcher(PATHS.matcher("/cds-services"), PATHS.matcher("/cds-services/**"));
 
     /**
      * The hook routes' own chain, first: only the filters a CDS call needs (the security context, the token check,
@@ -71,8 +72,9 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain hookSecurityFilterChain(HttpSecurity http, SecurityProperties security,
-                                                CdsJwtVerifier verifier, OmbcProperties properties) throws Exception {
+    SecurityFilterChain hookSecurityFilterChain(
+            HttpSecurity http, SecurityProperties security, CdsJwtVerifier verifier, OmbcProperties properties)
+            throws Exception {
         http.securityMatcher(HOOK_ROUTES)
                 .anonymous(a -> a.disable())
                 .servletApi(s -> s.disable())
@@ -83,15 +85,20 @@ public class SecurityConfiguration {
 
     /** Every other route (the assessment API, card pages, feedback summaries, the sandbox): the same trust model. */
     @Bean
-    SecurityFilterChain ombcSecurityFilterChain(HttpSecurity http, SecurityProperties security, CdsJwtVerifier verifier,
-                                                OmbcProperties properties) throws Exception {
+    SecurityFilterChain ombcSecurityFilterChain(
+            HttpSecurity http, SecurityProperties security, CdsJwtVerifier verifier, OmbcProperties properties)
+            throws Exception {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return trustModel(http, security, verifier, properties, true);
     }
 
-    private static SecurityFilterChain trustModel(HttpSecurity http, SecurityProperties security,
-                                                  CdsJwtVerifier verifier, OmbcProperties properties,
-                                                  boolean sayAtStart) throws Exception {
+    private static SecurityFilterChain trustModel(
+            HttpSecurity http,
+            SecurityProperties security,
+            CdsJwtVerifier verifier,
+            OmbcProperties properties,
+            boolean sayAtStart)
+            throws Exception {
         ProblemEntryPoint problems = new ProblemEntryPoint();
         http.csrf(c -> c.disable())
                 .logout(l -> l.disable())
@@ -99,9 +106,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         Audiences audiences = new Audiences(properties.publicBaseUrl(), security.allowedHosts());
         if (security.enabled()) {
-            http.addFilterBefore(new JwtAuthenticationFilter(NEEDS_TOKEN, verifier, audiences, problems),
-                    AuthorizationFilter.class);
-            http.authorizeHttpRequests(a -> a.requestMatchers(NEEDS_TOKEN).authenticated().anyRequest().permitAll());
+            http.addFilterBefore(
+                    new JwtAuthenticationFilter(NEEDS_TOKEN, verifier, audiences, problems), AuthorizationFilter.class);
+            http.authorizeHttpRequests(a ->
+                    a.requestMatchers(NEEDS_TOKEN).authenticated().anyRequest().permitAll());
             if (sayAtStart) {
                 startupMessages(security, audiences);
             }
@@ -134,7 +142,9 @@ public class SecurityConfiguration {
             log.warn("No trusted issuers are configured (ombc.security.trusted-issuers): every CDS call will be "
                     + "refused with 401. See docs/security.md, 'Registering an EHR'.");
         } else {
-            log.info("JWT verification on: {} trusted issuer(s)", security.trustedIssuers().size());
+            log.info(
+                    "JWT verification on: {} trusted issuer(s)",
+                    security.trustedIssuers().size());
         }
         if (!audiences.configured()) {
             log.warn("Neither ombc.public-base-url nor ombc.security.allowed-hosts is set: no token's 'aud' can "
@@ -162,17 +172,23 @@ public class SecurityConfiguration {
 
     @Bean
     JwksCache jwksCache(SecurityProperties security, Clock clock) {
-        JwksCache keys = new JwksCache(security.jwksCacheTtl(), security.jwksMinRefresh(),
-                security.jwksConnectTimeout(), security.jwksFetchTimeout(),
-                Math.toIntExact(security.jwksMaxBytes().toBytes()), clock);
+        JwksCache keys = new JwksCache(
+                security.jwksCacheTtl(),
+                security.jwksMinRefresh(),
+                security.jwksConnectTimeout(),
+                security.jwksFetchTimeout(),
+                Math.toIntExact(security.jwksMaxBytes().toBytes()),
+                clock);
         // Pinned key sets are read now, so that an unreadable file or a private key in it is said at start.
         for (TrustedIssuer issuer : security.trustedIssuers()) {
             if (issuer.jwksUri() == null) {
                 try {
                     keys.local(issuer);
                 } catch (JwtRejectedException e) {
-                    log.warn("The key set of trusted issuer {} cannot be read ({}): every call from it will be "
-                            + "refused with 401 keys-unavailable.", issuer.iss(),
+                    log.warn(
+                            "The key set of trusted issuer {} cannot be read ({}): every call from it will be "
+                                    + "refused with 401 keys-unavailable.",
+                            issuer.iss(),
                             issuer.jwksFile() != null ? "jwks-file " + issuer.jwksFile() : "inline jwks");
                 }
             }
@@ -194,7 +210,7 @@ public class SecurityConfiguration {
 
     @Bean
     CdsJwtVerifier cdsJwtVerifier(SecurityProperties security, JwksCache keys, Clock clock, ReplayGuard replays) {
-        return new CdsJwtVerifier(security.trustedIssuers(), keys, security.clockSkew(), security.maxTokenLifetime(),
-                clock, replays);
+        return new CdsJwtVerifier(
+                security.trustedIssuers(), keys, security.clockSkew(), security.maxTokenLifetime(), clock, replays);
     }
 }

@@ -2,7 +2,6 @@ package org.ombc.cds.security;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -30,16 +29,16 @@ import org.springframework.util.unit.DataSize;
  *                        client trickling a body holds a request thread no longer
  */
 @ConfigurationProperties("ombc.security")
-public record SecurityProperties(@DefaultValue("true") boolean enabled,
-                                 @DefaultValue List<TrustedIssuer> trustedIssuers,
-                                 @DefaultValue("60s") Duration clockSkew,
-                                 @DefaultValue("60s") Duration jwksMinRefresh,
-                                 @DefaultValue List<String> allowedHosts,
-                                 @DefaultValue("1h") Duration maxTokenLifetime,
-                                 @DefaultValue("10s") Duration bodyReadTimeout,
-                                 @DefaultValue("2s") Duration jwksConnectTimeout,
-                                 @DefaultValue("3s") Duration jwksFetchTimeout,
-                                 @DefaultValue("60s") Duration replayPurgeInterval,
-                                 @DefaultValue("5m") Duration jwksCacheTtl,
-                                 @DefaultValue("50KB") DataSize jwksMaxBytes) {
-}
+public record SecurityProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue List<TrustedIssuer> trustedIssuers,
+        @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("60s") Duration jwksMinRefresh,
+        @DefaultValue List<String> allowedHosts,
+        @DefaultValue("1h") Duration maxTokenLifetime,
+        @DefaultValue("10s") Duration bodyReadTimeout,
+        @DefaultValue("2s") Duration jwksConnectTimeout,
+        @DefaultValue("3s") Duration jwksFetchTimeout,
+        @DefaultValue("60s") Duration replayPurgeInterval,
+        @DefaultValue("5m") Duration jwksCacheTtl,
+        @DefaultValue("50KB") DataSize jwksMaxBytes) {}

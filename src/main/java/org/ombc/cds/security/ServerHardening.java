@@ -1,12 +1,10 @@
 package org.ombc.cds.security;
 
-import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.Map;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -56,8 +54,7 @@ public class ServerHardening {
     }
 
     /** Runs after Spring Boot's own Tomcat customizer, which adds the stock error valve. */
-    private interface OrderedCustomizer extends WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
-    }
+    private interface OrderedCustomizer extends WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {}
 
     /** Replaces Spring Boot's error controller: whatever the Accept header, the answer is Problem Details. */
     @RestController
@@ -69,8 +66,11 @@ public class ServerHardening {
             // No error dispatch behind it: someone asked for /error itself, which is no resource of ours.
             int status = code instanceof Integer i ? i : 404;
             HttpStatus known = HttpStatus.resolve(status);
-            String error = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            String detail = status == 500 ? "The service failed unexpectedly; the failure is logged."
+            String error = known == null
+                    ? "error"
+                    : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            String detail = status == 500
+                    ? "The service failed unexpectedly; the failure is logged."
                     : known == null ? "Request failed." : known.getReasonPhrase() + ".";
             ErrorBody.write(response, status, error, detail, Map.of());
         }

@@ -2,7 +2,6 @@ package org.ombc.cds.settings;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,25 +29,25 @@ import org.springframework.util.unit.DataSize;
  * @param terminology     a hospital's FHIR terminology server asked for codes our expansions do not hold
  */
 @ConfigurationProperties("ombc")
-public record OmbcProperties(String publicBaseUrl,
-                             @DefaultValue("5MB") DataSize maxRequestBytes,
-                             @DefaultValue("*") List<String> corsAllowedOrigins,
-                             @DefaultValue("30s") Duration hookResponseTtl,
-                             @DefaultValue("16MB") DataSize hookResponseMemory,
-                             @DefaultValue("10000") int hookResponseWriteQueue,
-                             @Nullable Boolean hookResponseShared,
-                             @DefaultValue("200ms") Duration writeBatchWindow,
-                             @DefaultValue Fhir fhir,
-                             @DefaultValue Validation validation,
-                             @DefaultValue TerminologyServer terminology) {
+public record OmbcProperties(
+        String publicBaseUrl,
+        @DefaultValue("5MB") DataSize maxRequestBytes,
+        @DefaultValue("*") List<String> corsAllowedOrigins,
+        @DefaultValue("30s") Duration hookResponseTtl,
+        @DefaultValue("16MB") DataSize hookResponseMemory,
+        @DefaultValue("10000") int hookResponseWriteQueue,
+        @Nullable Boolean hookResponseShared,
+        @DefaultValue("200ms") Duration writeBatchWindow,
+        @DefaultValue Fhir fhir,
+        @DefaultValue Validation validation,
+        @DefaultValue TerminologyServer terminology) {
 
     /**
      * Validation of incoming resources against our profiles.
      *
      * @param enabled validate every incoming resource (costs milliseconds per call and seconds at start)
      */
-    public record Validation(@DefaultValue("false") boolean enabled) {
-    }
+    public record Validation(@DefaultValue("false") boolean enabled) {}
 
     /**
      * The FHIR server the service reads from when a prefetch key is missing (the fallback).
@@ -61,21 +60,25 @@ public record OmbcProperties(String publicBaseUrl,
      * @param fetchThreads   threads that parse FHIR server answers; unset: one per core, at least 2. No thread waits
      *                       on a server (the exchanges are asynchronous), so more threads than cores buy nothing
      */
-    public record Fhir(@DefaultValue("2s") Duration timeout,
-                       @DefaultValue List<String> allowedServers,
-                       @DefaultValue("5") int maxPages,
-                       @DefaultValue Cache cache,
-                       @DefaultValue("20MB") DataSize maxResponseBytes,
-                       @Nullable Integer fetchThreads) {
+    public record Fhir(
+            @DefaultValue("2s") Duration timeout,
+            @DefaultValue List<String> allowedServers,
+            @DefaultValue("5") int maxPages,
+            @DefaultValue Cache cache,
+            @DefaultValue("20MB") DataSize maxResponseBytes,
+            @Nullable Integer fetchThreads) {
 
         /** {@link #fetchThreads}, or one per core (at least 2) when unset. */
         public int fetchThreadCount() {
-            return fetchThreads != null ? fetchThreads : Math.max(2, Runtime.getRuntime().availableProcessors());
+            return fetchThreads != null
+                    ? fetchThreads
+                    : Math.max(2, Runtime.getRuntime().availableProcessors());
         }
     }
 
-    public record Cache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maxEntries) {
-    }
+    public record Cache(
+            @DefaultValue("60s") Duration ttl,
+            @DefaultValue("10000") long maxEntries) {}
 
     /**
      * A hospital's FHIR terminology server (clinical-rules 10): the published expansions stay the default that
@@ -87,11 +90,12 @@ public record OmbcProperties(String publicBaseUrl,
      * @param cacheTtl         how long an answer, member or not, is kept
      * @param cacheMaxEntries  answers kept
      */
-    public record TerminologyServer(@Nullable String serverUrl,
-                                    @DefaultValue("500ms") Duration timeout,
-                                    @DefaultValue("50") int maxCodesPerChart,
-                                    @DefaultValue("24h") Duration cacheTtl,
-                                    @DefaultValue("10000") long cacheMaxEntries) {
+    public record TerminologyServer(
+            @Nullable String serverUrl,
+            @DefaultValue("500ms") Duration timeout,
+            @DefaultValue("50") int maxCodesPerChart,
+            @DefaultValue("24h") Duration cacheTtl,
+            @DefaultValue("10000") long cacheMaxEntries) {
 
         public boolean enabled() {
             return serverUrl != null && !serverUrl.isBlank();

@@ -1,14 +1,12 @@
 package org.ombc.cds.storage;
 
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /** What a JDBC URL tells about its database: whether it is an H2 file, and whether replicas can share it. */
 public final class DatabaseUrls {
 
-    private DatabaseUrls() {
-    }
+    private DatabaseUrls() {}
 
     /** An H2 URL whose database is a file (embedded or behind an H2 server), not one in memory. */
     public static boolean isH2OnDisk(String jdbcUrl) {

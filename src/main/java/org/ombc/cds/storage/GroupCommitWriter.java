@@ -1,5 +1,9 @@
 package org.ombc.cds.storage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +11,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Writes items to the database in batches on one background thread (group commit): from the first item, the
@@ -57,18 +55,26 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
     private final AtomicInteger unwritten = new AtomicInteger();
     /** Guards {@link #offered} and {@link #done}; notified after each batch. */
     private final Object progress = new Object();
+
     private long offered;
     private volatile long done;
     /** Items someone waits for ({@link #awaitDone}): the batch being gathered is written as soon as it holds them. */
     private volatile long flushThrough;
+
     private @Nullable Thread thread;
 
     /**
      * @param name         the writer thread's name, also used in log lines
      * @param metricPrefix e.g. {@code ombc.audit}
      */
-    public GroupCommitWriter(String name, String metricPrefix, int queueSize, int maxBatch, Duration window,
-                             Sink<T> sink, MeterRegistry meters) {
+    public GroupCommitWriter(
+            String name,
+            String metricPrefix,
+            int queueSize,
+            int maxBatch,
+            Duration window,
+            Sink<T> sink,
+            MeterRegistry meters) {
         this.name = name;
         this.maxBatch = maxBatch;
         this.windowNanos = window.toNanos();
@@ -76,10 +82,12 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.failures = meters.counter(metricPrefix + ".failures");
         this.written = meters.counter(metricPrefix + ".writes");
-        this.batches = Timer.builder(metricPrefix + ".batch").description("one batch written in one transaction")
+        this.batches = Timer.builder(metricPrefix + ".batch")
+                .description("one batch written in one transaction")
                 .register(meters);
         Gauge.builder(metricPrefix + ".queue.depth", queue, BlockingQueue::size)
-                .description("items waiting to be written").register(meters);
+                .description("items waiting to be written")
+                .register(meters);
     }
 
     /**
@@ -242,7 +250,11 @@ public final class GroupCommitWriter<T> implements SmartLifecycle {
             failures.increment(pending.size() - stored);
         } catch (RuntimeException e) {
             failures.increment(pending.size());
-            log.warn("{}: batch of {} not stored: {}", name, pending.size(), e.getClass().getSimpleName());
+            log.warn(
+                    "{}: batch of {} not stored: {}",
+                    name,
+                    pending.size(),
+                    e.getClass().getSimpleName());
         } finally {
             batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }

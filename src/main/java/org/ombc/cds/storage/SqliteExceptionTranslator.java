@@ -1,7 +1,6 @@
 package org.ombc.cds.storage;
 
 import java.sql.SQLException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;

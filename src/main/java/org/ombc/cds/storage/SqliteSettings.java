@@ -14,8 +14,7 @@ final class SqliteSettings {
     static final String EXAMPLE = "jdbc:sqlite:./data/ombc.db?journal_mode=WAL&synchronous=FULL"
             + "&transaction_mode=IMMEDIATE&busy_timeout=10000";
 
-    private SqliteSettings() {
-    }
+    private SqliteSettings() {}
 
     /** Checks the settings and makes the file's directory, which SQLite (unlike H2) does not make itself. */
     static void prepare(String url) {
@@ -41,8 +40,8 @@ final class SqliteSettings {
         String lower = url.toLowerCase(Locale.ROOT).replace(" ", "");
         for (String needed : new String[] {"journal_mode=wal", "synchronous=full", "transaction_mode=immediate"}) {
             if (!lower.contains(needed)) {
-                throw new IllegalStateException("spring.datasource.url on SQLite must set " + needed
-                        + " (for example " + EXAMPLE + ")");
+                throw new IllegalStateException(
+                        "spring.datasource.url on SQLite must set " + needed + " (for example " + EXAMPLE + ")");
             }
         }
     }

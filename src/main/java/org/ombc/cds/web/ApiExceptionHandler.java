@@ -1,7 +1,6 @@
 package org.ombc.cds.web;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.chart.fetch.DataUnavailableException;
 import org.ombc.cds.chart.fetch.InvalidPrefetchException;
@@ -42,8 +41,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataUnavailableException.class)
     ResponseEntity<Object> unavailable(DataUnavailableException e) {
         log.info("answered 412 data-unavailable: {}", LogSafe.of(e.reasons()));
-        return ErrorBody.entity(HttpStatus.PRECONDITION_FAILED, "data-unavailable", e.getMessage(),
-                Map.of("keys", e.reasons()), new HttpHeaders());
+        return ErrorBody.entity(
+                HttpStatus.PRECONDITION_FAILED,
+                "data-unavailable",
+                e.getMessage(),
+                Map.of("keys", e.reasons()),
+                new HttpHeaders());
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
@@ -53,8 +56,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BodyReadTimeoutException.class)
     ResponseEntity<Object> tooSlow(BodyReadTimeoutException e) {
-        return ErrorBody.entity(HttpStatus.REQUEST_TIMEOUT, "request-timeout", e.getMessage(), Map.of(),
-                connectionClose());
+        return ErrorBody.entity(
+                HttpStatus.REQUEST_TIMEOUT, "request-timeout", e.getMessage(), Map.of(), connectionClose());
     }
 
     private static HttpHeaders connectionClose() {
@@ -74,14 +77,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return tooSlow(tooSlow);
         }
         log.error("unexpected failure ({})", e.getClass().getName(), LogSafe.throwable(e));
-        return ErrorBody.entity(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return ErrorBody.entity(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
                 "The service failed unexpectedly; the failure is logged.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BodyTooLargeException tooLarge = causeOf(ex, BodyTooLargeException.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
@@ -91,28 +95,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return tooSlow(tooSlow);
         }
         String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
-                ? "The request body is missing." : "The request body is not valid JSON of the expected shape.";
+                ? "The request body is missing."
+                : "The request body is not valid JSON of the expected shape.";
         return ErrorBody.entity(HttpStatus.BAD_REQUEST, "bad-request", detail);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.resolve(statusCode.value());
-        String error = status == null ? "error" : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        String detail = switch (statusCode.value()) {
-            case 404 -> "No such resource.";
-            case 405 -> "Method not allowed here.";
-            case 406 -> "This service answers application/json.";
-            case 415 -> "Send the body as application/json.";
-            default -> status == null ? "Request failed." : status.getReasonPhrase() + ".";
-        };
+        String error = status == null
+                ? "error"
+                : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String detail =
+                switch (statusCode.value()) {
+                    case 404 -> "No such resource.";
+                    case 405 -> "Method not allowed here.";
+                    case 406 -> "This service answers application/json.";
+                    case 415 -> "Send the body as application/json.";
+                    default -> status == null ? "Request failed." : status.getReasonPhrase() + ".";
+                };
         HttpHeaders out = new HttpHeaders();
         if (headers != null && headers.getAllow() != null && !headers.getAllow().isEmpty()) {
             out.setAllow(headers.getAllow());
         }
-        return new ResponseEntity<>(ErrorBody.of(statusCode.value(), error, detail, Map.of()),
-                withProblemType(out), statusCode);
+        return new ResponseEntity<>(
+                ErrorBody.of(statusCode.value(), error, detail, Map.of()), withProblemType(out), statusCode);
     }
 
     private static HttpHeaders withProblemType(HttpHeaders headers) {

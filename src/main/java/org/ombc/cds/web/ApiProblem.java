@@ -1,7 +1,6 @@
 package org.ombc.cds.web;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**

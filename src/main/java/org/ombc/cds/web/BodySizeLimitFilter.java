@@ -1,7 +1,5 @@
 package org.ombc.cds.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,10 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 
 /**
  * Refuses bodies over the configured limit with 413: at once when Content-Length says so, else while reading
@@ -33,7 +30,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ErrorBody.write(response, 413, "payload-too-large", new BodyTooLargeException(limit).getMessage(),
+            ErrorBody.write(
+                    response,
+                    413,
+                    "payload-too-large",
+                    new BodyTooLargeException(limit).getMessage(),
                     java.util.Map.of());
             return;
         }

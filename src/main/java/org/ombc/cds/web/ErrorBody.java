@@ -1,18 +1,15 @@
 package org.ombc.cds.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The one writer of error answers, used by the exception handler, every filter, the security chain and Tomcat's
@@ -30,8 +27,7 @@ public final class ErrorBody {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ErrorBody() {
-    }
+    private ErrorBody() {}
 
     /** The body: type, title, status, detail, error and the extension members, in that order. */
     public static Map<String, Object> of(int status, String error, @Nullable String detail, Map<String, ?> extensions) {
@@ -55,8 +51,8 @@ public final class ErrorBody {
         return entity(status, error, detail, Map.of(), new HttpHeaders());
     }
 
-    public static ResponseEntity<Object> entity(HttpStatus status, String error, @Nullable String detail, Map<String, ?> extensions,
-                                                HttpHeaders headers) {
+    public static ResponseEntity<Object> entity(
+            HttpStatus status, String error, @Nullable String detail, Map<String, ?> extensions, HttpHeaders headers) {
         HttpHeaders out = new HttpHeaders();
         out.putAll(headers);
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -64,8 +60,9 @@ public final class ErrorBody {
     }
 
     /** For filters and anything else below Spring MVC: writes and completes the response. */
-    public static void write(HttpServletResponse response, int status, String error, @Nullable String detail,
-                             Map<String, ?> extensions) throws IOException {
+    public static void write(
+            HttpServletResponse response, int status, String error, @Nullable String detail, Map<String, ?> extensions)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -81,7 +78,8 @@ public final class ErrorBody {
     }
 
     /** The serialised body, for writers that are not servlet responses (Tomcat's error valve). */
-    public static byte[] bytes(int status, String error, @Nullable String detail, Map<String, ?> extensions) throws IOException {
+    public static byte[] bytes(int status, String error, @Nullable String detail, Map<String, ?> extensions)
+            throws IOException {
         return JSON.writeValueAsBytes(of(status, error, detail, extensions));
     }
 }

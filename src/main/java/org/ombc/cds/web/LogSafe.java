@@ -12,8 +12,7 @@ public final class LogSafe {
 
     public static final int MAX = 100;
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String of(@Nullable Object value) {
         if (value == null) {
@@ -24,8 +23,12 @@ public final class LogSafe {
         StringBuilder out = new StringBuilder(Math.min(s.length(), MAX) + 16);
         for (int i = 0; i < s.length() && i < MAX; i++) {
             char c = s.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085'
-                    || Character.getType(c) == Character.FORMAT || c == '\\') {
+            if (Character.isISOControl(c)
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || c == '\u0085'
+                    || Character.getType(c) == Character.FORMAT
+                    || c == '\\') {
                 out.append(c == '\\' ? "\\\\" : String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
@@ -46,7 +49,9 @@ public final class LogSafe {
     }
 
     private static Throwable copy(Throwable e, int depth) {
-        @Nullable Throwable cause = e.getCause() == null || e.getCause() == e || depth > 10 ? null : copy(e.getCause(), depth + 1);
+        @Nullable
+        Throwable cause =
+                e.getCause() == null || e.getCause() == e || depth > 10 ? null : copy(e.getCause(), depth + 1);
         Throwable safe = new SanitisedException(e.getClass().getName() + ": " + of(e.getMessage()), cause);
         safe.setStackTrace(e.getStackTrace());
         return safe;

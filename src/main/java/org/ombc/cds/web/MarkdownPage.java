@@ -2,7 +2,6 @@ package org.ombc.cds.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Link;
@@ -20,22 +19,25 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class MarkdownPage {
 
-    private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(List.of(TablesExtension.create()))
-            .escapeHtml(true).sanitizeUrls(true)
+    private static final Parser PARSER =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .escapeHtml(true)
+            .sanitizeUrls(true)
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if ("a".equals(tag)) {
                     attributes.put("rel", "noopener noreferrer");
                     attributes.put("target", "_blank");
                 }
-            }).build();
+            })
+            .build();
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:48rem;margin:0 auto;"
             + "padding:1rem;color:#1f2933;line-height:1.45}table{border-collapse:collapse}td,th{border:1px solid "
             + "#d9e2ec;padding:.2rem .5rem}code{background:#f0f4f8;padding:0 .2rem}a{color:#1f5f99}"
             + "footer{margin-top:2rem;font-size:.85rem;color:#52606d}";
 
-    private MarkdownPage() {
-    }
+    private MarkdownPage() {}
 
     /**
      * The whole HTML document. A link to a relative address (another file of the repository the text was written
@@ -57,8 +59,9 @@ public final class MarkdownPage {
     /** No script runs, no Referer goes to the linked sources, and no cache keeps the page. */
     public static void secure(HttpHeaders h) {
         h.setCacheControl(CacheControl.noStore());
-        h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-                + "form-action 'none'");
+        h.set(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; " + "form-action 'none'");
         h.set("Referrer-Policy", "no-referrer");
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Robots-Tag", "noindex");

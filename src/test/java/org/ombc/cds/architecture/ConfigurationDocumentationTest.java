@@ -2,6 +2,8 @@ package org.ombc.cds.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Configuration table of {@code docs/configuration.md} is what an operator reads: it must list every
@@ -25,14 +23,16 @@ class ConfigurationDocumentationTest {
 
     private static final Path DOCUMENT = Path.of("docs/configuration.md");
 
-    private static final Pattern ROW = Pattern.compile("^\\| `(ombc\\.[a-z0-9.-]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `(ombc\\.[a-z0-9.-]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
 
     @Test
     void configurationTableListsExactlyTheBoundPropertiesWithTheirDefaults() throws IOException {
         Map<String, String> bound = boundProperties();
         Map<String, String> documented = documentedProperties();
 
-        assertThat(documented.keySet()).as("%s Configuration table rows (ombc.*)", DOCUMENT)
+        assertThat(documented.keySet())
+                .as("%s Configuration table rows (ombc.*)", DOCUMENT)
                 .containsExactlyInAnyOrderElementsOf(bound.keySet());
         bound.forEach((name, dflt) -> {
             if (dflt != null) {
@@ -46,7 +46,8 @@ class ConfigurationDocumentationTest {
     /** name -> default as text (null when the code has none, e.g. an unset URL or an empty list). */
     private static Map<String, String> boundProperties() throws IOException {
         JsonNode metadata = new ObjectMapper()
-                .readTree(Path.of("target/classes/META-INF/spring-configuration-metadata.json").toFile());
+                .readTree(Path.of("target/classes/META-INF/spring-configuration-metadata.json")
+                        .toFile());
         Map<String, String> out = new TreeMap<>();
         for (JsonNode property : metadata.path("properties")) {
             String name = property.path("name").asText();
@@ -68,7 +69,9 @@ class ConfigurationDocumentationTest {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher row = ROW.matcher(section);
         while (row.find()) {
-            assertThat(out.put(row.group(1), row.group(2))).as("%s lists %s once", DOCUMENT, row.group(1)).isNull();
+            assertThat(out.put(row.group(1), row.group(2)))
+                    .as("%s lists %s once", DOCUMENT, row.group(1))
+                    .isNull();
         }
         return out;
     }

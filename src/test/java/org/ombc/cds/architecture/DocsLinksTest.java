@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +29,9 @@ class DocsLinksTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
     /** {@code [text](target)} and {@code ![alt](target)}; an optional title after the target is ignored. */
-    private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern LINK =
+            Pattern.compile("!?\\[[^\\]]*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+
     private static final Pattern FENCE = Pattern.compile("(?ms)^\\s*```.*?^\\s*```\\s*$");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`\\n]*`");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -51,11 +52,13 @@ class DocsLinksTest {
     @Test
     void readmeLeadsToEveryPageOfDocs() throws IOException {
         List<String> fromReadme = relativeTargets(Files.readString(ROOT.resolve("README.md"))).stream()
-                .map(t -> t.split("#", 2)[0]).toList();
+                .map(t -> t.split("#", 2)[0])
+                .toList();
         try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
             pages.filter(p -> p.toString().endsWith(".md"))
                     .map(p -> "docs/" + p.getFileName())
-                    .forEach(page -> assertThat(fromReadme).as("README links %s", page).contains(page));
+                    .forEach(page ->
+                            assertThat(fromReadme).as("README links %s", page).contains(page));
         }
     }
 
@@ -79,8 +82,11 @@ class DocsLinksTest {
         Files.writeString(page, markdown);
 
         assertThat(brokenLinks(page, relativeTargets(markdown)))
-                .containsExactlyInAnyOrder("page.md: missing.md", "page.md: other.md#path-rules",
-                        "page.md: nowhere.png", "page.md: #nothing");
+                .containsExactlyInAnyOrder(
+                        "page.md: missing.md",
+                        "page.md: other.md#path-rules",
+                        "page.md: nowhere.png",
+                        "page.md: #nothing");
     }
 
     private static List<Path> documents() throws IOException {
@@ -111,7 +117,9 @@ class DocsLinksTest {
         List<String> broken = new ArrayList<>();
         for (String target : targets) {
             String[] parts = target.split("#", 2);
-            Path linked = parts[0].isEmpty() ? file : file.getParent().resolve(parts[0]).normalize();
+            Path linked = parts[0].isEmpty()
+                    ? file
+                    : file.getParent().resolve(parts[0]).normalize();
             boolean exists = Files.exists(linked);
             if (exists && parts.length == 2 && linked.toString().endsWith(".md")) {
                 exists = anchors(Files.readString(linked)).contains(parts[1]);
@@ -132,7 +140,8 @@ class DocsLinksTest {
         Map<String, Integer> seen = new HashMap<>();
         Matcher heading = HEADING.matcher(FENCE.matcher(markdown).replaceAll(""));
         while (heading.find()) {
-            String slug = heading.group(1).toLowerCase(Locale.ROOT)
+            String slug = heading.group(1)
+                    .toLowerCase(Locale.ROOT)
                     .replaceAll("[^\\p{L}\\p{N} _-]", "")
                     .replace(' ', '-');
             int n = seen.merge(slug, 1, Integer::sum) - 1;

@@ -45,12 +45,14 @@ class PackageCyclesTest {
 
     @ArchTest
     static final ArchRule topLevelPackagesAreFreeOfCycles = slices().assignedFrom(TOP_LEVEL)
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("data flows one way: protocol -> chart -> logic -> cards, knowledge and model below");
 
     @ArchTest
     static final ArchRule everyPackageIsFreeOfCycles = slices().matching("org.ombc.cds.(**)")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("a sub-package (chart.fetch, chart.mapping, protocol.services, ...) is a part a reader can take"
                     + " on its own only if it does not reach back into its neighbours");
 }

@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.InflaterInputStream;
-
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,10 +51,12 @@ class AssessmentSnapshotTest {
 
         assertThat(again.hash()).isEqualTo(first.hash());
         String json;
-        try (var in = new InflaterInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(first.body())))) {
+        try (var in = new InflaterInputStream(
+                new ByteArrayInputStream(Base64.getDecoder().decode(first.body())))) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<String> ids = a.record().lesions().stream().map(Lesion::conditionId).toList();
+        List<String> ids =
+                a.record().lesions().stream().map(Lesion::conditionId).toList();
         for (String id : ids) {
             assertThat(json).doesNotContain("\"" + id + "\"");
         }

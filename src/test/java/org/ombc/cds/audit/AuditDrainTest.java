@@ -2,6 +2,7 @@ package org.ombc.cds.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ombc.cds.support.ClasspathApp;
 import org.ombc.cds.support.HookRequests;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Every answered hook call is in the audit after an operator stops the service: 5,000 calls as fast as the service
@@ -42,22 +40,29 @@ class AuditDrainTest {
             Semaphore inFlight = new Semaphore(8);
             for (int i = 0; i < CALLS; i++) {
                 template.put("hookInstance", UUID.randomUUID().toString());
-                HttpRequest request = HttpRequest.newBuilder(hook).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(HookRequests.text(template))).build();
+                HttpRequest request = HttpRequest.newBuilder(hook)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(HookRequests.text(template)))
+                        .build();
                 inFlight.acquire();
                 answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((r, e) -> inFlight.release()).thenApply(HttpResponse::statusCode));
+                        .whenComplete((r, e) -> inFlight.release())
+                        .thenApply(HttpResponse::statusCode));
             }
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
             assertThat(answers).allSatisfy(a -> assertThat(a.join()).isEqualTo(200));
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/prometheus"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(metrics).contains("ombc_audit_queue_depth");
             app.stop();
         }
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("data/ombc").toAbsolutePath(),
-                "sa", "");
-             ResultSet calls = db.createStatement().executeQuery("select count(*), count(distinct hook_instance) from hook_call")) {
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:h2:file:" + dir.resolve("data/ombc").toAbsolutePath(), "sa", "");
+                ResultSet calls = db.createStatement()
+                        .executeQuery("select count(*), count(distinct hook_instance) from hook_call")) {
             calls.next();
             assertThat(calls.getInt(1)).isEqualTo(CALLS);
             assertThat(calls.getInt(2)).isEqualTo(CALLS);

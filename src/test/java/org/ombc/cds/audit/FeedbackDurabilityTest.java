@@ -3,6 +3,9 @@ package org.ombc.cds.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ombc.cds.support.ClasspathApp;
@@ -20,10 +22,6 @@ import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.StoreArguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A clinician's feedback answered 200 is never lost, even when the service is killed the moment after: the real
@@ -68,7 +66,8 @@ class FeedbackDurabilityTest {
             try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args(List.of()))) {
                 // The card-link key is read in the background at start: wait until the card carries its link.
                 JsonNode card = awaitCardWithLink(app);
-                String answer = post(app.baseUrl() + "/cds-services/ombc-patient-view/feedback",
+                String answer = post(
+                        app.baseUrl() + "/cds-services/ombc-patient-view/feedback",
                         feedback(card.get("uuid").asText()));
                 assertThat(answer).contains("\"stored\":1");
                 app.kill();
@@ -80,21 +79,30 @@ class FeedbackDurabilityTest {
         try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args(List.of()))) {
             assertThat(storedCards(app)).containsExactlyInAnyOrderElementsOf(acknowledged);
             for (String link : links) {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + link)).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(page.statusCode()).as("the card of acknowledged feedback, after kill -9: " + link)
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(app.baseUrl() + link))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode())
+                        .as("the card of acknowledged feedback, after kill -9: " + link)
                         .isEqualTo(200);
             }
         }
     }
 
     private JsonNode awaitCardWithLink(ClasspathApp app) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            ObjectNode request = HookRequests.load("ombc-candidate");
-            request.put("hookInstance", UUID.randomUUID().toString());
-            return JSON.readTree(post(app.baseUrl() + "/cds-services/ombc-patient-view",
-                    HookRequests.text(request))).at("/cards/0");
-        }, card -> card.at("/links/0/url").asText().contains("/ombc/cards/"));
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> {
+                            ObjectNode request = HookRequests.load("ombc-candidate");
+                            request.put("hookInstance", UUID.randomUUID().toString());
+                            return JSON.readTree(post(
+                                            app.baseUrl() + "/cds-services/ombc-patient-view",
+                                            HookRequests.text(request)))
+                                    .at("/cards/0");
+                        },
+                        card -> card.at("/links/0/url").asText().contains("/ombc/cards/"));
     }
 
     /**
@@ -109,8 +117,8 @@ class FeedbackDurabilityTest {
             for (int i = 0; i < KILLS; i++) {
                 ObjectNode request = HookRequests.load("ombc-candidate");
                 request.put("hookInstance", UUID.randomUUID().toString());
-                JsonNode response = JSON.readTree(post(app.baseUrl() + "/cds-services/ombc-patient-view",
-                        HookRequests.text(request)));
+                JsonNode response = JSON.readTree(
+                        post(app.baseUrl() + "/cds-services/ombc-patient-view", HookRequests.text(request)));
                 cards.add(response.at("/cards/0/uuid").asText());
             }
             app.stop();
@@ -118,7 +126,8 @@ class FeedbackDurabilityTest {
         List<String> acknowledged = new ArrayList<>();
         for (String card : cards) {
             try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args(database))) {
-                assertThat(storedCards(app)).as("feedback acknowledged before the last kill -9")
+                assertThat(storedCards(app))
+                        .as("feedback acknowledged before the last kill -9")
                         .containsExactlyInAnyOrderElementsOf(acknowledged);
                 String answer = post(app.baseUrl() + "/cds-services/ombc-patient-view/feedback", feedback(card));
                 assertThat(answer).contains("\"stored\":1");
@@ -127,7 +136,9 @@ class FeedbackDurabilityTest {
             }
         }
         try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args(database))) {
-            assertThat(storedCards(app)).containsExactlyInAnyOrderElementsOf(acknowledged).hasSize(KILLS);
+            assertThat(storedCards(app))
+                    .containsExactlyInAnyOrderElementsOf(acknowledged)
+                    .hasSize(KILLS);
         }
         log.info("{} kills and restarts in {} s", KILLS, (System.nanoTime() - started) / 1_000_000_000);
     }
@@ -140,7 +151,9 @@ class FeedbackDurabilityTest {
 
     private List<String> storedCards(ClasspathApp app) throws Exception {
         List<String> stored = new ArrayList<>();
-        JSON.readTree(get(app.baseUrl() + "/ombc/feedback")).get("feedback").forEach(f -> stored.add(f.get("card").asText()));
+        JSON.readTree(get(app.baseUrl() + "/ombc/feedback"))
+                .get("feedback")
+                .forEach(f -> stored.add(f.get("card").asText()));
         return stored;
     }
 
@@ -152,16 +165,19 @@ class FeedbackDurabilityTest {
     }
 
     private String post(String url, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
 
     private String get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

@@ -3,10 +3,11 @@ package org.ombc.cds.bench;
 import static org.ombc.cds.apps.sandbox.PatientBundle.icd;
 import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.apps.sandbox.PatientBundle;
@@ -29,10 +30,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 
 /**
  * The work of one patient-view call for a realistic chart (about 60 resources in 7 prefetch keys): parse the
@@ -92,7 +89,8 @@ public class HookBenchmark {
         CdsHooksModel.Request request = requestReader.readValue(requestBytes);
         int n = 0;
         for (JsonNode value : request.prefetch().values()) {
-            n += org.ombc.cds.fhir.FhirJson.resourcesOf(Vignettes.FHIR.parse(value)).size();
+            n += org.ombc.cds.fhir.FhirJson.resourcesOf(Vignettes.FHIR.parse(value))
+                    .size();
         }
         return n;
     }
@@ -104,7 +102,8 @@ public class HookBenchmark {
         CdsHooksModel.Request request = json.treeToValue(tree, CdsHooksModel.Request.class);
         int n = org.ombc.cds.privacy.Hashes.sha256(tree.toString()).length() > 0 ? 0 : 1;
         for (JsonNode value : request.prefetch().values()) {
-            n += org.ombc.cds.fhir.FhirJson.resourcesOf(Vignettes.FHIR.parse(value.toString())).size();
+            n += org.ombc.cds.fhir.FhirJson.resourcesOf(Vignettes.FHIR.parse(value.toString()))
+                    .size();
         }
         return n;
     }
@@ -131,18 +130,26 @@ public class HookBenchmark {
      * nodal and imaging results, 2 years of therapy, and vital-sign-like noise the logic must skip.
      */
     static PatientBundle realisticChart() {
-        PatientBundle chart = PatientBundle.patient("bench-1").primary("2016-02-10").nCategory("pN1a", "2016-03-01")
-                .luminal("2016-02-20").luminal("2019-06-01").er(true, "2021-04-01").mastectomy("2016-03-01")
-                .endocrineTherapy("2016-04-01", "2021-04-01").pastMetastasis("old-lung", sct("94391008"),
-                        "2019-05-01", "2019-09-01")
-                .metastasis("bone-1", icd("C79.51"), "2021-03-20").lesionCount("bone-1", 2)
-                .metastasis("liver-1", sct("94381002"), "2021-03-20").lesionSize("liver-1", 18, "mm")
+        PatientBundle chart = PatientBundle.patient("bench-1")
+                .primary("2016-02-10")
+                .nCategory("pN1a", "2016-03-01")
+                .luminal("2016-02-20")
+                .luminal("2019-06-01")
+                .er(true, "2021-04-01")
+                .mastectomy("2016-03-01")
+                .endocrineTherapy("2016-04-01", "2021-04-01")
+                .pastMetastasis("old-lung", sct("94391008"), "2019-05-01", "2019-09-01")
+                .metastasis("bone-1", icd("C79.51"), "2021-03-20")
+                .lesionCount("bone-1", 2)
+                .metastasis("liver-1", sct("94381002"), "2021-03-20")
+                .lesionSize("liver-1", 18, "mm")
                 .progression(false, "2021-06-01");
         for (int i = 0; i < 12; i++) {
             chart.imaging((2016 + i / 2) + "-0" + (1 + i % 9) + "-10");
         }
         for (int i = 0; i < 24; i++) {
-            var obs = chart.observation(PatientBundle.code(PatientBundle.LOINC, "8867-4"), "2020-0" + (1 + i % 9) + "-01");
+            var obs = chart.observation(
+                    PatientBundle.code(PatientBundle.LOINC, "8867-4"), "2020-0" + (1 + i % 9) + "-01");
             obs.setValue(new org.hl7.fhir.r4.model.Quantity(70 + i));
             chart.add(obs);
         }
@@ -154,18 +161,30 @@ public class HookBenchmark {
 
     /** Splits a chart into the seven prefetch keys, each a searchset Bundle, as an EHR would send it. */
     static final class Prefetch {
-        private Prefetch() {
-        }
+        private Prefetch() {}
 
         static Map<String, JsonNode> of(ObjectMapper json, PatientBundle chart) throws Exception {
-            Map<String, String> keys = Map.of("Condition", "conditions", "Observation", "observations",
-                    "MedicationRequest", "medicationRequests", "MedicationStatement", "medicationStatements",
-                    "Procedure", "procedures", "DiagnosticReport", "diagnosticReports");
+            Map<String, String> keys = Map.of(
+                    "Condition",
+                    "conditions",
+                    "Observation",
+                    "observations",
+                    "MedicationRequest",
+                    "medicationRequests",
+                    "MedicationStatement",
+                    "medicationStatements",
+                    "Procedure",
+                    "procedures",
+                    "DiagnosticReport",
+                    "diagnosticReports");
             Map<String, JsonNode> prefetch = new java.util.HashMap<>();
-            prefetch.put("patient", json.readTree(Vignettes.FHIR.encode(chart.resources().get(0))));
+            prefetch.put(
+                    "patient",
+                    json.readTree(Vignettes.FHIR.encode(chart.resources().get(0))));
             for (var entry : keys.entrySet()) {
                 Bundle bundle = PatientBundle.bundleOf(chart.resources().stream()
-                        .filter(r -> r.fhirType().equals(entry.getKey())).toList());
+                        .filter(r -> r.fhirType().equals(entry.getKey()))
+                        .toList());
                 bundle.setType(Bundle.BundleType.SEARCHSET);
                 prefetch.put(entry.getValue(), json.readTree(Vignettes.FHIR.encode(bundle)));
             }

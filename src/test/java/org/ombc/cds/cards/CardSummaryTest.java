@@ -14,15 +14,20 @@ import org.ombc.cds.support.Vignettes;
 class CardSummaryTest {
 
     private static PatientBundle relapse(String id, int boneLesions) {
-        return PatientBundle.patient(id).primary("2016-01-01").luminal("2016-01-05").imaging("2021-03-01")
+        return PatientBundle.patient(id)
+                .primary("2016-01-01")
+                .luminal("2016-01-05")
+                .imaging("2021-03-01")
                 .boneLesions(boneLesions, "2021-03-01")
                 .metastasis("ax", sct("128462008"), sct("68171009"), "2021-03-01");
     }
 
     @Test
     void fiveLesionsAndANodeOfUnknownSideReadAsARangeWithTheSideToRecord() {
-        assertThat(CardSummary.of(Vignettes.assess(relapse("sum-five", 5)))).isEqualTo("Metastatic breast cancer, "
-                + "5 to 6 lesions (axillary node of unknown side): record the side and discuss at tumour board.");
+        assertThat(CardSummary.of(Vignettes.assess(relapse("sum-five", 5))))
+                .isEqualTo(
+                        "Metastatic breast cancer, "
+                                + "5 to 6 lesions (axillary node of unknown side): record the side and discuss at tumour board.");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ombc.cds.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -31,8 +31,6 @@ import org.ombc.cds.logic.Trial;
 import org.ombc.cds.protocol.json.CdsHooksModel.Card;
 import org.ombc.cds.support.Vignettes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The cards of every demo patient, read as a clinician reads them: short, in plain words, each source once, and
  * every link pointing where its label says.
@@ -40,8 +38,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class DemoCardsTest {
 
     private static final List<DemoPatient> DEMOS = VignetteCatalogue.cases();
-    private static final OmbcCards CARDS = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY,
-            "ombc-cds", uuid -> Optional.of("https://cds.example/ombc/cards/" + uuid + "?sig=x"));
+    private static final OmbcCards CARDS = new OmbcCards(
+            Vignettes.FHIR,
+            new ObjectMapper(),
+            Vignettes.TERMINOLOGY,
+            "ombc-cds",
+            uuid -> Optional.of("https://cds.example/ombc/cards/" + uuid + "?sig=x"));
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final Pattern RAW_LINK = Pattern.compile("\\[[^\\]]*\\]\\(");
 
@@ -77,15 +79,19 @@ class DemoCardsTest {
     }
 
     static Stream<Issued> mainCards() {
-        return demoCards().filter(i -> i.assessment().breastCancer() && i.assessment().metastatic());
+        return demoCards()
+                .filter(i -> i.assessment().breastCancer() && i.assessment().metastatic());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("demoCards")
     void everyCardIsShortAndWrittenForAClinician(Issued issued) {
         for (Card card : issued.cards()) {
-            assertThat(card.summary().length()).as("summary: %s", card.summary()).isLessThan(140);
-            assertThat(card.detail().length()).as("detail of %s:%n%s", card.summary(), card.detail())
+            assertThat(card.summary().length())
+                    .as("summary: %s", card.summary())
+                    .isLessThan(140);
+            assertThat(card.detail().length())
+                    .as("detail of %s:%n%s", card.summary(), card.detail())
                     .isLessThanOrEqualTo(CardDetail.LIMIT);
             StringBuilder text = new StringBuilder(card.summary()).append('\n').append(card.detail());
             if (card.suggestions() != null) {
@@ -97,8 +103,18 @@ class DemoCardsTest {
             if (card.links() != null) {
                 card.links().forEach(l -> text.append('\n').append(l.label()));
             }
-            assertThat(text.toString()).doesNotContain("clinical-rules", "Condition/", "Observation/", "§", "Rule:",
-                    "LOINC", "fhir-profiles", issued.demo().id(), "er-status", "mdt-discussion");
+            assertThat(text.toString())
+                    .doesNotContain(
+                            "clinical-rules",
+                            "Condition/",
+                            "Observation/",
+                            "§",
+                            "Rule:",
+                            "LOINC",
+                            "fhir-profiles",
+                            issued.demo().id(),
+                            "er-status",
+                            "mdt-discussion");
         }
     }
 
@@ -134,9 +150,12 @@ class DemoCardsTest {
             String page = OmbcCards.fullDetail(issued.assessment());
             for (Link link : links(page)) {
                 assertThat(link.getDestination()).doesNotContain("(", ")");
-                assertThat(TARGETS.values()).contains(link.getDestination().replace("%28", "(").replace("%29", ")"));
+                assertThat(TARGETS.values())
+                        .contains(link.getDestination().replace("%28", "(").replace("%29", ")"));
             }
-            assertThat(page).doesNotContain("Condition/", issued.demo().id(), issued.demo().name());
+            assertThat(page)
+                    .doesNotContain(
+                            "Condition/", issued.demo().id(), issued.demo().name());
         });
     }
 
@@ -146,46 +165,63 @@ class DemoCardsTest {
         mainCards().forEach(i -> byId.put(i.demo().id(), i.cards().get(0)));
         assertThat(byId.get("demo-induced-progression").summary()).contains("Induced", "cure is low");
         assertThat(byId.get("demo-metachronous-recurrence").summary()).contains("curative-intent");
-        assertThat(byId.get("demo-sync-luminal-bone").detail()).contains("2 bone lesions since Feb 2024")
+        assertThat(byId.get("demo-sync-luminal-bone").detail())
+                .contains("2 bone lesions since Feb 2024")
                 .doesNotContain("disease-free interval");
         assertThat(byId.get("demo-metachronous-recurrence").detail()).contains("disease-free interval 65 months");
         // Evidence only for the patient's own sites: a bone-only patient sees no liver, lung or brain surgery.
         assertThat(byId.get("demo-sync-luminal-bone").detail()).doesNotContain("Yoo", "Yoshimoto", "Patchell");
-        assertThat(OmbcCards.fullDetail(mainCards().filter(i -> i.demo().id().equals("demo-sync-luminal-bone"))
-                .findFirst().orElseThrow().assessment())).doesNotContain("Yoo", "Yoshimoto", "Patchell", "Dürr");
+        assertThat(OmbcCards.fullDetail(mainCards()
+                        .filter(i -> i.demo().id().equals("demo-sync-luminal-bone"))
+                        .findFirst()
+                        .orElseThrow()
+                        .assessment()))
+                .doesNotContain("Yoo", "Yoshimoto", "Patchell", "Dürr");
     }
 
     /** Clinical-rules 8: "2019" is the whole year; a card must not show it as 1 January. */
     @Test
     void aDateKnownToTheYearIsShownAsTheYear() {
-        Assessment a = Vignettes.assess(PatientBundle.patient("year-only").primary("2015").boneLesions(2, "2019"));
+        Assessment a = Vignettes.assess(
+                PatientBundle.patient("year-only").primary("2015").boneLesions(2, "2019"));
         Card main = CARDS.cards(a, "year-only", List.of()).get(0);
         assertThat(main.detail()).contains("2 bone lesions since 2019").doesNotContain("Jan 2019");
-        assertThat(OmbcCards.fullDetail(a)).contains("| bone | 1 | 2019 |", "diagnosed 2015")
+        assertThat(OmbcCards.fullDetail(a))
+                .contains("| bone | 1 | 2019 |", "diagnosed 2015")
                 .doesNotContain("2019-01-01", "2015-01-01", "Rule:", "clinical-rules 6");
     }
 
     /** An open timing is named as such, not as a missing disease status (a patient on no therapy has none). */
     @Test
     void anUndeterminedStateSaysWhichDatesAreTooImprecise() {
-        Assessment a = Vignettes.assess(PatientBundle.patient("year-primary").primary("2019").luminal("2019-10-01")
-                .imaging("2019-09-20").boneLesions(2, "2019-09-15"));
+        Assessment a = Vignettes.assess(PatientBundle.patient("year-primary")
+                .primary("2019")
+                .luminal("2019-10-01")
+                .imaging("2019-09-20")
+                .boneLesions(2, "2019-09-15"));
         assertThat(a.estroEortcState()).isNull();
-        assertThat(CARDS.cards(a, "year-primary", List.of()).get(0).detail()).contains("state undetermined",
-                "dates are too imprecise").doesNotContain("progression or stable disease");
+        assertThat(CARDS.cards(a, "year-primary", List.of()).get(0).detail())
+                .contains("state undetermined", "dates are too imprecise")
+                .doesNotContain("progression or stable disease");
     }
 
     @Test
     void overrideReasonsFitWhatTheCardProposes() {
         mainCards().forEach(i -> {
-            List<String> codes = i.cards().get(0).overrideReasons().stream().map(r -> r.code()).toList();
+            List<String> codes = i.cards().get(0).overrideReasons().stream()
+                    .map(r -> r.code())
+                    .toList();
             assertThat(codes).contains("disagree-with-classification");
             if (i.assessment().recommendations().isEmpty()) {
                 assertThat(codes).as(i.demo().id()).containsExactly("disagree-with-classification");
             }
         });
-        Card poly = mainCards().filter(i -> i.demo().id().equals("demo-polymetastatic")).findFirst().orElseThrow()
-                .cards().get(0);
+        Card poly = mainCards()
+                .filter(i -> i.demo().id().equals("demo-polymetastatic"))
+                .findFirst()
+                .orElseThrow()
+                .cards()
+                .get(0);
         assertThat(poly.overrideReasons()).noneMatch(r -> r.code().equals("not-fit-for-local-therapy"));
         assertThat(poly.links()).singleElement().satisfies(l -> {
             assertThat(l.type()).isEqualTo("absolute");

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -18,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * description readable without a token; no Swagger UI.
  */
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:default-profile-ops-tests;DB_CLOSE_DELAY=-1")
 class DefaultProfileOpsTest {
 
@@ -31,7 +31,10 @@ class DefaultProfileOpsTest {
     int managementPort;
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -42,7 +45,9 @@ class DefaultProfileOpsTest {
         assertThat(get(managementPort, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(get(managementPort, "/actuator/info").body()).contains("\"knowledge\"");
         for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/actuator/info"}) {
-            assertThat(get(publicPort, path).statusCode()).as(path + " on the public port").isEqualTo(404);
+            assertThat(get(publicPort, path).statusCode())
+                    .as(path + " on the public port")
+                    .isEqualTo(404);
         }
         assertThat(get(publicPort, "/cds-services").statusCode()).isEqualTo(200);
     }

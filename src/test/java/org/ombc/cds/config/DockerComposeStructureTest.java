@@ -2,6 +2,8 @@ package org.ombc.cds.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -19,14 +21,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.security.DevIssuerCommand;
 import org.yaml.snakeyaml.Yaml;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * No container runtime exists on the machines this project is built on, so {@code docker/compose.yaml} and the
@@ -57,7 +55,8 @@ class DockerComposeStructureTest {
         services = (Map<String, Map<String, Object>>) compose.get("services");
         boundProperties = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
-        for (URL url : Collections.list(DockerComposeStructureTest.class.getClassLoader()
+        for (URL url : Collections.list(DockerComposeStructureTest.class
+                .getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = url.openStream()) {
                 for (JsonNode property : json.readTree(in).path("properties")) {
@@ -84,7 +83,8 @@ class DockerComposeStructureTest {
         Matcher pomVersion = Pattern.compile("<artifactId>ombc-cds</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(pom);
         assertThat(pomVersion.find()).isTrue();
-        assertThat(service("ombc-cds").get("image")).as("our image is tagged with the pom version")
+        assertThat(service("ombc-cds").get("image"))
+                .as("our image is tagged with the pom version")
                 .isEqualTo("ombc-cds:" + pomVersion.group(1));
     }
 
@@ -110,8 +110,10 @@ class DockerComposeStructureTest {
     @Test
     void theServiceHasADockerfileHealthCheckOnTheManagementPortWithCurlInstalled() throws IOException {
         String dockerfile = Files.readString(DOCKERFILE);
-        assertThat(dockerfile).contains("apt-get install -y --no-install-recommends curl")
-                .contains("HEALTHCHECK").contains("http://localhost:8081/actuator/health");
+        assertThat(dockerfile)
+                .contains("apt-get install -y --no-install-recommends curl")
+                .contains("HEALTHCHECK")
+                .contains("http://localhost:8081/actuator/health");
         assertThat(strings(map(service("ombc-cds").get("healthcheck")).get("test")))
                 .contains("http://localhost:8081/actuator/health");
     }
@@ -127,13 +129,15 @@ class DockerComposeStructureTest {
         assertThat(dockerfile)
                 .contains("java -Djarmode=tools -jar target/ombc-cds.jar extract --layers --destination /layers");
         List<String> copied = new ArrayList<>();
-        Matcher copy = Pattern.compile("(?m)^COPY --from=build /layers/([\\w-]+)/ /app/$").matcher(dockerfile);
+        Matcher copy = Pattern.compile("(?m)^COPY --from=build /layers/([\\w-]+)/ /app/$")
+                .matcher(dockerfile);
         while (copy.find()) {
             copied.add(copy.group(1));
         }
-        assertThat(copied).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
-                "application");
-        assertThat(dockerfile).doesNotContain("COPY --from=build /src/target/ombc-cds.jar")
+        assertThat(copied)
+                .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+        assertThat(dockerfile)
+                .doesNotContain("COPY --from=build /src/target/ombc-cds.jar")
                 .contains("ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-jar\", \"/app/ombc-cds.jar\"]");
         String header = Files.readString(COMPOSE);
         assertThat(header).contains("java -jar /app/ombc-cds.jar token");
@@ -151,15 +155,19 @@ class DockerComposeStructureTest {
                 return;
             }
             // No program to run inside (HAPI): a one-shot that depends on it must retry until it answers.
-            assertThat(programs(service)).as(name + " has no health check although its image could run one")
+            assertThat(programs(service))
+                    .as(name + " has no health check although its image could run one")
                     .isEmpty();
             List<String> waiters = services.entrySet().stream()
                     .filter(e -> map(e.getValue().get("depends_on")) != null
                             && map(e.getValue().get("depends_on")).containsKey(name))
-                    .filter(e -> String.join(" ", strings(e.getValue().get("command"))).matches(
-                            "(?s).*until curl [^;]*http://" + name + ":8080/fhir/metadata.*"))
-                    .map(Map.Entry::getKey).toList();
-            assertThat(waiters).as("a container that retries " + name + " until it answers").isNotEmpty();
+                    .filter(e -> String.join(" ", strings(e.getValue().get("command")))
+                            .matches("(?s).*until curl [^;]*http://" + name + ":8080/fhir/metadata.*"))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            assertThat(waiters)
+                    .as("a container that retries " + name + " until it answers")
+                    .isNotEmpty();
         });
     }
 
@@ -174,12 +182,16 @@ class DockerComposeStructureTest {
                 Map<String, Object> other = service(target);
                 String condition = (String) map(spec).get("condition");
                 switch (condition) {
-                    case "service_healthy" -> assertThat(map(other.get("healthcheck")))
-                            .as(name + " waits for " + target + " to be healthy").isNotNull()
-                            .doesNotContainEntry("disable", true);
-                    case "service_completed_successfully" -> assertThat(other.get("restart"))
-                            .as(name + " waits for the one-shot " + target).isEqualTo("no");
-                    case "service_started" -> { }
+                    case "service_healthy" ->
+                        assertThat(map(other.get("healthcheck")))
+                                .as(name + " waits for " + target + " to be healthy")
+                                .isNotNull()
+                                .doesNotContainEntry("disable", true);
+                    case "service_completed_successfully" ->
+                        assertThat(other.get("restart"))
+                                .as(name + " waits for the one-shot " + target)
+                                .isEqualTo("no");
+                    case "service_started" -> {}
                     default -> throw new AssertionError("unknown condition " + condition);
                 }
             });
@@ -189,16 +201,24 @@ class DockerComposeStructureTest {
     @Test
     void everyApplicationEnvironmentVariableNamesAPropertyTheApplicationBinds() {
         Map<String, Object> environment = map(service("ombc-cds").get("environment"));
-        assertThat(environment).containsKeys("OMBC_PUBLICBASEURL", "SPRING_DATASOURCE_URL",
-                "OMBC_SECURITY_TRUSTEDISSUERS_0_ISS", "OMBC_SECURITY_TRUSTEDISSUERS_0_JWKSFILE");
+        assertThat(environment)
+                .containsKeys(
+                        "OMBC_PUBLICBASEURL",
+                        "SPRING_DATASOURCE_URL",
+                        "OMBC_SECURITY_TRUSTEDISSUERS_0_ISS",
+                        "OMBC_SECURITY_TRUSTEDISSUERS_0_JWKSFILE");
         for (String name : environment.keySet()) {
             if (name.equals(DevIssuerCommand.DIR_ENV)) {
                 continue; // read by the token command, not a Spring property
             }
-            assertThat(binds(name)).as(name + " is bound by the application (relaxed binding)").isTrue();
+            assertThat(binds(name))
+                    .as(name + " is bound by the application (relaxed binding)")
+                    .isTrue();
         }
         assertThat(binds("OMBC_PUBLICBASURL")).as("a typo is caught").isFalse();
-        assertThat(binds("OMBC_SECURITY_TRUSTEDISSUERS_0_JWKSFIEL")).as("a typo in a list element").isFalse();
+        assertThat(binds("OMBC_SECURITY_TRUSTEDISSUERS_0_JWKSFIEL"))
+                .as("a typo in a list element")
+                .isFalse();
     }
 
     @Test
@@ -225,7 +245,8 @@ class DockerComposeStructureTest {
 
     @Test
     void managementPortIsPublishedOnTheHostOnly() {
-        List<String> ports = strings(service("ombc-cds").get("ports")).stream().map(p -> interpolate(p, Map.of()))
+        List<String> ports = strings(service("ombc-cds").get("ports")).stream()
+                .map(p -> interpolate(p, Map.of()))
                 .toList();
         assertThat(ports).contains("8080:8080");
         assertThat(ports.stream().filter(p -> p.endsWith(":8081")).toList()).containsExactly("127.0.0.1:8081:8081");
@@ -254,13 +275,16 @@ class DockerComposeStructureTest {
     /** Without this, the walk-through's first call could reach a FHIR server that has no patients yet. */
     @Test
     void theServiceStartsOnlyOnceTheDemoPatientsAreLoaded() {
-        assertThat(map(map(service("ombc-cds").get("depends_on")).get("fhir-loader")).get("condition"))
+        assertThat(map(map(service("ombc-cds").get("depends_on")).get("fhir-loader"))
+                        .get("condition"))
                 .isEqualTo("service_completed_successfully");
         Map<String, Object> loader = service("fhir-loader");
         assertThat(loader.get("restart")).isEqualTo("no");
         String command = String.join(" ", strings(loader.get("command")));
-        assertThat(command).as("the loader posts every demo patient and fails on the first that does not load")
-                .contains("for f in /demo/*.json").contains("http://fhir:8080/fhir || exit 1")
+        assertThat(command)
+                .as("the loader posts every demo patient and fails on the first that does not load")
+                .contains("for f in /demo/*.json")
+                .contains("http://fhir:8080/fhir || exit 1")
                 .containsPattern("exit 1; fi; sleep 5; done");
         assertThat(strings(loader.get("volumes"))).contains("./demo-patients:/demo:ro");
     }
@@ -286,10 +310,13 @@ class DockerComposeStructureTest {
         assertThat(requiredVariables).contains("OMBC_ADMIN_TOKEN");
         for (String variable : requiredVariables) {
             int export = indexOf(lines, l -> l.matches("export (.* )?" + variable + "=\\S+.*"));
-            assertThat(export).as("%s exported before the first docker compose command", variable)
-                    .isNotNegative().isLessThan(firstCompose);
+            assertThat(export)
+                    .as("%s exported before the first docker compose command", variable)
+                    .isNotNegative()
+                    .isLessThan(firstCompose);
         }
-        assertThat(lines).as("no variable set for one compose command only")
+        assertThat(lines)
+                .as("no variable set for one compose command only")
                 .noneMatch(l -> l.matches("[A-Z_]+=\\S+ docker compose.*"));
 
         int wait = indexOf(lines, l -> l.contains("curl -fsS \"http://localhost:$MANAGEMENT_PORT/actuator/health\""));
@@ -301,9 +328,14 @@ class DockerComposeStructureTest {
 
         int ports = indexOf(lines, l -> l.startsWith("export PORT="));
         assertThat(ports).isNotNegative().isLessThan(firstCompose);
-        assertThat(lines.get(ports)).contains("PORT=8080").contains("MANAGEMENT_PORT=8081").contains("FHIR_PORT=8090");
-        assertThat(walkThrough).as("ports as parameters").doesNotContain("localhost:8080").doesNotContain(
-                "localhost:8081");
+        assertThat(lines.get(ports))
+                .contains("PORT=8080")
+                .contains("MANAGEMENT_PORT=8081")
+                .contains("FHIR_PORT=8090");
+        assertThat(walkThrough)
+                .as("ports as parameters")
+                .doesNotContain("localhost:8080")
+                .doesNotContain("localhost:8081");
         assertThat(walkThrough).contains("docker compose ps").contains("docker compose down");
     }
 
@@ -311,7 +343,9 @@ class DockerComposeStructureTest {
     private static String walkThrough() throws IOException {
         String operations = Files.readString(Path.of("docs/operations.md"));
         int heading = operations.indexOf("Walk-through (secured, end to end)");
-        assertThat(heading).as("docs/operations.md has the compose walk-through").isNotNegative();
+        assertThat(heading)
+                .as("docs/operations.md has the compose walk-through")
+                .isNotNegative();
         int start = operations.indexOf("```bash\n", heading);
         int end = operations.indexOf("\n```", start + 1);
         assertThat(start).isPositive();
@@ -345,12 +379,15 @@ class DockerComposeStructureTest {
         assertThat(ignored).contains(".git", "target/", "data/");
         Matcher copy = Pattern.compile("(?m)^COPY (?!--from)(\\S+) ").matcher(Files.readString(DOCKERFILE));
         while (copy.find()) {
-            assertThat(Path.of(copy.group(1))).as("build input " + copy.group(1)).exists();
+            assertThat(Path.of(copy.group(1)))
+                    .as("build input " + copy.group(1))
+                    .exists();
         }
     }
 
     private static boolean binds(String environmentVariable) {
-        List<String> parts = Arrays.asList(environmentVariable.toLowerCase(Locale.ROOT).split("_"));
+        List<String> parts =
+                Arrays.asList(environmentVariable.toLowerCase(Locale.ROOT).split("_"));
         for (int k = 1; k <= parts.size(); k++) {
             JsonNode property = boundProperties.get(String.join(".", parts.subList(0, k)));
             if (property == null) {
@@ -365,7 +402,8 @@ class DockerComposeStructureTest {
             }
             if (type.startsWith("java.util.List<") && parts.get(k).matches("\\d+") && k + 1 < parts.size()) {
                 String rest = String.join("", parts.subList(k + 1, parts.size()));
-                return elementProperties(type.substring("java.util.List<".length(), type.length() - 1)).contains(rest);
+                return elementProperties(type.substring("java.util.List<".length(), type.length() - 1))
+                        .contains(rest);
             }
         }
         return false;
@@ -376,8 +414,10 @@ class DockerComposeStructureTest {
         try {
             Class<?> type = Class.forName(className);
             if (type.isRecord()) {
-                return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
-                        .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+                return Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .map(n -> n.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet());
             }
             return Set.of();
         } catch (ClassNotFoundException e) {
@@ -391,8 +431,11 @@ class DockerComposeStructureTest {
 
     private static Set<String> programs(Map<String, Object> service) {
         String image = (String) service.get("image");
-        return PROGRAMS.entrySet().stream().filter(e -> image.startsWith(e.getKey() + ":")).findFirst()
-                .map(Map.Entry::getValue).orElseThrow(() -> new AssertionError("unknown image " + image));
+        return PROGRAMS.entrySet().stream()
+                .filter(e -> image.startsWith(e.getKey() + ":"))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElseThrow(() -> new AssertionError("unknown image " + image));
     }
 
     private static String volumeAt(Map<String, Object> service, String dir) {

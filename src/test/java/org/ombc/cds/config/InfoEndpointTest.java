@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** An operator asks a running instance what it is: which build, which commit, which clinical knowledge. */
 @HttpTest
@@ -28,14 +26,18 @@ class InfoEndpointTest {
     MockMvc mvc;
 
     private JsonNode info() throws Exception {
-        return JSON.readTree(mvc.perform(get("/actuator/info")).andExpect(status().isOk()).andReturn().getResponse()
+        return JSON.readTree(mvc.perform(get("/actuator/info"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
     }
 
     @Test
     void infoNamesTheBuildVersionOfThePom() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
-        Matcher version = Pattern.compile("<artifactId>ombc-cds</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        Matcher version = Pattern.compile("<artifactId>ombc-cds</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pom);
         assertThat(version.find()).isTrue();
         assertThat(info().at("/build/version").asText()).isEqualTo(version.group(1));
         assertThat(info().at("/build/artifact").asText()).isEqualTo("ombc-cds");
@@ -43,8 +45,11 @@ class InfoEndpointTest {
 
     @Test
     void infoNamesTheKnowledgeVersionOfTheLoadedCodeSystem() throws Exception {
-        JsonNode codeSystem = JSON.readTree(Path.of("fhir-profiles/codesystems/CodeSystem-ombc.json").toFile());
-        assertThat(info().at("/knowledge/version").asText()).isNotBlank().isEqualTo(codeSystem.get("version").asText());
+        JsonNode codeSystem = JSON.readTree(
+                Path.of("fhir-profiles/codesystems/CodeSystem-ombc.json").toFile());
+        assertThat(info().at("/knowledge/version").asText())
+                .isNotBlank()
+                .isEqualTo(codeSystem.get("version").asText());
     }
 
     @Test
@@ -61,9 +66,14 @@ class InfoEndpointTest {
         if (Files.isDirectory(dotGit)) {
             // A plain clone, as CI makes it. (In a linked worktree the plugin reads the main worktree's HEAD:
             // git-commit-id-maven-plugin issue 882.)
-            Process revParse = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            Process revParse = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(revParse.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(commit).isEqualTo(new String(revParse.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+            assertThat(commit)
+                    .isEqualTo(new String(
+                                    revParse.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .trim());
         }
     }
 }

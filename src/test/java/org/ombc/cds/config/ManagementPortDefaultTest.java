@@ -21,20 +21,27 @@ class ManagementPortDefaultTest {
 
     @Test
     void theManagementPortIsTheServerPortPlusOne() {
-        assertThat(managementPort(new MockEnvironment())).as("beside the default 8080").isEqualTo(8081);
-        assertThat(managementPort(new MockEnvironment().withProperty("server.port", "9090"))).isEqualTo(9091);
-        assertThat(managementPort(new MockEnvironment().withProperty("server.port", "9190"))).isEqualTo(9191);
+        assertThat(managementPort(new MockEnvironment()))
+                .as("beside the default 8080")
+                .isEqualTo(8081);
+        assertThat(managementPort(new MockEnvironment().withProperty("server.port", "9090")))
+                .isEqualTo(9091);
+        assertThat(managementPort(new MockEnvironment().withProperty("server.port", "9190")))
+                .isEqualTo(9191);
     }
 
     @Test
     void aRandomServerPortGetsARandomManagementPort() {
-        assertThat(managementPort(new MockEnvironment().withProperty("server.port", "0"))).isZero();
+        assertThat(managementPort(new MockEnvironment().withProperty("server.port", "0")))
+                .isZero();
     }
 
     @Test
     void anExplicitManagementPortWins() {
-        assertThat(managementPort(new MockEnvironment().withProperty("server.port", "9090")
-                .withProperty(ManagementPortDefault.PROPERTY, "7000"))).isEqualTo(7000);
+        assertThat(managementPort(new MockEnvironment()
+                        .withProperty("server.port", "9090")
+                        .withProperty(ManagementPortDefault.PROPERTY, "7000")))
+                .isEqualTo(7000);
     }
 
     @Test
@@ -42,6 +49,7 @@ class ManagementPortDefaultTest {
         MockEnvironment sandbox = new MockEnvironment();
         sandbox.setActiveProfiles("sandbox");
         assertThat(managementPort(sandbox)).isNull();
-        assertThat(sandbox.getPropertySources().contains(ManagementPortDefault.SOURCE)).isFalse();
+        assertThat(sandbox.getPropertySources().contains(ManagementPortDefault.SOURCE))
+                .isFalse();
     }
 }

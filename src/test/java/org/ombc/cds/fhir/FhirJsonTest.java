@@ -3,22 +3,23 @@ package org.ombc.cds.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.Test;
-import org.ombc.cds.support.Vignettes;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.ombc.cds.support.Vignettes;
 
 /** Parsing a prefetch value from the request's Jackson tree behaves as parsing its text did. */
 class FhirJsonTest {
 
-    private static final ObjectReader REQUEST = new ObjectMapper().reader()
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).with(JsonNodeFactory.withExactBigDecimals(true));
+    private static final ObjectReader REQUEST = new ObjectMapper()
+            .reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(JsonNodeFactory.withExactBigDecimals(true));
 
     private static JsonNode tree(String json) throws Exception {
         return REQUEST.readTree(json);
@@ -36,23 +37,25 @@ class FhirJsonTest {
         var fromText = Vignettes.FHIR.parse(text);
         assertThat(Vignettes.FHIR.encode(fromTree)).isEqualTo(Vignettes.FHIR.encode(fromText));
         Observation obs = (Observation) FhirJson.resourcesOf(fromTree).get(0);
-        assertThat(obs.getValueQuantity().getValueElement().getValueAsString()).as("FHIR decimals keep their precision")
+        assertThat(obs.getValueQuantity().getValueElement().getValueAsString())
+                .as("FHIR decimals keep their precision")
                 .isEqualTo("18.50");
     }
 
     @Test
     void unknownElementsAndUnreadableValuesAreToleratedAlikeFromTextAndTree() throws Exception {
-        Patient patient = (Patient) Vignettes.FHIR.parse(tree(
-                "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"ehrOwnElement\":{\"x\":1},\"gender\":\"female\"}"));
+        Patient patient = (Patient) Vignettes.FHIR.parse(
+                tree("{\"resourceType\":\"Patient\",\"id\":\"p1\",\"ehrOwnElement\":{\"x\":1},\"gender\":\"female\"}"));
         assertThat(patient.getIdPart()).isEqualTo("p1");
         // One unreadable date must not make the whole resource unreadable (issue 11): kept as text without a
         // value, then removed and named by UnreadableDates.
         String badDate = "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"not a date\"}";
-        for (Patient parsed : java.util.List.of((Patient) Vignettes.FHIR.parse(badDate),
-                (Patient) Vignettes.FHIR.parse(tree(badDate)))) {
+        for (Patient parsed : java.util.List.of(
+                (Patient) Vignettes.FHIR.parse(badDate), (Patient) Vignettes.FHIR.parse(tree(badDate)))) {
             assertThat(parsed.getBirthDate()).isNull();
-            assertThat(UnreadableDates.clear(java.util.List.of(parsed))).containsExactly(
-                    "Patient p1 has a date that cannot be read (birthDate): it was ignored; correct it in the record.");
+            assertThat(UnreadableDates.clear(java.util.List.of(parsed)))
+                    .containsExactly(
+                            "Patient p1 has a date that cannot be read (birthDate): it was ignored; correct it in the record.");
             assertThat(parsed.hasBirthDateElement()).isFalse();
         }
     }
@@ -65,12 +68,14 @@ class FhirJsonTest {
                 + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c1\",\"onsetDateTime\":20190101}},"
                 + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c2\",\"onsetDateTime\":\"2019-02-30\"}}]}";
         for (var parsed : java.util.List.of(Vignettes.FHIR.parse(bundle), Vignettes.FHIR.parse(tree(bundle)))) {
-            assertThat(UnreadableDates.clear(FhirJson.resourcesOf(parsed))).containsExactly(
-                    "Condition c1 has a date that cannot be read (onset): it was ignored; correct it in the record.",
-                    "Condition c2 has a date that cannot be read (onset): it was ignored; correct it in the record.");
+            assertThat(UnreadableDates.clear(FhirJson.resourcesOf(parsed)))
+                    .containsExactly(
+                            "Condition c1 has a date that cannot be read (onset): it was ignored; correct it in the record.",
+                            "Condition c2 has a date that cannot be read (onset): it was ignored; correct it in the record.");
         }
         String clean = "{\"resourceType\":\"Condition\",\"id\":\"c3\",\"onsetDateTime\":\"2019-02\"}";
-        assertThat(UnreadableDates.clear(FhirJson.resourcesOf(Vignettes.FHIR.parse(tree(clean))))).isEmpty();
+        assertThat(UnreadableDates.clear(FhirJson.resourcesOf(Vignettes.FHIR.parse(tree(clean)))))
+                .isEmpty();
     }
 
     @Test

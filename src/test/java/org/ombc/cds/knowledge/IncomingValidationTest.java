@@ -2,9 +2,11 @@ package org.ombc.cds.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.cards.OmbcCards;
 import org.ombc.cds.chart.fetch.PatientData;
@@ -12,11 +14,6 @@ import org.ombc.cds.chart.fetch.PatientDataService;
 import org.ombc.cds.support.Fetchers;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.Vignettes;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 
 /** With ombc.validation.enabled, what breaks our profiles is named on the data-quality card. */
 class IncomingValidationTest {
@@ -31,12 +28,15 @@ class IncomingValidationTest {
         Map<String, JsonNode> prefetch = new HashMap<>();
         request.get("prefetch").fields().forEachRemaining(e -> prefetch.put(e.getKey(), e.getValue()));
 
-        PatientDataService service = new PatientDataService(Vignettes.FHIR, Fetchers.offline(),
+        PatientDataService service = new PatientDataService(
+                Vignettes.FHIR,
+                Fetchers.offline(),
                 new FhirProfileValidator(Vignettes.FHIR.context(), Vignettes.PROFILES));
         PatientData data = service.gather("ombc-candidate-1", prefetch, null, null);
         assertThat(data.problems()).anyMatch(p -> p.startsWith("Observation/count-1 is not valid:"));
 
-        var assessment = new org.ombc.cds.logic.OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion(), Vignettes.PROFILES.trials())
+        var assessment = new org.ombc.cds.logic.OmbcAssessor(
+                        Vignettes.TERMINOLOGY.knowledgeVersion(), Vignettes.PROFILES.trials())
                 .assess(new org.ombc.cds.chart.mapping.FhirToOmbc(Vignettes.TERMINOLOGY).map(data.resources()));
         var cards = new OmbcCards(Vignettes.FHIR, new ObjectMapper(), Vignettes.TERMINOLOGY, "ombc-cds")
                 .cards(assessment, "ombc-candidate-1", data.problems());
@@ -51,6 +51,7 @@ class IncomingValidationTest {
         Map<String, JsonNode> prefetch = new HashMap<>();
         request.get("prefetch").fields().forEachRemaining(e -> prefetch.put(e.getKey(), e.getValue()));
         PatientDataService service = new PatientDataService(Vignettes.FHIR, null, null);
-        assertThat(service.gather("ombc-candidate-1", prefetch, null, null).problems()).isEmpty();
+        assertThat(service.gather("ombc-candidate-1", prefetch, null, null).problems())
+                .isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ombc.cds.apps.sandbox.PatientBundle;
@@ -29,8 +28,7 @@ class KnowledgeConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(KnowledgeProperties.class)
-    static class Properties {
-    }
+    static class Properties {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Properties.class, KnowledgeConfiguration.class)
@@ -59,21 +57,31 @@ class KnowledgeConfigurationTest {
 
     private static Assessment assess(OmbcAssessor assessor, PatientBundle chart) {
         FhirToOmbc mapper = new FhirToOmbc(Vignettes.TERMINOLOGY);
-        return assessor.assess(mapper.map(FhirJson.resourcesOf(Vignettes.FHIR.parse(Vignettes.FHIR.encode(chart.bundle())))));
+        return assessor.assess(
+                mapper.map(FhirJson.resourcesOf(Vignettes.FHIR.parse(Vignettes.FHIR.encode(chart.bundle())))));
     }
 
     private static PatientBundle twoBoneLesions() {
-        return PatientBundle.patient("local").primary("2016-01-01").luminal("2016-01-10").imaging("2021-03-01")
-                .metastasis("b1", sct("94222008"), "2021-03-01").metastasis("b2", sct("94222008"), "2021-03-01");
+        return PatientBundle.patient("local")
+                .primary("2016-01-01")
+                .luminal("2016-01-10")
+                .imaging("2021-03-01")
+                .metastasis("b1", sct("94222008"), "2021-03-01")
+                .metastasis("b2", sct("94222008"), "2021-03-01");
     }
 
     @Test
     void withoutAnExtraDirectoryTheServiceChecksOurTrials() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(KnowledgeConfiguration.TrialCatalogue.class).trials()).hasSize(10);
-            assertThat(assess(context.getBean(OmbcAssessor.class), twoBoneLesions()).trials())
-                    .extracting(Trial::nct).doesNotContain("NCT09999999").contains("NCT03862911");
+            assertThat(context.getBean(KnowledgeConfiguration.TrialCatalogue.class)
+                            .trials())
+                    .hasSize(10);
+            assertThat(assess(context.getBean(OmbcAssessor.class), twoBoneLesions())
+                            .trials())
+                    .extracting(Trial::nct)
+                    .doesNotContain("NCT09999999")
+                    .contains("NCT03862911");
         });
     }
 
@@ -84,8 +92,13 @@ class KnowledgeConfigurationTest {
         runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir).run(context -> {
             assertThat(context).hasNotFailed();
             var a = assess(context.getBean(OmbcAssessor.class), twoBoneLesions());
-            assertThat(a.trials()).extracting(Trial::nct).contains("NCT09999999", "NCT03862911").isSorted();
-            assertThat(a.trials()).filteredOn(t -> t.nct().equals("NCT09999999")).singleElement()
+            assertThat(a.trials())
+                    .extracting(Trial::nct)
+                    .contains("NCT09999999", "NCT03862911")
+                    .isSorted();
+            assertThat(a.trials())
+                    .filteredOn(t -> t.nct().equals("NCT09999999"))
+                    .singleElement()
                     .satisfies(t -> assertThat(t.notes()).containsExactly("Ask the trial office on extension 1234."));
         });
     }
@@ -99,40 +112,53 @@ class KnowledgeConfigurationTest {
         runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir).run(context -> {
             assertThat(context).hasNotFailed();
             var a = assess(context.getBean(OmbcAssessor.class), twoBoneLesions());
-            assertThat(a.trials()).extracting(Trial::nct).doesNotContain("NCT03750396").contains("NCT03143322");
+            assertThat(a.trials())
+                    .extracting(Trial::nct)
+                    .doesNotContain("NCT03750396")
+                    .contains("NCT03143322");
         });
     }
 
     @Test
     void aBrokenTrialFileStopsTheStartNamingTheFile() throws IOException {
         Files.writeString(dir.resolve("good.json"), LOCAL_TRIAL);
-        Files.writeString(dir.resolve("typo.json"), LOCAL_TRIAL.replace("NCT09999999", "NCT09999998")
-                .replace("\"no-brain\"", "\"no-brian\""));
+        Files.writeString(
+                dir.resolve("typo.json"),
+                LOCAL_TRIAL.replace("NCT09999999", "NCT09999998").replace("\"no-brain\"", "\"no-brian\""));
         runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir).run(context -> {
             assertThat(context).hasFailed();
-            assertThat(startFailure(context.getStartupFailure())).contains("typo.json").contains("no-brian");
+            assertThat(startFailure(context.getStartupFailure()))
+                    .contains("typo.json")
+                    .contains("no-brian");
         });
     }
 
     @Test
     void aFileThatIsNotJsonOrNotAResearchStudyStopsTheStart() throws IOException {
         Files.writeString(dir.resolve("broken.json"), "{\"resourceType\": \"ResearchStudy\", ");
-        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir).run(context ->
-                assertThat(startFailure(context.getStartupFailure())).contains("broken.json"));
+        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir)
+                .run(context ->
+                        assertThat(startFailure(context.getStartupFailure())).contains("broken.json"));
         Files.delete(dir.resolve("broken.json"));
         Files.writeString(dir.resolve("patient.json"), "{\"resourceType\": \"Patient\", \"id\": \"p\"}");
-        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir).run(context ->
-                assertThat(startFailure(context.getStartupFailure())).contains("patient.json").contains("not a ResearchStudy"));
+        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir)
+                .run(context -> assertThat(startFailure(context.getStartupFailure()))
+                        .contains("patient.json")
+                        .contains("not a ResearchStudy"));
     }
 
     @Test
     void aMissingDirectoryOrTwoFilesWithOneNctStopTheStart() throws IOException {
-        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir.resolve("absent")).run(context ->
-                assertThat(startFailure(context.getStartupFailure())).contains("absent").contains("not a readable directory"));
+        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir.resolve("absent"))
+                .run(context -> assertThat(startFailure(context.getStartupFailure()))
+                        .contains("absent")
+                        .contains("not a readable directory"));
         Files.writeString(dir.resolve("a.json"), LOCAL_TRIAL);
         Files.writeString(dir.resolve("b.json"), LOCAL_TRIAL);
-        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir).run(context ->
-                assertThat(startFailure(context.getStartupFailure())).contains("b.json").contains("a.json")
+        runner.withPropertyValues("ombc.knowledge.extra-dir=" + dir)
+                .run(context -> assertThat(startFailure(context.getStartupFailure()))
+                        .contains("b.json")
+                        .contains("a.json")
                         .contains("NCT09999999"));
     }
 

@@ -15,8 +15,8 @@ class ValidatorAvailabilityTest {
 
     @Test
     void aMissingValidatorStopsTheStartNamingTheSettingAndTheBuild() {
-        assertThatThrownBy(() -> ValidatorAvailability.requirePresent("org.example.NoSuchValidator",
-                "ombc.validation.enabled"))
+        assertThatThrownBy(() ->
+                        ValidatorAvailability.requirePresent("org.example.NoSuchValidator", "ombc.validation.enabled"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("ombc.validation.enabled needs HAPI's profile validator")
                 .hasMessageContaining("./mvnw -B -Pvalidation -DskipTests package");
@@ -24,8 +24,9 @@ class ValidatorAvailabilityTest {
 
     @Test
     void theTestClasspathHasTheValidatorSoTheValidatingTestsRunInEveryBuild() {
-        assertThatCode(() -> ValidatorAvailability.requirePresent(ValidatorAvailability.VALIDATOR_CLASS,
-                "ombc.validation.enabled")).doesNotThrowAnyException();
+        assertThatCode(() -> ValidatorAvailability.requirePresent(
+                        ValidatorAvailability.VALIDATOR_CLASS, "ombc.validation.enabled"))
+                .doesNotThrowAnyException();
         assertThat(ValidatorAvailability.VALIDATOR_CLASS)
                 .isEqualTo(org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator.class.getName());
     }

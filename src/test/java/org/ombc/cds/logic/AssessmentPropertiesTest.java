@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -26,7 +25,8 @@ class AssessmentPropertiesTest {
         List<Resource> shuffled = new ArrayList<>(chart.resources());
         for (int i = 0; i < 5; i++) {
             Collections.shuffle(shuffled, random);
-            assertThat(AssessmentJson.of(Vignettes.assess(PatientBundle.bundleOf(shuffled)))).isEqualTo(expected);
+            assertThat(AssessmentJson.of(Vignettes.assess(PatientBundle.bundleOf(shuffled))))
+                    .isEqualTo(expected);
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
@@ -47,11 +46,14 @@ class CatalogueVignettesTest {
         soft.assertThat(a.oligometastatic()).as("oligometastatic").isEqualTo(e.oligometastatic());
         soft.assertThat(a.estroEortcState()).as("ESTRO-EORTC").isEqualTo(e.estroEortcState());
         soft.assertThat(a.lesionCount()).as("lesion count").isEqualTo(e.lesionCount());
-        soft.assertThat(a.recommendations()).as("recommendations")
+        soft.assertThat(a.recommendations())
+                .as("recommendations")
                 .containsExactlyInAnyOrderElementsOf(e.recommendations());
-        soft.assertThat(a.favorableFactors()).as("favourable factors")
+        soft.assertThat(a.favorableFactors())
+                .as("favourable factors")
                 .containsExactlyInAnyOrderElementsOf(e.favorable());
-        soft.assertThat(a.unfavorableFactors()).as("unfavourable factors")
+        soft.assertThat(a.unfavorableFactors())
+                .as("unfavourable factors")
                 .containsExactlyInAnyOrderElementsOf(e.unfavorable());
         soft.assertThat(a.missingData()).as("missing data").containsExactlyInAnyOrderElementsOf(e.missingData());
         soft.assertThat(a.trials()).as("trials").containsExactlyInAnyOrderElementsOf(e.trials());
@@ -59,7 +61,8 @@ class CatalogueVignettesTest {
             soft.assertThat(facts(assessment, shown)).as(shown).anyMatch(f -> f.startsWith(fact(shown)));
         }
         for (String notShown : e.notShown()) {
-            soft.assertThat(facts(assessment, notShown)).as("not " + notShown)
+            soft.assertThat(facts(assessment, notShown))
+                    .as("not " + notShown)
                     .noneMatch(f -> f.startsWith(fact(notShown)));
         }
         String disagreement = e.disagreement();
@@ -67,8 +70,9 @@ class CatalogueVignettesTest {
             soft.assertAll();
             return;
         }
-        assertThat(soft.errorsCollected()).as("%s is marked as a disagreement but the service now agrees: remove"
-                + " the mark", c.id()).isNotEmpty();
+        assertThat(soft.errorsCollected())
+                .as("%s is marked as a disagreement but the service now agrees: remove" + " the mark", c.id())
+                .isNotEmpty();
         Assumptions.abort("disagreement, reported: " + disagreement + "; differences: " + soft.errorsCollected());
     }
 
@@ -79,7 +83,8 @@ class CatalogueVignettesTest {
         Set<String> absentWhileMetastatic = new HashSet<>();
         Set<String> missing = new HashSet<>();
         Set<String> oligo = new HashSet<>();
-        List<String> all = Arrays.stream(Recommendation.values()).map(Recommendation::code).toList();
+        List<String> all =
+                Arrays.stream(Recommendation.values()).map(Recommendation::code).toList();
         for (DemoPatient c : CASES) {
             Expected e = c.expected();
             states.add(e.estroEortcState());
@@ -90,12 +95,22 @@ class CatalogueVignettesTest {
             missing.addAll(e.missingData());
             oligo.add(String.valueOf(e.oligometastatic()));
         }
-        assertThat(states).containsAll(Arrays.stream(EstroEortcState.values()).map(EstroEortcState::code).toList());
+        assertThat(states)
+                .containsAll(Arrays.stream(EstroEortcState.values())
+                        .map(EstroEortcState::code)
+                        .toList());
         assertThat(recommended).containsAll(all);
         assertThat(absentWhileMetastatic).containsAll(all);
         assertThat(oligo).contains("yes", "no", "indeterminate", "null");
-        assertThat(missing).contains("er-status", "pr-status", "her2-status", "primary-diagnosis-date",
-                "metastasis-diagnosis-date", "lesion-count", "axillary-node-laterality");
+        assertThat(missing)
+                .contains(
+                        "er-status",
+                        "pr-status",
+                        "her2-status",
+                        "primary-diagnosis-date",
+                        "metastasis-diagnosis-date",
+                        "lesion-count",
+                        "axillary-node-laterality");
     }
 
     @Test
@@ -104,8 +119,10 @@ class CatalogueVignettesTest {
         assertThat(CASES.stream().map(DemoPatient::id).distinct()).hasSize(CASES.size());
         assertThat(CASES.stream().map(DemoPatient::name).distinct()).hasSize(CASES.size());
         assertThat(CASES).allSatisfy(c -> assertThat(c.story()).isNotBlank().hasSizeLessThan(100));
-        List<String> ids = CASES.stream().flatMap(c -> c.resources().stream())
-                .map(r -> r.fhirType() + "/" + r.getIdElement().getIdPart()).toList();
+        List<String> ids = CASES.stream()
+                .flatMap(c -> c.resources().stream())
+                .map(r -> r.fhirType() + "/" + r.getIdElement().getIdPart())
+                .toList();
         assertThat(ids).as("resource ids unique across all cases").doesNotHaveDuplicates();
     }
 

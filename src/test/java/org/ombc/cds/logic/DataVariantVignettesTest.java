@@ -22,15 +22,22 @@ import org.ombc.cds.support.Vignettes;
 class DataVariantVignettesTest {
 
     private static PatientBundle luminalRelapse(String id) {
-        return PatientBundle.patient(id).primary("2016-01-01").luminal("2016-01-10").imaging("2021-03-01");
+        return PatientBundle.patient(id)
+                .primary("2016-01-01")
+                .luminal("2016-01-10")
+                .imaging("2021-03-01");
     }
 
     // -- missing data ------------------------------------------------------------------------------------------
 
     @Test
     void anEquivocalHer2ResultIsUnknown() {
-        var chart = PatientBundle.patient("her2-equivocal").primary("2016-01-01").er(true, "2016-01-10")
-                .pr(true, "2016-01-10").imaging("2021-03-01").boneLesions(1, "2021-03-01");
+        var chart = PatientBundle.patient("her2-equivocal")
+                .primary("2016-01-01")
+                .er(true, "2016-01-10")
+                .pr(true, "2016-01-10")
+                .imaging("2021-03-01")
+                .boneLesions(1, "2021-03-01");
         Observation her2 = chart.observation(code(PatientBundle.LOINC, "48676-1"), "2016-01-10");
         her2.setValue(new CodeableConcept().setText("Equivocal (2+), ISH pending"));
         var a = Vignettes.json(chart.add(her2));
@@ -50,7 +57,8 @@ class DataVariantVignettesTest {
 
     @Test
     void anAxillaryNodeOfUnknownSideIsNotCountedAndIsNamed() {
-        var a = Vignettes.json(luminalRelapse("axilla-unknown").boneLesions(1, "2021-03-01")
+        var a = Vignettes.json(luminalRelapse("axilla-unknown")
+                .boneLesions(1, "2021-03-01")
                 .metastasis("ax", icd("C77.3"), "2021-03-01"));
         assertThat(a.lesionCount()).isEqualTo(1);
         assertThat(a.missingData()).containsExactly("axillary-node-laterality");
@@ -58,7 +66,9 @@ class DataVariantVignettesTest {
 
     @Test
     void anAxillaryNodeAloneOfUnknownSideLeavesTheStateIndeterminate() {
-        var a = Vignettes.json(PatientBundle.patient("axilla-only").primary("2016-01-01", null).luminal("2016-01-10")
+        var a = Vignettes.json(PatientBundle.patient("axilla-only")
+                .primary("2016-01-01", null)
+                .luminal("2016-01-10")
                 .metastasis("ax", sct("128462008"), sct("68171009"), "2021-03-01"));
         assertThat(a.metastatic()).isTrue();
         assertThat(a.lesionCount()).isNull();
@@ -71,7 +81,9 @@ class DataVariantVignettesTest {
 
     @Test
     void aLesionCountObservationMultipliesItsCondition() {
-        var a = Vignettes.json(luminalRelapse("count").metastasis("m1", sct("94222008"), "2021-03-01").lesionCount("m1", 4));
+        var a = Vignettes.json(luminalRelapse("count")
+                .metastasis("m1", sct("94222008"), "2021-03-01")
+                .lesionCount("m1", 4));
         assertThat(a.lesionCount()).isEqualTo(4);
         assertThat(a.organCount()).isEqualTo(1);
     }
@@ -89,17 +101,21 @@ class DataVariantVignettesTest {
 
     @Test
     void abatedRefutedAndErroneousLesionsAreNotCurrent() {
-        var chart = luminalRelapse("not-current").boneLesions(1, "2021-03-01")
+        var chart = luminalRelapse("not-current")
+                .boneLesions(1, "2021-03-01")
                 .pastMetastasis("old", sct("94381002"), "2020-01-01", "2020-06-01");
         Condition refuted = chart.condition("refuted", sct("94391008"), "2021-03-01", "active");
         refuted.setVerificationStatus(code("http://terminology.hl7.org/CodeSystem/condition-ver-status", "refuted"));
         Condition error = chart.condition("error", sct("94225005"), "2021-03-01", "active");
-        error.setVerificationStatus(code("http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error"));
+        error.setVerificationStatus(
+                code("http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error"));
         var a = Vignettes.json(chart.add(refuted).add(error));
         assertThat(a.lesionCount()).isEqualTo(1);
         assertThat(a.sites()).containsExactly("bone");
         assertThat(a.estroEortcState()).isEqualTo("repeat-oligorecurrence");
-        assertThat(a.diseaseFreeIntervalMonths()).as("from the first metastasis ever").isEqualTo(48);
+        assertThat(a.diseaseFreeIntervalMonths())
+                .as("from the first metastasis ever")
+                .isEqualTo(48);
     }
 
     @Test
@@ -113,7 +129,9 @@ class DataVariantVignettesTest {
 
     @Test
     void icdCodesCountWithOrWithoutTheDotAndUnderTheWhoSystem() {
-        var chart = PatientBundle.patient("icd").primaryCoded(icd("C50.912"), "2016-01-01").luminal("2016-01-10")
+        var chart = PatientBundle.patient("icd")
+                .primaryCoded(icd("C50.912"), "2016-01-01")
+                .luminal("2016-01-10")
                 .imaging("2021-03-01")
                 .metastasis("m1", icd("C7951"), "2021-03-01")
                 .metastasis("m2", code("http://hl7.org/fhir/sid/icd-10", "C78.7"), "2021-03-01")
@@ -133,11 +151,13 @@ class DataVariantVignettesTest {
 
     @Test
     void mcodeLateralityExtensionAndIcdLateralityPlaceAContralateralNode() {
-        var chart = PatientBundle.patient("mcode").primaryCoded(icd("C50.912"), "2016-01-01").luminal("2016-01-10")
+        var chart = PatientBundle.patient("mcode")
+                .primaryCoded(icd("C50.912"), "2016-01-01")
+                .luminal("2016-01-10")
                 .imaging("2021-03-01");
         CodeableConcept axilla = sct("68171009");
-        axilla.addExtension(new Extension("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier",
-                sct("24028007")));
+        axilla.addExtension(new Extension(
+                "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier", sct("24028007")));
         var a = Vignettes.json(chart.metastasis("ax", sct("128462008"), axilla, "2021-03-01"));
         assertThat(a.sites()).containsExactly("contralateral-axillary-lymph-node");
         assertThat(a.missingData()).isEmpty();
@@ -145,7 +165,9 @@ class DataVariantVignettesTest {
 
     @Test
     void receptorResultsByLoincAnswerOrInterpretationButNotByTextAlone() {
-        var chart = PatientBundle.patient("receptor-codings").primary("2016-01-01").imaging("2021-03-01")
+        var chart = PatientBundle.patient("receptor-codings")
+                .primary("2016-01-01")
+                .imaging("2021-03-01")
                 .boneLesions(1, "2021-03-01");
         Observation er = chart.observation(code(PatientBundle.LOINC, "85337-4"), "2016-01-10");
         er.setValue(code(PatientBundle.LOINC, "LA6576-8"));
@@ -166,8 +188,10 @@ class DataVariantVignettesTest {
 
     @Test
     void nodePositiveTextAtDiagnosisIsAnUnfavourableFactorAndN0IsNot() {
-        var positive = Vignettes.json(luminalRelapse("cn1").nCategory("cN1a", "2016-01-05").boneLesions(1, "2021-03-01"));
-        var negative = Vignettes.json(luminalRelapse("pn0").nCategory("pN0(i-)", "2016-01-05").boneLesions(1, "2021-03-01"));
+        var positive = Vignettes.json(
+                luminalRelapse("cn1").nCategory("cN1a", "2016-01-05").boneLesions(1, "2021-03-01"));
+        var negative = Vignettes.json(
+                luminalRelapse("pn0").nCategory("pN0(i-)", "2016-01-05").boneLesions(1, "2021-03-01"));
         assertThat(positive.unfavorableFactors()).containsExactly("axillary-nodes-at-diagnosis");
         assertThat(negative.unfavorableFactors()).isEmpty();
     }
@@ -193,8 +217,13 @@ class DataVariantVignettesTest {
 
     @Test
     void theLatestReceptorResultWinsAndTheDisagreementIsNoted() {
-        var a = Vignettes.assess(PatientBundle.patient("er-flip").primary("2016-01-01").imaging("2021-03-01")
-                .er(false, "2021-03-05").er(true, "2016-01-10").pr(false, "2021-03-05").her2(false, "2021-03-05")
+        var a = Vignettes.assess(PatientBundle.patient("er-flip")
+                .primary("2016-01-01")
+                .imaging("2021-03-01")
+                .er(false, "2021-03-05")
+                .er(true, "2016-01-10")
+                .pr(false, "2021-03-05")
+                .her2(false, "2021-03-05")
                 .boneLesions(1, "2021-03-01"));
         assertThat(a.subtype()).isEqualTo(Subtype.TRIPLE_NEGATIVE);
         assertThat(a.record().er().conflicting()).isTrue();
@@ -203,7 +232,8 @@ class DataVariantVignettesTest {
 
     @Test
     void contradictoryResultsOnTheSameDayAreUnknown() {
-        var a = Vignettes.assess(luminalRelapse("er-same-day").er(false, "2016-01-10").boneLesions(1, "2021-03-01"));
+        var a = Vignettes.assess(
+                luminalRelapse("er-same-day").er(false, "2016-01-10").boneLesions(1, "2021-03-01"));
         assertThat(a.missingData()).contains(MissingData.ER_STATUS);
         assertThat(a.subtype()).as("PR positive, HER2 negative").isEqualTo(Subtype.HR_POSITIVE_HER2_NEGATIVE);
     }

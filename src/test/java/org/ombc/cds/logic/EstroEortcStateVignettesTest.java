@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.util.Objects;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.Vignettes;
@@ -18,7 +17,9 @@ class EstroEortcStateVignettesTest {
 
     @Test
     void metastasisFoundBeforeThePrimaryWithinSixMonthsIsSynchronousAndDfiIsNeverNegative() {
-        var a = Vignettes.json(PatientBundle.patient("sync-before").primary("2020-03-01").luminal("2020-03-01")
+        var a = Vignettes.json(PatientBundle.patient("sync-before")
+                .primary("2020-03-01")
+                .luminal("2020-03-01")
                 .metastasis("m1", sct("94381002"), "2020-02-01"));
         assertThat(a.estroEortcState()).isEqualTo("synchronous");
         assertThat(a.diseaseFreeIntervalMonths()).isZero();
@@ -44,7 +45,8 @@ class EstroEortcStateVignettesTest {
 
     @Test
     void inducedDiseaseIsFlaggedAsThePoorestChanceOfCure() {
-        var a = Vignettes.assess(induced("ind-flag").endocrineTherapy("2019-01-15", null).progression(false, "2020-02-01"));
+        var a = Vignettes.assess(
+                induced("ind-flag").endocrineTherapy("2019-01-15", null).progression(false, "2020-02-01"));
         assertThat(Objects.requireNonNull(a.estroEortcState()).isInduced()).isTrue();
     }
 
@@ -61,14 +63,19 @@ class EstroEortcStateVignettesTest {
 
     /** Lung lesion 2017, resected; liver lesion 2021. */
     static PatientBundle repeat(String id) {
-        return PatientBundle.patient(id).primary("2015-01-01").luminal("2015-01-05")
+        return PatientBundle.patient(id)
+                .primary("2015-01-01")
+                .luminal("2015-01-05")
                 .pastMetastasis("old-lung", sct("94391008"), "2017-01-01", "2017-06-01")
-                .metastasis("liver", sct("94381002"), "2021-01-01").imaging("2021-01-02");
+                .metastasis("liver", sct("94381002"), "2021-01-01")
+                .imaging("2021-01-02");
     }
 
     /** Eight bone lesions in January 2019; six resolved by September 2019 under therapy. */
     static PatientBundle induced(String id) {
-        PatientBundle chart = PatientBundle.patient(id).primary("2016-01-01").luminal("2016-01-05")
+        PatientBundle chart = PatientBundle.patient(id)
+                .primary("2016-01-01")
+                .luminal("2016-01-05")
                 .imaging("2019-09-01");
         for (int i = 0; i < 6; i++) {
             chart.pastMetastasis("gone-" + i, sct("94222008"), "2019-01-01", "2019-09-01");

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The rule table against the words of clinical-rules 6, and the words against {@link Thresholds}. */
 class RecommendationRuleTableTest {
 
     /** clinical-rules 6, last paragraph, as the rules list them. */
-    private static final List<String> METASTASIS_DIRECTED = List.of("mdt-discussion", "sabr", "metastasis-surgery",
-            "liver-rfa", "brain-radiosurgery", "primary-tumor-surgery", "clinical-trial");
+    private static final List<String> METASTASIS_DIRECTED = List.of(
+            "mdt-discussion",
+            "sabr",
+            "metastasis-surgery",
+            "liver-rfa",
+            "brain-radiosurgery",
+            "primary-tumor-surgery",
+            "clinical-trial");
 
     @Test
     void metastasisDirectedTherapyIsNeverGivenWhenOligometastaticIsNo() {
@@ -28,7 +33,7 @@ class RecommendationRuleTableTest {
     @Test
     void ofTheMetastasisDirectedOnlyTheTumourBoardIsGivenWhenTheCountIsUnknown() {
         assertThat(Arrays.stream(Recommendation.values())
-                .filter(r -> r.isMetastasisDirected() && r.scope().permits(OligometastaticState.INDETERMINATE)))
+                        .filter(r -> r.isMetastasisDirected() && r.scope().permits(OligometastaticState.INDETERMINATE)))
                 .containsExactly(Recommendation.MDT_DISCUSSION);
     }
 
@@ -43,7 +48,8 @@ class RecommendationRuleTableTest {
 
     @Test
     void theWordsStateTheThresholdsOfThresholds() {
-        assertThat(Recommendation.LIVER_RFA.when()).contains("under " + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM));
+        assertThat(Recommendation.LIVER_RFA.when())
+                .contains("under " + Thresholds.inCentimetres(Thresholds.RFA_MAX_MM));
         assertThat(Recommendation.STAGING_IMAGING.when()).contains(Thresholds.IMAGING_WINDOW_DAYS + " days");
         assertThat(Recommendation.METASTASIS_SURGERY.shownAgainst())
                 .anyMatch(f -> f.contains(Thresholds.LUNG_SHORT_DFI_MONTHS + " months or less"));

@@ -23,7 +23,10 @@ class RecommendationVignettesTest {
 
     /** Luminal primary 2016, relapse 2021 with imaging: metachronous oligorecurrence once lesions are added. */
     private static PatientBundle relapse(String id) {
-        return PatientBundle.patient(id).primary("2016-01-01").luminal("2016-01-10").imaging("2021-03-01");
+        return PatientBundle.patient(id)
+                .primary("2016-01-01")
+                .luminal("2016-01-10")
+                .imaging("2021-03-01");
     }
 
     @Test
@@ -35,15 +38,19 @@ class RecommendationVignettesTest {
 
     @Test
     void liverLesionsQualifyForSurgery() {
-        var a = Vignettes.json(relapse("liver").metastasis("l1", LIVER, "2021-03-01").metastasis("l2", LIVER, "2021-03-01"));
+        var a = Vignettes.json(
+                relapse("liver").metastasis("l1", LIVER, "2021-03-01").metastasis("l2", LIVER, "2021-03-01"));
         assertThat(a.recommendations()).contains("metastasis-surgery", "sabr");
         assertThat(a.recommendations()).doesNotContain("liver-rfa");
     }
 
     @Test
     void aSolitaryLungLesionQualifiesForSurgeryAndShortDfiIsFlagged() {
-        var a = Vignettes.assess(PatientBundle.patient("lung").primary("2019-01-01").tripleNegative("2019-01-05")
-                .metastasis("lung-1", LUNG, "2021-01-01").imaging("2021-01-01"));
+        var a = Vignettes.assess(PatientBundle.patient("lung")
+                .primary("2019-01-01")
+                .tripleNegative("2019-01-05")
+                .metastasis("lung-1", LUNG, "2021-01-01")
+                .imaging("2021-01-01"));
         assertThat(a.recommends(Recommendation.METASTASIS_SURGERY)).isTrue();
         assertThat(a.findingFor(Recommendation.METASTASIS_SURGERY).facts())
                 .contains("solitary lung lesion", "negative factor: hormone receptor negative")
@@ -52,7 +59,8 @@ class RecommendationVignettesTest {
 
     @Test
     void twoLungLesionsDoNotQualifyForSurgery() {
-        var a = Vignettes.json(relapse("two-lung").metastasis("lu1", LUNG, "2021-03-01").metastasis("lu2", LUNG, "2021-03-01"));
+        var a = Vignettes.json(
+                relapse("two-lung").metastasis("lu1", LUNG, "2021-03-01").metastasis("lu2", LUNG, "2021-03-01"));
         assertThat(a.recommendations()).doesNotContain("metastasis-surgery").contains("sabr");
     }
 
@@ -66,19 +74,22 @@ class RecommendationVignettesTest {
 
     @Test
     void aBoneLesionBesideALiverLesionIsNotSolitaryBoneDisease() {
-        var a = Vignettes.assess(relapse("bone-liver").metastasis("b1", BONE, "2021-03-01").metastasis("l1", LIVER, "2021-03-01"));
+        var a = Vignettes.assess(
+                relapse("bone-liver").metastasis("b1", BONE, "2021-03-01").metastasis("l1", LIVER, "2021-03-01"));
         assertThat(a.findingFor(Recommendation.METASTASIS_SURGERY).facts()).noneMatch(f -> f.contains("bone"));
     }
 
     @Test
     void aLiverLesionOfThreeCentimetresOrMoreDoesNotQualifyForRfa() {
-        var a = Vignettes.json(relapse("rfa-big").metastasis("l1", LIVER, "2021-03-01").lesionSize("l1", 30, "mm"));
+        var a = Vignettes.json(
+                relapse("rfa-big").metastasis("l1", LIVER, "2021-03-01").lesionSize("l1", 30, "mm"));
         assertThat(a.recommendations()).doesNotContain("liver-rfa");
     }
 
     @Test
     void brainLesionsInAPolymetastaticPatientGetNoRadiosurgery() {
-        var a = Vignettes.json(relapse("brain-poly").boneLesions(5, "2021-03-01").metastasis("b1", BRAIN, "2021-03-01"));
+        var a = Vignettes.json(
+                relapse("brain-poly").boneLesions(5, "2021-03-01").metastasis("b1", BRAIN, "2021-03-01"));
         assertThat(a.oligometastatic()).isEqualTo("no");
         assertThat(a.recommendations()).isEmpty();
     }
@@ -92,7 +103,8 @@ class RecommendationVignettesTest {
 
     @Test
     void sternalDiseaseWithAVisceralLesionIsNotRegional() {
-        var a = Vignettes.json(relapse("sternum-liver").metastasis("s1", icd("C79.51"), sct("56873002"), "2021-03-01")
+        var a = Vignettes.json(relapse("sternum-liver")
+                .metastasis("s1", icd("C79.51"), sct("56873002"), "2021-03-01")
                 .metastasis("l1", LIVER, "2021-03-01"));
         assertThat(a.recommendations()).doesNotContain("regional-curative-treatment");
     }
@@ -107,7 +119,9 @@ class RecommendationVignettesTest {
 
     @Test
     void polymetastaticDiseaseStillGetsStagingButNoMetastasisDirectedTherapy() {
-        var a = Vignettes.json(PatientBundle.patient("poly-stage").primary("2016-01-01").luminal("2016-01-10")
+        var a = Vignettes.json(PatientBundle.patient("poly-stage")
+                .primary("2016-01-01")
+                .luminal("2016-01-10")
                 .boneLesions(7, "2021-03-01"));
         assertThat(a.oligometastatic()).isEqualTo("no");
         assertThat(a.recommendations()).containsExactly("staging-imaging");
@@ -120,14 +134,17 @@ class RecommendationVignettesTest {
             Finding f = a.findingFor(r);
             assertThat(f.rule()).startsWith("clinical-rules 6 `" + r.code() + "`");
             assertThat(f.facts()).isNotEmpty();
-            assertThat(f.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.url()).startsWith("https://"));
+            assertThat(f.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.url())
+                    .startsWith("https://"));
         }
     }
 
     /** Primary and two bone lesions within weeks, with PET-CT. */
     private static PatientBundle synchronous(String id) {
-        return PatientBundle.patient(id).primary("2021-01-01").imaging("2021-01-20")
-                .metastasis("b1", BONE, "2021-01-20").metastasis("b2", new CodeableConcept(
-                        new Coding(PatientBundle.ICD10CM, "C79.51", null)), "2021-01-20");
+        return PatientBundle.patient(id)
+                .primary("2021-01-01")
+                .imaging("2021-01-20")
+                .metastasis("b1", BONE, "2021-01-20")
+                .metastasis("b2", new CodeableConcept(new Coding(PatientBundle.ICD10CM, "C79.51", null)), "2021-01-20");
     }
 }

@@ -5,7 +5,6 @@ import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,12 +51,18 @@ class TrialVignettesTest {
 
     /** De novo: lesions three weeks after the primary (which is still active: not controlled). */
     private static PatientBundle synchronousLuminal(String id) {
-        return PatientBundle.patient(id).primary("2021-01-01").luminal("2021-01-05").imaging("2021-01-20");
+        return PatientBundle.patient(id)
+                .primary("2021-01-01")
+                .luminal("2021-01-05")
+                .imaging("2021-01-20");
     }
 
     private static PatientBundle lesions(PatientBundle chart, CodeableConcept site, int n) {
         for (int i = 0; i < n; i++) {
-            chart.metastasis(site.getCodingFirstRep().getCode() + "-" + i + "-" + chart.resources().size(), site,
+            chart.metastasis(
+                    site.getCodingFirstRep().getCode() + "-" + i + "-"
+                            + chart.resources().size(),
+                    site,
                     "2021-03-01");
         }
         return chart;
@@ -67,25 +72,53 @@ class TrialVignettesTest {
         return Stream.of(
                 // SABR-COMET-3: 1-3 lesions, primary controlled
                 listed(SABR_COMET_3, "3 lesions, primary in remission", () -> lesions(luminalRelapse("c3"), BONE, 3)),
-                listed(SABR_COMET_3, "primary active but resected", () -> lesions(PatientBundle.patient("c3-res")
-                        .primaryCoded(sct("254837009"), "2016-01-01").mastectomy("2016-02-01").luminal("2016-01-10")
-                        .imaging("2021-03-01"), BONE, 1)),
+                listed(
+                        SABR_COMET_3,
+                        "primary active but resected",
+                        () -> lesions(
+                                PatientBundle.patient("c3-res")
+                                        .primaryCoded(sct("254837009"), "2016-01-01")
+                                        .mastectomy("2016-02-01")
+                                        .luminal("2016-01-10")
+                                        .imaging("2021-03-01"),
+                                BONE,
+                                1)),
                 missed(SABR_COMET_3, "4 lesions", () -> lesions(luminalRelapse("c3-4"), BONE, 4)),
-                missed(SABR_COMET_3, "primary active, not resected", () -> lesions(PatientBundle.patient("c3-act")
-                        .primaryCoded(sct("254837009"), "2016-01-01").luminal("2016-01-10").imaging("2021-03-01"),
-                        BONE, 1)),
+                missed(
+                        SABR_COMET_3,
+                        "primary active, not resected",
+                        () -> lesions(
+                                PatientBundle.patient("c3-act")
+                                        .primaryCoded(sct("254837009"), "2016-01-01")
+                                        .luminal("2016-01-10")
+                                        .imaging("2021-03-01"),
+                                BONE,
+                                1)),
 
                 // SABR-COMET-10: 4-10 lesions, primary controlled
                 listed(SABR_COMET_10, "4 lesions", () -> lesions(luminalRelapse("c10-4"), BONE, 4)),
                 listed(SABR_COMET_10, "10 lesions (polymetastatic)", () -> lesions(luminalRelapse("c10-10"), BONE, 10)),
                 missed(SABR_COMET_10, "3 lesions", () -> lesions(luminalRelapse("c10-3"), BONE, 3)),
                 missed(SABR_COMET_10, "11 lesions", () -> lesions(luminalRelapse("c10-11"), BONE, 11)),
-                missed(SABR_COMET_10, "primary active, not resected", () -> lesions(PatientBundle.patient("c10-act")
-                        .primaryCoded(sct("254837009"), "2016-01-01").imaging("2021-03-01"), BONE, 5)),
+                missed(
+                        SABR_COMET_10,
+                        "primary active, not resected",
+                        () -> lesions(
+                                PatientBundle.patient("c10-act")
+                                        .primaryCoded(sct("254837009"), "2016-01-01")
+                                        .imaging("2021-03-01"),
+                                BONE,
+                                5)),
 
                 // CORE: 1-3 lesions, at most 2 organs, no brain, first line
-                listed(CORE, "bone and liver, first episode", () -> lesions(lesions(luminalRelapse("core"), BONE, 2), LIVER, 1)),
-                missed(CORE, "3 organs", () -> lesions(lesions(lesions(luminalRelapse("core-3o"), BONE, 1), LIVER, 1), LUNG, 1)),
+                listed(
+                        CORE,
+                        "bone and liver, first episode",
+                        () -> lesions(lesions(luminalRelapse("core"), BONE, 2), LIVER, 1)),
+                missed(
+                        CORE,
+                        "3 organs",
+                        () -> lesions(lesions(lesions(luminalRelapse("core-3o"), BONE, 1), LIVER, 1), LUNG, 1)),
                 missed(CORE, "a brain lesion", () -> lesions(lesions(luminalRelapse("core-br"), BONE, 1), BRAIN, 1)),
                 missed(CORE, "4 lesions", () -> lesions(luminalRelapse("core-4"), BONE, 4)),
                 missed(CORE, "repeat episode", () -> lesions(repeatEpisode("core-rep"), BONE, 2)),
@@ -93,17 +126,31 @@ class TrialVignettesTest {
                 // STEREO-OS: 1-3 lesions, bone only, no brain, first line
                 listed(STEREO_OS, "2 bone lesions", () -> lesions(luminalRelapse("os"), BONE, 2)),
                 // Synchronous or metachronous is open (the primary is dated to the year): de novo either way.
-                listed(STEREO_OS, "primary dated only to the year: timing open, still first line",
-                        () -> PatientBundle.patient("os-year").primary("2019").luminal("2019-10-01")
-                                .imaging("2019-09-20").boneLesions(2, "2019-09-15")),
-                missed(STEREO_OS, "bone and liver", () -> lesions(lesions(luminalRelapse("os-liver"), BONE, 1), LIVER, 1)),
+                listed(
+                        STEREO_OS,
+                        "primary dated only to the year: timing open, still first line",
+                        () -> PatientBundle.patient("os-year")
+                                .primary("2019")
+                                .luminal("2019-10-01")
+                                .imaging("2019-09-20")
+                                .boneLesions(2, "2019-09-15")),
+                missed(
+                        STEREO_OS,
+                        "bone and liver",
+                        () -> lesions(lesions(luminalRelapse("os-liver"), BONE, 1), LIVER, 1)),
                 missed(STEREO_OS, "4 bone lesions", () -> lesions(luminalRelapse("os-4"), BONE, 4)),
                 missed(STEREO_OS, "repeat episode", () -> lesions(repeatEpisode("os-rep"), BONE, 2)),
 
                 // PROMISE-005: 1-5 lesions, not HER2-positive
                 listed(PROMISE_005, "5 lesions, HER2-negative", () -> lesions(luminalRelapse("pr5"), BONE, 5)),
-                listed(PROMISE_005, "HER2 unknown", () -> lesions(relapse("pr-unk").er(true, "2016-01-10"), BONE, 2)),
-                missed(PROMISE_005, "HER2-positive", () -> lesions(relapse("pr-her2").her2(true, "2016-01-10"), BONE, 2)),
+                listed(
+                        PROMISE_005,
+                        "HER2 unknown",
+                        () -> lesions(relapse("pr-unk").er(true, "2016-01-10"), BONE, 2)),
+                missed(
+                        PROMISE_005,
+                        "HER2-positive",
+                        () -> lesions(relapse("pr-her2").her2(true, "2016-01-10"), BONE, 2)),
                 missed(PROMISE_005, "6 lesions", () -> lesions(luminalRelapse("pr6"), BONE, 6)),
 
                 // OLIGOMA: 1-5 lesions, at most 3 brain lesions
@@ -113,20 +160,34 @@ class TrialVignettesTest {
 
                 // STEREO-SEIN: HR-positive, synchronous, no brain, first line, 1-5 lesions
                 listed(STEREO_SEIN, "synchronous HR-positive", () -> synchronousLuminal("ss")
-                        .metastasis("b1", BONE, "2021-01-20").metastasis("b2", BONE, "2021-01-20")),
+                        .metastasis("b1", BONE, "2021-01-20")
+                        .metastasis("b2", BONE, "2021-01-20")),
                 missed(STEREO_SEIN, "metachronous", () -> lesions(luminalRelapse("ss-meta"), BONE, 2)),
-                missed(STEREO_SEIN, "triple-negative", () -> PatientBundle.patient("ss-tn").primary("2021-01-01")
-                        .tripleNegative("2021-01-05").imaging("2021-01-20").metastasis("b1", BONE, "2021-01-20")),
+                missed(STEREO_SEIN, "triple-negative", () -> PatientBundle.patient("ss-tn")
+                        .primary("2021-01-01")
+                        .tripleNegative("2021-01-05")
+                        .imaging("2021-01-20")
+                        .metastasis("b1", BONE, "2021-01-20")),
                 missed(STEREO_SEIN, "a brain lesion", () -> synchronousLuminal("ss-br")
-                        .metastasis("b1", BONE, "2021-01-20").metastasis("br1", BRAIN, "2021-01-20")),
-                missed(STEREO_SEIN, "6 lesions", () -> synchronousLuminal("ss-6").boneLesions(6, "2021-01-20")),
+                        .metastasis("b1", BONE, "2021-01-20")
+                        .metastasis("br1", BRAIN, "2021-01-20")),
+                missed(STEREO_SEIN, "6 lesions", () -> synchronousLuminal("ss-6")
+                        .boneLesions(6, "2021-01-20")),
 
                 // CLEAR: ER-positive, HER2-negative, 1-2 lesions in one organ, no brain, first line
                 listed(CLEAR, "2 bone lesions, luminal", () -> lesions(luminalRelapse("cl"), BONE, 2)),
                 missed(CLEAR, "3 lesions", () -> lesions(luminalRelapse("cl-3"), BONE, 3)),
                 missed(CLEAR, "two organs", () -> lesions(lesions(luminalRelapse("cl-2o"), BONE, 1), LIVER, 1)),
-                missed(CLEAR, "ER-negative, PR-positive", () -> lesions(relapse("cl-er").er(false, "2016-01-10")
-                        .pr(true, "2016-01-10").her2(false, "2016-01-10"), BONE, 2)),
+                missed(
+                        CLEAR,
+                        "ER-negative, PR-positive",
+                        () -> lesions(
+                                relapse("cl-er")
+                                        .er(false, "2016-01-10")
+                                        .pr(true, "2016-01-10")
+                                        .her2(false, "2016-01-10"),
+                                BONE,
+                                2)),
                 missed(CLEAR, "HER2 unknown", () -> lesions(relapse("cl-her2").er(true, "2016-01-10"), BONE, 2)),
                 missed(CLEAR, "a solitary brain lesion", () -> lesions(luminalRelapse("cl-br"), BRAIN, 1)),
                 missed(CLEAR, "repeat episode", () -> lesions(repeatEpisode("cl-rep"), BONE, 2)),
@@ -152,8 +213,8 @@ class TrialVignettesTest {
 
     @ParameterizedTest(name = "{0} {1}: listed {3}")
     @MethodSource("charts")
-    void eachTrialMatchesItsChartAndMissesEachNearMiss(String nct, String chart, Supplier<PatientBundle> bundle,
-                                                      boolean listed) {
+    void eachTrialMatchesItsChartAndMissesEachNearMiss(
+            String nct, String chart, Supplier<PatientBundle> bundle, boolean listed) {
         var a = Vignettes.json(bundle.get());
         if (listed) {
             assertThat(a.trials()).as(chart).contains(nct);
@@ -170,9 +231,16 @@ class TrialVignettesTest {
 
         // Oligometastatic, but no open trial fits: 4 brain lesions and 1 bone lesion (OLIGOMA allows 3 brain),
         // HER2-positive (PROMISE-005), primary active and not resected (SABR-COMET-3 and -10).
-        var none = Vignettes.json(lesions(lesions(PatientBundle.patient("rec-none")
-                .primaryCoded(sct("254837009"), "2016-01-01").her2(true, "2016-01-10").imaging("2021-03-01"),
-                BRAIN, 4), BONE, 1));
+        var none = Vignettes.json(lesions(
+                lesions(
+                        PatientBundle.patient("rec-none")
+                                .primaryCoded(sct("254837009"), "2016-01-01")
+                                .her2(true, "2016-01-10")
+                                .imaging("2021-03-01"),
+                        BRAIN,
+                        4),
+                BONE,
+                1));
         assertThat(none.oligometastatic()).isEqualTo("yes");
         assertThat(none.trials()).isEmpty();
         assertThat(none.recommendations()).doesNotContain("clinical-trial").contains("mdt-discussion", "sabr");
@@ -181,17 +249,35 @@ class TrialVignettesTest {
     @Test
     void theTrialsCarryTheNotesTheRecordCannotCheck() {
         var a = Vignettes.assess(lesions(luminalRelapse("notes"), LUNG, 3));
-        assertThat(a.trials()).filteredOn(t -> t.nct().equals(OLIGO)).singleElement()
+        assertThat(a.trials())
+                .filteredOn(t -> t.nct().equals(OLIGO))
+                .singleElement()
                 .satisfies(t -> assertThat(t.notes()).anyMatch(n -> n.contains("ecombination deficiency")));
-        assertThat(a.trials()).filteredOn(t -> t.nct().equals(PROMISE_005)).singleElement()
-                .satisfies(t -> assertThat(t.notes()).anyMatch(n -> n.startsWith("Brain lesions must have been treated")));
+        assertThat(a.trials())
+                .filteredOn(t -> t.nct().equals(PROMISE_005))
+                .singleElement()
+                .satisfies(
+                        t -> assertThat(t.notes()).anyMatch(n -> n.startsWith("Brain lesions must have been treated")));
     }
 
     @Test
     void allNineTrialsOfTheTableAndTheClosedNrgBr002AreLoaded() {
-        assertThat(Vignettes.PROFILES.trials()).extracting(Trial::nct).containsExactlyInAnyOrder(SABR_COMET_3,
-                SABR_COMET_10, CORE, STEREO_OS, PROMISE_005, OLIGOMA, STEREO_SEIN, CLEAR, OLIGO, NRG_BR002);
-        assertThat(Vignettes.PROFILES.trials()).filteredOn(t -> !t.open()).extracting(Trial::nct)
+        assertThat(Vignettes.PROFILES.trials())
+                .extracting(Trial::nct)
+                .containsExactlyInAnyOrder(
+                        SABR_COMET_3,
+                        SABR_COMET_10,
+                        CORE,
+                        STEREO_OS,
+                        PROMISE_005,
+                        OLIGOMA,
+                        STEREO_SEIN,
+                        CLEAR,
+                        OLIGO,
+                        NRG_BR002);
+        assertThat(Vignettes.PROFILES.trials())
+                .filteredOn(t -> !t.open())
+                .extracting(Trial::nct)
                 .containsExactly(NRG_BR002);
     }
 }

@@ -3,7 +3,6 @@ package org.ombc.cds.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +15,8 @@ class DatedTest {
 
     @Test
     void theLatestDayWinsAndAnUndatedResultCannotBePlacedAgainstIt() {
-        List<Dated<String>> results = List.of(at("2019-05-01", "old"), at(null, "undated"), at("2021-02", "new"),
-                at("2020", "middle"));
+        List<Dated<String>> results =
+                List.of(at("2019-05-01", "old"), at(null, "undated"), at("2021-02", "new"), at("2020", "middle"));
         assertThat(Dated.latest(results)).extracting(Dated::value).containsExactly("new");
         assertThat(Dated.earliest(results)).extracting(Dated::value).containsExactly("old");
     }
@@ -30,7 +29,8 @@ class DatedTest {
 
     @Test
     void withNothingDatedTheUndatedResultsCountAndWithNothingThereIsNothing() {
-        assertThat(Dated.earliest(List.of(at(null, "a"), at(null, "b")))).extracting(Dated::value)
+        assertThat(Dated.earliest(List.of(at(null, "a"), at(null, "b"))))
+                .extracting(Dated::value)
                 .containsExactly("a", "b");
         assertThat(Dated.latest(List.<Dated<String>>of())).isEmpty();
     }

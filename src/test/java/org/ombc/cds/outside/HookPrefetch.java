@@ -1,13 +1,12 @@
 package org.ombc.cds.outside;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A patient's Bundle as the patient-view prefetch an EHR's FHIR server would answer: one searchset per key, each
@@ -20,20 +19,34 @@ final class HookPrefetch {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Where an entry without a fullUrl is said to come from. */
     static final String SERVER = "http://ehr.example.org/fhir";
-    private static final Map<String, String> KEY_OF_TYPE = Map.of("Condition", "conditions",
-            "Observation", "observations", "MedicationRequest", "medicationRequests",
-            "MedicationStatement", "medicationStatements", "Procedure", "procedures",
-            "DiagnosticReport", "diagnosticReports");
+
+    private static final Map<String, String> KEY_OF_TYPE = Map.of(
+            "Condition",
+            "conditions",
+            "Observation",
+            "observations",
+            "MedicationRequest",
+            "medicationRequests",
+            "MedicationStatement",
+            "medicationStatements",
+            "Procedure",
+            "procedures",
+            "DiagnosticReport",
+            "diagnosticReports");
     private static final List<String> MEDICATION_KEYS = List.of("medicationRequests", "medicationStatements");
 
-    private HookPrefetch() {
-    }
+    private HookPrefetch() {}
 
     static Map<String, JsonNode> of(JsonNode bundle) {
         Map<String, ArrayNode> matches = new LinkedHashMap<>();
         Map<String, ArrayNode> includes = new LinkedHashMap<>();
-        for (String key : List.of("conditions", "observations", "medicationRequests", "medicationStatements",
-                "procedures", "diagnosticReports")) {
+        for (String key : List.of(
+                "conditions",
+                "observations",
+                "medicationRequests",
+                "medicationStatements",
+                "procedures",
+                "diagnosticReports")) {
             matches.put(key, JSON.createArrayNode());
             includes.put(key, JSON.createArrayNode());
         }
@@ -41,7 +54,8 @@ final class HookPrefetch {
         for (JsonNode entry : bundle.path("entry")) {
             JsonNode resource = entry.path("resource");
             String type = resource.path("resourceType").asText();
-            String fullUrl = entry.hasNonNull("fullUrl") ? entry.get("fullUrl").asText()
+            String fullUrl = entry.hasNonNull("fullUrl")
+                    ? entry.get("fullUrl").asText()
                     : SERVER + "/" + type + "/" + resource.path("id").asText();
             if (type.equals("Patient")) {
                 prefetch.put("patient", resource);
@@ -53,7 +67,9 @@ final class HookPrefetch {
             }
         }
         matches.forEach((key, found) -> {
-            ObjectNode searchset = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset")
+            ObjectNode searchset = JSON.createObjectNode()
+                    .put("resourceType", "Bundle")
+                    .put("type", "searchset")
                     .put("total", found.size());
             ArrayNode entries = searchset.putArray("entry");
             entries.addAll(found);
@@ -65,7 +81,8 @@ final class HookPrefetch {
 
     /** The patient-view context: the patient is the one the prefetch's Patient names. */
     static ObjectNode context(Map<String, JsonNode> prefetch) {
-        return JSON.createObjectNode().put("userId", "Practitioner/outside-data")
+        return JSON.createObjectNode()
+                .put("userId", "Practitioner/outside-data")
                 .put("patientId", prefetch.get("patient").path("id").asText());
     }
 

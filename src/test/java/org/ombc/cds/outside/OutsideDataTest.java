@@ -2,6 +2,7 @@ package org.ombc.cds.outside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -24,8 +24,6 @@ import org.ombc.cds.protocol.json.CdsHooksModel;
 import org.ombc.cds.protocol.services.HookOutcome;
 import org.ombc.cds.support.Charts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * FHIR data written by others (Synthea, the mCODE trial-matching examples; see docs/outside-data.md), each patient
  * beside the reading a careful oncologist gives it by clinical-rules version 3 ({@code readings.json}). Every field
@@ -34,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class OutsideDataTest {
 
-    private static final JsonNode READINGS = Charts.node(OutsideCharts.read(OutsideCharts.ROOT.resolve("readings.json")));
+    private static final JsonNode READINGS =
+            Charts.node(OutsideCharts.read(OutsideCharts.ROOT.resolve("readings.json")));
     /** A test resource should stay reviewable: trimmed to what the service reads, a few hundred KB at most. */
     private static final long MAX_BUNDLE_BYTES = 300 * 1024;
 
@@ -43,35 +42,51 @@ class OutsideDataTest {
         return OutsideCharts.bundles(OutsideCharts.ROOT).stream().map(patient -> {
             String bundle = OutsideCharts.read(OutsideCharts.ROOT.resolve(patient));
             JsonNode reading = READINGS.path(patient);
-            return DynamicContainer.dynamicContainer(patient, Stream.of(
-                    DynamicTest.dynamicTest("assessment API", () -> {
-                        assertThat(reading.isObject()).as(patient + ": a reading in readings.json").isTrue();
-                        SoftAssertions soft = new SoftAssertions();
-                        compare(soft, patient + " [assessment API]", reading, OutsideCharts.viaApi(bundle));
-                        soft.assertAll();
-                    }),
-                    DynamicTest.dynamicTest("patient-view hook", () -> {
-                        assertThat(reading.isObject()).as(patient + ": a reading in readings.json").isTrue();
-                        HookOutcome outcome = OutsideCharts.viaHook(bundle);
-                        SoftAssertions soft = new SoftAssertions();
-                        compare(soft, patient + " [hook]", reading, AssessmentJson.of(outcome.assessment()));
-                        dataQuality(soft, patient + " [hook]", reading, outcome.cards());
-                        soft.assertAll();
-                    })));
+            return DynamicContainer.dynamicContainer(
+                    patient,
+                    Stream.of(
+                            DynamicTest.dynamicTest("assessment API", () -> {
+                                assertThat(reading.isObject())
+                                        .as(patient + ": a reading in readings.json")
+                                        .isTrue();
+                                SoftAssertions soft = new SoftAssertions();
+                                compare(soft, patient + " [assessment API]", reading, OutsideCharts.viaApi(bundle));
+                                soft.assertAll();
+                            }),
+                            DynamicTest.dynamicTest("patient-view hook", () -> {
+                                assertThat(reading.isObject())
+                                        .as(patient + ": a reading in readings.json")
+                                        .isTrue();
+                                HookOutcome outcome = OutsideCharts.viaHook(bundle);
+                                SoftAssertions soft = new SoftAssertions();
+                                compare(soft, patient + " [hook]", reading, AssessmentJson.of(outcome.assessment()));
+                                dataQuality(soft, patient + " [hook]", reading, outcome.cards());
+                                soft.assertAll();
+                            })));
         });
     }
 
     private static void compare(SoftAssertions soft, String who, JsonNode reading, AssessmentJson got) {
-        soft.assertThat(got.breastCancer()).as(who + " breastCancer").isEqualTo(reading.path("breastCancer").asBoolean());
-        soft.assertThat(got.metastatic()).as(who + " metastatic").isEqualTo(reading.path("metastatic").asBoolean());
+        soft.assertThat(got.breastCancer())
+                .as(who + " breastCancer")
+                .isEqualTo(reading.path("breastCancer").asBoolean());
+        soft.assertThat(got.metastatic())
+                .as(who + " metastatic")
+                .isEqualTo(reading.path("metastatic").asBoolean());
         soft.assertThat(got.oligometastatic()).as(who + " oligometastatic").isEqualTo(text(reading, "oligometastatic"));
-        soft.assertThat(got.lesionCount()).as(who + " lesionCount")
-                .isEqualTo(reading.path("lesionCount").isNull() ? null : reading.path("lesionCount").asInt());
+        soft.assertThat(got.lesionCount())
+                .as(who + " lesionCount")
+                .isEqualTo(
+                        reading.path("lesionCount").isNull()
+                                ? null
+                                : reading.path("lesionCount").asInt());
         soft.assertThat(got.subtype()).as(who + " subtype").isEqualTo(text(reading, "subtype"));
         soft.assertThat(got.estroEortcState()).as(who + " estroEortcState").isEqualTo(text(reading, "estroEortcState"));
-        soft.assertThat(new TreeSet<>(got.recommendations())).as(who + " recommendations")
+        soft.assertThat(new TreeSet<>(got.recommendations()))
+                .as(who + " recommendations")
                 .isEqualTo(codes(reading, "recommendations"));
-        soft.assertThat(new TreeSet<>(got.missingData())).as(who + " missingData")
+        soft.assertThat(new TreeSet<>(got.missingData()))
+                .as(who + " missingData")
                 .isEqualTo(codes(reading, "missingData"));
     }
 
@@ -115,7 +130,9 @@ class OutsideDataTest {
                 silent.put(patient, card == null ? "no data-quality card" : "the card names no Condition of hers");
             }
         }
-        assertThat(silent).as("breast cancer patients read as 'no breast cancer' without a word").isEmpty();
+        assertThat(silent)
+                .as("breast cancer patients read as 'no breast cancer' without a word")
+                .isEmpty();
     }
 
     /** The codes and displays of a chart's Conditions: what a data-quality line would name. */
@@ -145,21 +162,30 @@ class OutsideDataTest {
         assertThat(readings).as("readings.json").containsExactlyInAnyOrderElementsOf(bundles);
         for (String patient : bundles) {
             var file = OutsideCharts.ROOT.resolve(patient);
-            assertThat(Files.size(file)).as(patient + ": trimmed to a reviewable size").isLessThan(MAX_BUNDLE_BYTES);
-            assertThat(Files.exists(file.getParent().resolve("SOURCE.md"))).as(patient + ": SOURCE.md beside it")
+            assertThat(Files.size(file))
+                    .as(patient + ": trimmed to a reviewable size")
+                    .isLessThan(MAX_BUNDLE_BYTES);
+            assertThat(Files.exists(file.getParent().resolve("SOURCE.md")))
+                    .as(patient + ": SOURCE.md beside it")
                     .isTrue();
             JsonNode bundle = Charts.node(OutsideCharts.read(file));
-            assertThat(bundle.path("type").asText()).as(patient + ": a collection Bundle").isEqualTo("collection");
+            assertThat(bundle.path("type").asText())
+                    .as(patient + ": a collection Bundle")
+                    .isEqualTo("collection");
             int patients = 0;
             for (JsonNode entry : bundle.path("entry")) {
                 patients += entry.path("resource").path("resourceType").asText().equals("Patient") ? 1 : 0;
             }
             assertThat(patients).as(patient + ": one Patient").isEqualTo(1);
-            assertThat(READINGS.path(patient).path("why").asText()).as(patient + ": the clinician's reasoning")
+            assertThat(READINGS.path(patient).path("why").asText())
+                    .as(patient + ": the clinician's reasoning")
                     .hasSizeGreaterThan(80);
         }
-        assertThat(bundles).as("the sources").isNotEmpty()
-                .extracting(p -> p.substring(0, p.indexOf('/'))).contains("synthea-3.3.0", "mcode-trial-matching", "mcode-ig-4.0.0");
+        assertThat(bundles)
+                .as("the sources")
+                .isNotEmpty()
+                .extracting(p -> p.substring(0, p.indexOf('/')))
+                .contains("synthea-3.3.0", "mcode-trial-matching", "mcode-ig-4.0.0");
     }
 
     private static String text(JsonNode reading, String field) {

@@ -1,5 +1,6 @@
 package org.ombc.cds.outside;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The census of issue #25: every Synthea person of a generated population, sent to a running service as the
@@ -31,7 +30,8 @@ public final class SyntheaCensus {
     private static final String POSITIVE = "10828004";
     private static final String NEGATIVE = "260385009";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final Map<String, Integer> counts = new TreeMap<>();
 
@@ -47,8 +47,10 @@ public final class SyntheaCensus {
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of(args[0]))) {
             // Synthea writes the hospitals and practitioners into files of their own: not persons.
-            files = list.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString()
-                    .matches("(hospital|practitioner)Information.*")).sorted().toList();
+            files = list.filter(p -> p.toString().endsWith(".json")
+                            && !p.getFileName().toString().matches("(hospital|practitioner)Information.*"))
+                    .sorted()
+                    .toList();
         }
         SyntheaCensus census = new SyntheaCensus(args[1]);
         for (Path file : files) {
@@ -99,8 +101,8 @@ public final class SyntheaCensus {
                 add("subtype agrees with Synthea");
             }
         }
-        String request = HookPrefetch.JSON.writeValueAsString(HookPrefetch.request(HookPrefetch.of(bundle),
-                UUID.randomUUID().toString()));
+        String request = HookPrefetch.JSON.writeValueAsString(
+                HookPrefetch.request(HookPrefetch.of(bundle), UUID.randomUUID().toString()));
         HttpResponse<String> hook = post("/cds-services/ombc-patient-view", "application/json", request);
         if (hook.statusCode() != 200) {
             add("hook refused HTTP " + hook.statusCode() + (truth.breastCancer() ? " (breast cancer)" : ""));
@@ -117,8 +119,12 @@ public final class SyntheaCensus {
     }
 
     private HttpResponse<String> post(String path, String type, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -126,23 +132,28 @@ public final class SyntheaCensus {
         System.out.println("| count | Synthea (its own records) | service |");
         System.out.println("|---|---|---|");
         System.out.printf("| persons | %d | %d sent |%n", get("persons"), get("persons"));
-        System.out.printf("| breast cancer patients | %d | %d recognised (%d of them without a Synthea breast cancer)"
-                + " |%n", get("synthea breast cancer"), get("service breast cancer"),
-                get("service breast cancer, Synthea none"));
-        System.out.printf("| metastatic (Synthea stage IV / M1) | %d | %d metastatic, %d of the stage IV |%n",
+        System.out.printf(
+                "| breast cancer patients | %d | %d recognised (%d of them without a Synthea breast cancer)" + " |%n",
+                get("synthea breast cancer"), get("service breast cancer"), get("service breast cancer, Synthea none"));
+        System.out.printf(
+                "| metastatic (Synthea stage IV / M1) | %d | %d metastatic, %d of the stage IV |%n",
                 get("synthea stage IV / M1"), get("service metastatic"), get("stage IV recognised as metastatic"));
         for (String subtype : List.of("hr-positive-her2-negative", "her2-positive", "triple-negative", "unknown")) {
-            System.out.printf("| subtype %s | %d | %d |%n", subtype, get("synthea subtype " + subtype),
-                    get("service subtype " + subtype));
+            System.out.printf(
+                    "| subtype %s | %d | %d |%n",
+                    subtype, get("synthea subtype " + subtype), get("service subtype " + subtype));
         }
-        System.out.printf("| subtype the same as Synthea's | | %d of %d |%n", get("subtype agrees with Synthea"),
-                get("synthea breast cancer"));
-        List<String> refused = counts.keySet().stream().filter(key -> key.contains("refused")).toList();
+        System.out.printf(
+                "| subtype the same as Synthea's | | %d of %d |%n",
+                get("subtype agrees with Synthea"), get("synthea breast cancer"));
+        List<String> refused =
+                counts.keySet().stream().filter(key -> key.contains("refused")).toList();
         if (refused.isEmpty()) {
             System.out.println("| charts refused (an HTTP status other than 200), either path | | 0 |");
         }
         refused.forEach(key -> System.out.printf("| %s | | %d |%n", key, get(key)));
-        System.out.printf("| hook answers with a data-quality card | | %d (%d naming records not used) |%n",
+        System.out.printf(
+                "| hook answers with a data-quality card | | %d (%d naming records not used) |%n",
                 get("hook data-quality card"), get("hook data-quality card naming records not used"));
     }
 
@@ -161,8 +172,10 @@ public final class SyntheaCensus {
                 if (type.equals("Condition") && code.equals(BREAST_CANCER)) {
                     cancer = true;
                 } else if (type.equals("Observation")) {
-                    four |= code.equals("21907-1") && value.path("code").asText().equals(M1);
-                    four |= code.equals("21908-9") && value.path("display").asText().startsWith("Stage 4");
+                    four |= code.equals("21907-1")
+                            && value.path("code").asText().equals(M1);
+                    four |= code.equals("21908-9")
+                            && value.path("display").asText().startsWith("Stage 4");
                     if (List.of("85337-4", "85339-0", "85319-2").contains(code)) {
                         // Synthea writes each receptor once, at diagnosis: the last one read is the only one.
                         receptors.put(code, value.path("code").asText());

@@ -3,6 +3,12 @@ package org.ombc.cds.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.cards.AssessmentJson;
@@ -21,13 +26,6 @@ import org.ombc.cds.logic.Recommendation;
 import org.ombc.cds.logic.Subtype;
 import org.ombc.cds.model.Site;
 import org.ombc.cds.support.Vignettes;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 /** {@code fhir-profiles/assessment.schema.json} describes exactly what the service returns. */
 class AssessmentSchemaTest {
@@ -42,7 +40,9 @@ class AssessmentSchemaTest {
     void theSchemaNamesExactlyTheContractFieldsInOrder() throws IOException {
         List<String> schemaFields = new ArrayList<>();
         schemaNode().get("properties").fieldNames().forEachRemaining(schemaFields::add);
-        List<String> recordFields = Arrays.stream(AssessmentJson.class.getRecordComponents()).map(c -> c.getName()).toList();
+        List<String> recordFields = Arrays.stream(AssessmentJson.class.getRecordComponents())
+                .map(c -> c.getName())
+                .toList();
         assertThat(schemaFields).containsExactlyElementsOf(recordFields);
         List<String> required = new ArrayList<>();
         schemaNode().get("required").forEach(n -> required.add(n.asText()));
@@ -53,26 +53,38 @@ class AssessmentSchemaTest {
     void theSchemaCodesAreTheServiceCodes() throws IOException {
         JsonNode p = schemaNode().get("properties");
         assertThat(enumOf(p.at("/recommendations/items/enum")))
-                .isEqualTo(codes(Arrays.stream(Recommendation.values()).map(Recommendation::code).toList()));
+                .isEqualTo(codes(Arrays.stream(Recommendation.values())
+                        .map(Recommendation::code)
+                        .toList()));
         assertThat(enumOf(p.at("/missingData/items/enum")))
-                .isEqualTo(codes(Arrays.stream(MissingData.values()).map(MissingData::code).toList()));
+                .isEqualTo(codes(Arrays.stream(MissingData.values())
+                        .map(MissingData::code)
+                        .toList()));
         List<String> factors = new ArrayList<>(enumOf(p.at("/favorableFactors/items/enum")));
         factors.addAll(enumOf(p.at("/unfavorableFactors/items/enum")));
-        assertThat(Set.copyOf(factors)).isEqualTo(Set.copyOf(Arrays.stream(Factor.values()).map(Factor::code).toList()));
+        assertThat(Set.copyOf(factors))
+                .isEqualTo(Set.copyOf(
+                        Arrays.stream(Factor.values()).map(Factor::code).toList()));
         assertThat(enumOf(p.at("/sites/items/enum")))
                 .isEqualTo(codes(Arrays.stream(Site.values()).map(Site::code).toList()));
-        assertThat(enumOf(p.at("/estroEortcState/enum"))).containsAll(
-                Arrays.stream(EstroEortcState.values()).map(EstroEortcState::code).toList());
-        assertThat(enumOf(p.at("/subtype/enum"))).containsAll(
-                Arrays.stream(Subtype.values()).map(Subtype::code).toList());
+        assertThat(enumOf(p.at("/estroEortcState/enum")))
+                .containsAll(Arrays.stream(EstroEortcState.values())
+                        .map(EstroEortcState::code)
+                        .toList());
+        assertThat(enumOf(p.at("/subtype/enum")))
+                .containsAll(Arrays.stream(Subtype.values()).map(Subtype::code).toList());
     }
 
     @Test
     void everyKindOfAssessmentValidatesAgainstTheSchema() throws Exception {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode());
+        JsonSchema schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode());
         List<PatientBundle> charts = List.of(
                 PatientBundle.patient("s1"),
-                PatientBundle.patient("s2").primary("2018-01-01").luminal("2018-01-01").boneLesions(2, "2022-01-01"),
+                PatientBundle.patient("s2")
+                        .primary("2018-01-01")
+                        .luminal("2018-01-01")
+                        .boneLesions(2, "2022-01-01"),
                 PatientBundle.patient("s3").primary("2018-01-01").boneLesions(8, "2022-01-01"),
                 PatientBundle.patient("s4").primary(null).metastasis("m", sct("128462008"), sct("68171009"), null),
                 PatientBundle.patient("s5").primary("2018-01-01").tripleNegative("2018-01-01"));

@@ -2,13 +2,13 @@ package org.ombc.cds.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -24,8 +24,6 @@ import org.ombc.cds.knowledge.FhirProfileValidator;
 import org.ombc.cds.knowledge.TrialDefinitions;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.Vignettes;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Everything we publish is valid FHIR R4: our profiles (snapshots generated from R4 core), our terminology, every
@@ -43,8 +41,12 @@ class FhirProfilesValidationTest {
 
     static Stream<Path> publishedFiles() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("fhir-profiles"))) {
-            return files.filter(f -> f.toString().endsWith(".json") && !f.getFileName().toString().endsWith(".schema.json"))
-                    .sorted().toList().stream();
+            return files
+                    .filter(f -> f.toString().endsWith(".json")
+                            && !f.getFileName().toString().endsWith(".schema.json"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -61,10 +63,13 @@ class FhirProfilesValidationTest {
     static Stream<org.junit.jupiter.params.provider.Arguments> hookResources() throws IOException {
         List<org.junit.jupiter.params.provider.Arguments> resources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(HookRequests.DIR.getParent())) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode resource : resourcesIn(HookRequests.read(file))) {
                     resources.add(org.junit.jupiter.params.provider.Arguments.of(
-                            file.getFileName() + " " + resource.get("resourceType").asText(), resource.toString()));
+                            file.getFileName() + " "
+                                    + resource.get("resourceType").asText(),
+                            resource.toString()));
                 }
             }
         }
@@ -87,7 +92,8 @@ class FhirProfilesValidationTest {
     @MethodSource("hookResources")
     void everyResourceOfTheHookExamplesIsValidAsWritten(String where, String json) {
         List<FhirProfileValidator.Issue> errors = validator.validate(json).stream()
-                .filter(FhirProfileValidator.Issue::isError).toList();
+                .filter(FhirProfileValidator.Issue::isError)
+                .toList();
         assertThat(errors).as("validation errors in %s", where).isEmpty();
     }
 
@@ -106,7 +112,8 @@ class FhirProfilesValidationTest {
             try (Stream<Path> files = Files.list(Path.of("fhir-profiles", folder))) {
                 for (Path file : files.toList()) {
                     IBaseResource parsed = Vignettes.FHIR.parse(Files.readString(file));
-                    List<Resource> resources = parsed instanceof Bundle ? FhirJson.resourcesOf(parsed) : List.of((Resource) parsed);
+                    List<Resource> resources =
+                            parsed instanceof Bundle ? FhirJson.resourcesOf(parsed) : List.of((Resource) parsed);
                     for (Resource r : resources) {
                         r.getMeta().getProfile().forEach(p -> declared.add(p.getValue()));
                         if (r instanceof DomainResource d) {
@@ -118,7 +125,9 @@ class FhirProfilesValidationTest {
         }
         for (StructureDefinition sd : Vignettes.PROFILES.profiles()) {
             if (isExtension(sd)) {
-                assertThat(usedExtensions).as("a published resource uses %s", sd.getUrl()).contains(sd.getUrl());
+                assertThat(usedExtensions)
+                        .as("a published resource uses %s", sd.getUrl())
+                        .contains(sd.getUrl());
             } else {
                 assertThat(declared).as("an example declares %s", sd.getUrl()).contains(sd.getUrl());
             }
@@ -129,12 +138,16 @@ class FhirProfilesValidationTest {
     void everyProfileGetsASnapshotFromR4Core() {
         for (StructureDefinition sd : Vignettes.PROFILES.profiles()) {
             StructureDefinition withSnapshot = validator.snapshotOf(sd);
-            assertThat(withSnapshot.getSnapshot().getElement()).as("snapshot of %s", sd.getUrl())
+            assertThat(withSnapshot.getSnapshot().getElement())
+                    .as("snapshot of %s", sd.getUrl())
                     .hasSizeGreaterThan(sd.getDifferential().getElement().size() + (isExtension(sd) ? 2 : 10));
             // Every element the differential constrains is in the snapshot (slices by their id).
-            List<String> ids = withSnapshot.getSnapshot().getElement().stream().map(e -> e.getId()).toList();
-            sd.getDifferential().getElement().forEach(e ->
-                    assertThat(ids).as("snapshot of %s", sd.getUrl()).contains(e.getId()));
+            List<String> ids = withSnapshot.getSnapshot().getElement().stream()
+                    .map(e -> e.getId())
+                    .toList();
+            sd.getDifferential().getElement().forEach(e -> assertThat(ids)
+                    .as("snapshot of %s", sd.getUrl())
+                    .contains(e.getId()));
         }
     }
 
@@ -149,11 +162,14 @@ class FhirProfilesValidationTest {
     @MethodSource("researchStudies")
     void everyTrialIsValidAgainstTheTrialProfile(Path file) throws IOException {
         String json = Files.readString(file);
-        assertThat(validator.validate(json, TrialDefinitions.PROFILE)).as(file.toString())
+        assertThat(validator.validate(json, TrialDefinitions.PROFILE))
+                .as(file.toString())
                 .noneMatch(FhirProfileValidator.Issue::isError);
         ResearchStudy study = (ResearchStudy) Vignettes.FHIR.parse(json);
         assertThat(study.getMeta().getProfile()).extracting(p -> p.getValue()).contains(TrialDefinitions.PROFILE);
-        assertThat(TrialDefinitions.toTrial(study, file.toString()).checks()).as(file.toString()).isNotEmpty();
+        assertThat(TrialDefinitions.toTrial(study, file.toString()).checks())
+                .as(file.toString())
+                .isNotEmpty();
     }
 
     @Test
@@ -180,7 +196,8 @@ class FhirProfilesValidationTest {
 
     private static void assertNoErrors(String what, IBaseResource resource) {
         List<FhirProfileValidator.Issue> errors = validator.validate(resource).stream()
-                .filter(FhirProfileValidator.Issue::isError).toList();
+                .filter(FhirProfileValidator.Issue::isError)
+                .toList();
         assertThat(errors).as("validation errors in %s", what).isEmpty();
     }
 }

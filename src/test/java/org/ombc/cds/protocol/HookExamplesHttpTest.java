@@ -5,12 +5,14 @@ import static org.ombc.cds.support.CardResponses.withoutUuids;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,6 @@ import org.ombc.cds.support.HttpTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Replays every example request of {@code hooks/patient-view/} and {@code hooks/order-sign/} and compares the answer with the example response
@@ -58,19 +56,29 @@ class HookExamplesHttpTest {
     /** Every example of both services: the hook folder names the service. */
     static Stream<Arguments> examples() throws IOException {
         List<String> patientView = names(HookRequests.DIR);
-        assertThat(patientView).contains("ombc-candidate", "polymetastatic", "no-breast-cancer", "no-prefetch-fhir-server");
+        assertThat(patientView)
+                .contains("ombc-candidate", "polymetastatic", "no-breast-cancer", "no-prefetch-fhir-server");
         List<String> orderSign = names(HookRequests.ORDER_SIGN_DIR);
-        assertThat(orderSign).contains("palliative-radiotherapy", "radiotherapy-intent-not-stated",
-                "curative-radiotherapy", "polymetastatic-palliative-radiotherapy", "unknown-order-types",
-                "no-prefetch-fhir-server");
-        return Stream.concat(patientView.stream().map(n -> Arguments.of(HookRequests.DIR, n)),
+        assertThat(orderSign)
+                .contains(
+                        "palliative-radiotherapy",
+                        "radiotherapy-intent-not-stated",
+                        "curative-radiotherapy",
+                        "polymetastatic-palliative-radiotherapy",
+                        "unknown-order-types",
+                        "no-prefetch-fhir-server");
+        return Stream.concat(
+                patientView.stream().map(n -> Arguments.of(HookRequests.DIR, n)),
                 orderSign.stream().map(n -> Arguments.of(HookRequests.ORDER_SIGN_DIR, n)));
     }
 
     private static List<String> names(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".request.json"))
-                    .map(n -> n.substring(0, n.length() - ".request.json".length())).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".request.json"))
+                    .map(n -> n.substring(0, n.length() - ".request.json".length()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -102,8 +110,12 @@ class HookExamplesHttpTest {
             request.put("fhirServer", FHIR.baseUrl());
         }
         request.put("hookInstance", java.util.UUID.randomUUID().toString());
-        String body = mvc.perform(post("/cds-services/" + service).contentType(MediaType.APPLICATION_JSON)
-                .content(HookRequests.text(request))).andExpect(status().isOk()).andReturn().getResponse()
+        String body = mvc.perform(post("/cds-services/" + service)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(HookRequests.text(request)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         return json.readTree(body);
     }

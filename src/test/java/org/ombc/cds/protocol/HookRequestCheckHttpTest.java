@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,9 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The one request check in front of every CDS service: the same problems are found for patient-view and
@@ -34,12 +33,14 @@ class HookRequestCheckHttpTest {
     MockMvc mvc;
 
     private ResultActions call(String service, JsonNode body) throws Exception {
-        return mvc.perform(post("/cds-services/" + service).contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/cds-services/" + service)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(HookRequests.text(body)));
     }
 
     private static ObjectNode example(String service) {
-        return service.equals("ombc-patient-view") ? HookRequests.load("ombc-candidate")
+        return service.equals("ombc-patient-view")
+                ? HookRequests.load("ombc-candidate")
                 : HookRequests.load(HookRequests.ORDER_SIGN_DIR, "palliative-radiotherapy");
     }
 
@@ -49,7 +50,8 @@ class HookRequestCheckHttpTest {
         // Put into Condition?patient={{context.patientId}} of the FHIR fallback, it would ask for another search.
         ObjectNode request = example(service);
         ((ObjectNode) request.get("context")).put("patientId", "p1&_has:Condition:patient:code=x");
-        call(service, request).andExpect(status().isBadRequest())
+        call(service, request)
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-request"))
                 .andExpect(jsonPath("$.problems").value(hasItem(NOT_A_FHIR_ID)));
@@ -61,10 +63,13 @@ class HookRequestCheckHttpTest {
         ObjectNode request = example(service);
         ((ObjectNode) request.get("prefetch")).put("conditions", "Condition?patient=p1");
         request.put("hookInstance", "not-a-uuid");
-        call(service, request).andExpect(status().isBadRequest())
+        call(service, request)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid-request"))
-                .andExpect(jsonPath("$.problems").value(hasItems("hookInstance must be a UUID",
-                        "prefetch.conditions must be a FHIR resource, a Bundle or null")));
+                .andExpect(jsonPath("$.problems")
+                        .value(hasItems(
+                                "hookInstance must be a UUID",
+                                "prefetch.conditions must be a FHIR resource, a Bundle or null")));
     }
 
     @Test
@@ -73,20 +78,29 @@ class HookRequestCheckHttpTest {
         ObjectNode context = (ObjectNode) request.get("context");
         context.remove("draftOrders");
         context.put("patientId", "no spaces allowed");
-        call("ombc-order-sign", request).andExpect(status().isBadRequest())
+        call("ombc-order-sign", request)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid-request"))
-                .andExpect(jsonPath("$.problems").value(hasItems(NOT_A_FHIR_ID,
-                        "context.draftOrders is required: a FHIR Bundle of the orders being signed")));
+                .andExpect(jsonPath("$.problems")
+                        .value(hasItems(
+                                NOT_A_FHIR_ID,
+                                "context.draftOrders is required: a FHIR Bundle of the orders being signed")));
     }
 
     @Test
     void aFhirIdOfTheLongestLengthIsAccepted() throws Exception {
         String id = "A-b.9".repeat(12) + "abcd";
         String body = HookRequests.text(example("ombc-patient-view")).replace("ombc-candidate-1", id);
-        mvc.perform(post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.cards[0].indicator").value("warning"));
+        mvc.perform(post("/cds-services/ombc-patient-view")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cards[0].indicator").value("warning"));
         String tooLong = HookRequests.text(example("ombc-patient-view")).replace("ombc-candidate-1", id + "x");
-        mvc.perform(post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON).content(tooLong))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]").value(NOT_A_FHIR_ID));
+        mvc.perform(post("/cds-services/ombc-patient-view")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tooLong))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0]").value(NOT_A_FHIR_ID));
     }
 }

@@ -3,6 +3,12 @@ package org.ombc.cds.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -12,7 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.HttpTest;
@@ -20,17 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Fuzzing (issue 11): the example hook requests and {@code /ombc/assessment} bodies, mutated at any JSON path
@@ -44,7 +41,10 @@ class MalformedInputFuzzTest {
     /** Writes nesting deeper than Jackson's default limit: the service's reader must refuse it, not the test's. */
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
-                    .maxNestingDepth(10_000).build()).build());
+                    .maxNestingDepth(10_000)
+                    .build())
+            .build());
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int CALLS = Integer.getInteger("fuzz.calls", 80);
 
@@ -62,7 +62,8 @@ class MalformedInputFuzzTest {
 
     private static List<JsonNode> hookRequests() {
         try (Stream<Path> files = Files.list(HookRequests.DIR)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".request.json")).sorted()
+            return files.filter(f -> f.getFileName().toString().endsWith(".request.json"))
+                    .sorted()
                     .map(f -> {
                         ObjectNode request = (ObjectNode) HookRequests.read(f);
                         if (request.has("fhirServer")) {
@@ -70,7 +71,8 @@ class MalformedInputFuzzTest {
                             request.put("fhirServer", "http://127.0.0.1:1/fhir");
                         }
                         return (JsonNode) request;
-                    }).toList();
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,8 +80,10 @@ class MalformedInputFuzzTest {
 
     private static List<JsonNode> assessmentBodies() {
         try (Stream<Path> files = Files.list(Path.of("fhir-profiles", "examples"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("Bundle-")).sorted()
-                    .map(HookRequests::read).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("Bundle-"))
+                    .sorted()
+                    .map(HookRequests::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,7 +93,8 @@ class MalformedInputFuzzTest {
     private static List<JsonPointer> paths(JsonNode node, JsonPointer at, List<JsonPointer> out) {
         if (node.isObject()) {
             node.fieldNames().forEachRemaining(name -> {
-                JsonPointer child = at.append(JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1")));
+                JsonPointer child = at.append(
+                        JsonPointer.compile("/" + name.replace("~", "~0").replace("/", "~1")));
                 out.add(child);
                 paths(node.get(name), child, out);
             });
@@ -109,7 +114,8 @@ class MalformedInputFuzzTest {
                 Arbitraries.of(true, false).map(NODES::booleanNode),
                 Arbitraries.integers().map(NODES::numberNode),
                 Arbitraries.of("1e400", "-1e400", "123456789012345678901234567890123456789", "1e-400", "-0")
-                        .map(n -> n.contains("e") || n.contains("-0") ? NODES.numberNode(new BigDecimal(n))
+                        .map(n -> n.contains("e") || n.contains("-0")
+                                ? NODES.numberNode(new BigDecimal(n))
                                 : NODES.numberNode(new BigInteger(n))),
                 Arbitraries.strings().ofMaxLength(12).map(NODES::textNode),
                 Arbitraries.of("2019-13-45", "9999-12-31", "0000-00-00", "2019-02-30T25:61:00Z", "yesterday", "")
@@ -117,8 +123,8 @@ class MalformedInputFuzzTest {
                 Arbitraries.integers().between(1_000, 60_000).map(n -> NODES.textNode("x".repeat(n))),
                 Arbitraries.create(NODES::objectNode),
                 Arbitraries.create(NODES::arrayNode),
-                Arbitraries.create(() -> (JsonNode) NODES.arrayNode().add(1).add("x").add(NODES.nullNode())
-                        .add(NODES.objectNode())),
+                Arbitraries.create(() -> (JsonNode)
+                        NODES.arrayNode().add(1).add("x").add(NODES.nullNode()).add(NODES.objectNode())),
                 Arbitraries.integers().between(2, 1_200).map(MalformedInputFuzzTest::nested));
     }
 
@@ -133,8 +139,8 @@ class MalformedInputFuzzTest {
     private static Arbitrary<String> mutated(List<JsonNode> documents) {
         return Arbitraries.of(documents).flatMap(doc -> {
             List<JsonPointer> paths = paths(doc, JsonPointer.empty(), new ArrayList<>());
-            Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.of(paths), hostileValues())
-                    .as(Mutation::new);
+            Arbitrary<Mutation> mutation =
+                    Combinators.combine(Arbitraries.of(paths), hostileValues()).as(Mutation::new);
             return mutation.list().ofMinSize(1).ofMaxSize(3).map(list -> apply(doc, list));
         });
     }
@@ -151,7 +157,8 @@ class MalformedInputFuzzTest {
             String last = m.path().last().getMatchingProperty();
             if (parent instanceof ObjectNode object) {
                 object.set(last, m.value());
-            } else if (parent instanceof ArrayNode array && m.path().last().getMatchingIndex() >= 0
+            } else if (parent instanceof ArrayNode array
+                    && m.path().last().getMatchingIndex() >= 0
                     && m.path().last().getMatchingIndex() < array.size()) {
                 array.set(m.path().last().getMatchingIndex(), m.value());
             }
@@ -165,21 +172,26 @@ class MalformedInputFuzzTest {
 
     private void assertNeverAServerFailure(String path, String contentType, String body) throws Exception {
         long started = System.nanoTime();
-        MockHttpServletResponse response = mvc.perform(post(path).contentType(contentType).content(body))
-                .andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(
+                        post(path).contentType(contentType).content(body))
+                .andReturn()
+                .getResponse();
         long millis = (System.nanoTime() - started) / 1_000_000;
         String answer = response.getContentAsString();
         String shown = body.length() > 400 ? body.substring(0, 400) + "…" : body;
         assertThat(response.getStatus()).as("status for %s", shown).isLessThan(500);
-        assertThat(answer).as("body for %s", shown).doesNotContain("Exception", "\tat ", "java.", "ca.uhn.",
-                "org.ombc.", "org.springframework.");
+        assertThat(answer)
+                .as("body for %s", shown)
+                .doesNotContain("Exception", "\tat ", "java.", "ca.uhn.", "org.ombc.", "org.springframework.");
         assertThat(millis).as("ms for %s", shown).isLessThan(2000);
     }
 
     @Test
     void mutatedHookRequestsNeverFailTheServer() throws Exception {
         List<JsonNode> requests = hookRequests();
-        assertNeverAServerFailure("/cds-services/ombc-patient-view", MediaType.APPLICATION_JSON_VALUE,
+        assertNeverAServerFailure(
+                "/cds-services/ombc-patient-view",
+                MediaType.APPLICATION_JSON_VALUE,
                 JSON.writeValueAsString(requests.get(0)));
         for (String body : (Iterable<String>) mutated(requests).sampleStream().limit(CALLS)::iterator) {
             assertNeverAServerFailure("/cds-services/ombc-patient-view", MediaType.APPLICATION_JSON_VALUE, body);
@@ -201,21 +213,32 @@ class MalformedInputFuzzTest {
         ObjectNode request = HookRequests.load("ombc-candidate");
         ((ObjectNode) request.at("/prefetch/conditions/entry/0")).put("resource", "not an object");
         MockHttpServletResponse response = mvc.perform(post("/cds-services/ombc-patient-view")
-                .contentType(MediaType.APPLICATION_JSON).content(HookRequests.text(request))).andReturn().getResponse();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(HookRequests.text(request)))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("prefetch.conditions");
 
         request = HookRequests.load("ombc-candidate");
-        ((ObjectNode) request.at("/prefetch/observations/entry/0/resource")).putArray("extension").add("x");
+        ((ObjectNode) request.at("/prefetch/observations/entry/0/resource"))
+                .putArray("extension")
+                .add("x");
         response = mvc.perform(post("/cds-services/ombc-patient-view")
-                .contentType(MediaType.APPLICATION_JSON).content(HookRequests.text(request))).andReturn().getResponse();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(HookRequests.text(request)))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("prefetch.observations");
 
         ObjectNode bundle = (ObjectNode) assessmentBodies().get(1);
         ((ObjectNode) bundle.at("/entry/0")).put("resource", 7);
-        response = mvc.perform(post("/ombc/assessment").contentType("application/fhir+json")
-                .content(JSON.writeValueAsString(bundle))).andReturn().getResponse();
+        response = mvc.perform(post("/ombc/assessment")
+                        .contentType("application/fhir+json")
+                        .content(JSON.writeValueAsString(bundle)))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
     }
 
@@ -226,9 +249,13 @@ class MalformedInputFuzzTest {
         ObjectNode count = (ObjectNode) request.at("/prefetch/observations/entry/0/resource");
         count.put("effectiveDateTime", "2019-13-45");
         MockHttpServletResponse response = mvc.perform(post("/cds-services/ombc-patient-view")
-                .contentType(MediaType.APPLICATION_JSON).content(HookRequests.text(request))).andReturn().getResponse();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(HookRequests.text(request)))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentAsString()).contains("Observation " + count.get("id").asText()
-                + " has a date that cannot be read (effective): it was ignored");
+        assertThat(response.getContentAsString())
+                .contains("Observation " + count.get("id").asText()
+                        + " has a date that cannot be read (effective): it was ignored");
     }
 }

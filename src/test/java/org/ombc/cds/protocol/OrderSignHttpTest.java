@@ -7,13 +7,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,10 +31,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The order-sign service through HTTP: what an EHR sees when it signs orders, good and bad input. */
 @HttpTest
@@ -57,7 +55,10 @@ class OrderSignHttpTest {
     }
 
     private JsonNode answer(ObjectNode request) throws Exception {
-        JsonNode response = json.readTree(call(request).andExpect(status().isOk()).andReturn().getResponse()
+        JsonNode response = json.readTree(call(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
         CardConformance.assertConformant(response);
         return response;
@@ -95,7 +96,8 @@ class OrderSignHttpTest {
         JsonNode card = answer(palliativeExample()).at("/cards/0");
         assertThat(card.get("indicator").asText()).isEqualTo("warning");
         assertThat(card.get("summary").asText()).contains("before palliative RT");
-        assertThat(card.at("/suggestions/0/actions/0/resource/subject/reference").asText())
+        assertThat(card.at("/suggestions/0/actions/0/resource/subject/reference")
+                        .asText())
                 .isEqualTo("Patient/ombc-candidate-1");
         assertThat(card.at("/extension/ombc-order-sign/orders/0").asText()).isEqualTo("ServiceRequest/rt-1");
     }
@@ -103,8 +105,10 @@ class OrderSignHttpTest {
     @Test
     void draftOrdersForAnotherPatientAre400() throws Exception {
         ObjectNode request = palliativeExample();
-        ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", "Patient/someone-else");
-        call(request).andExpect(status().isBadRequest())
+        ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject"))
+                .put("reference", "Patient/someone-else");
+        call(request)
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("invalid-draft-orders"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("another patient")));
@@ -112,13 +116,19 @@ class OrderSignHttpTest {
 
     /** Clinical rules 8 and 9: one whose-data rule, the same reference forms as the prefetch. */
     @ParameterizedTest
-    @ValueSource(strings = {"Patient/someone-else", "Patient/someone-else/_history/2",
-            "http://other-ehr.example/fhir/Patient/ombc-candidate-1", "https://ehr.example/Patient/someone-else",
-            "Patient/ombc-candidate-1/_history/1/../../Patient/someone-else"})
+    @ValueSource(
+            strings = {
+                "Patient/someone-else",
+                "Patient/someone-else/_history/2",
+                "http://other-ehr.example/fhir/Patient/ombc-candidate-1",
+                "https://ehr.example/Patient/someone-else",
+                "Patient/ombc-candidate-1/_history/1/../../Patient/someone-else"
+            })
     void anOrderNamingAnotherPatientInAnyFormIs400(String reference) throws Exception {
         ObjectNode request = palliativeExample();
         ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", reference);
-        call(request).andExpect(status().isBadRequest())
+        call(request)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid-draft-orders"));
     }
 
@@ -127,7 +137,8 @@ class OrderSignHttpTest {
     void anOrderNamingThisPatientGetsTheWarning(String reference) throws Exception {
         ObjectNode request = palliativeExample();
         ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", reference);
-        call(request).andExpect(status().isOk())
+        call(request)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cards[0].indicator").value("warning"));
     }
 
@@ -135,7 +146,8 @@ class OrderSignHttpTest {
     void anOrderThatNamesNoPatientIsLeftOutAndGetsNoCard() throws Exception {
         ObjectNode request = palliativeExample();
         ((ObjectNode) request.at("/context/draftOrders/entry/0/resource/subject")).put("reference", "Group/ward-7");
-        call(request).andExpect(status().isOk())
+        call(request)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cards[?(@.indicator == 'warning')]").isEmpty());
     }
 
@@ -143,35 +155,43 @@ class OrderSignHttpTest {
     void missingDraftOrdersAre400NamingTheField() throws Exception {
         ObjectNode request = palliativeExample();
         ((ObjectNode) request.get("context")).remove("draftOrders");
-        call(request).andExpect(status().isBadRequest())
+        call(request)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid-request"))
-                .andExpect(jsonPath("$.problems[0]").value(org.hamcrest.Matchers.containsString("context.draftOrders is required")));
+                .andExpect(jsonPath("$.problems[0]")
+                        .value(org.hamcrest.Matchers.containsString("context.draftOrders is required")));
     }
 
     @Test
     void draftOrdersThatAreNotABundleAre400() throws Exception {
         ObjectNode notABundle = palliativeExample();
-        ((ObjectNode) notABundle.get("context")).set("draftOrders", notABundle.at("/context/draftOrders/entry/0/resource"));
-        call(notABundle).andExpect(status().isBadRequest())
+        ((ObjectNode) notABundle.get("context"))
+                .set("draftOrders", notABundle.at("/context/draftOrders/entry/0/resource"));
+        call(notABundle)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("must be a FHIR Bundle")));
 
         ObjectNode aString = palliativeExample();
         ((ObjectNode) aString.get("context")).put("draftOrders", "ServiceRequest/rt-1");
-        call(aString).andExpect(status().isBadRequest())
+        call(aString)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("must be a FHIR Bundle")));
 
         ObjectNode broken = palliativeExample();
         ((ObjectNode) broken.at("/context/draftOrders")).put("entry", "not an array");
-        call(broken).andExpect(status().isBadRequest())
+        call(broken)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid-draft-orders"))
                 .andExpect(jsonPath("$.detail").value("context.draftOrders is not valid FHIR R4 JSON."));
     }
 
     @Test
     void orderSignIsRefusedOnThePatientViewServiceAndTheOtherWayRound() throws Exception {
-        call(palliativeExample().put("hook", "patient-view")).andExpect(status().isBadRequest())
+        call(palliativeExample().put("hook", "patient-view"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0]").value("hook must be 'order-sign' for this service"));
-        mvc.perform(post("/cds-services/ombc-patient-view").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/cds-services/ombc-patient-view")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(HookRequests.text(palliativeExample())))
                 .andExpect(status().isBadRequest());
     }
@@ -179,16 +199,24 @@ class OrderSignHttpTest {
     @Test
     void newlyOligometastaticWithSystemicTherapyAloneGetsTheInfoCard() throws Exception {
         String onset = LocalDate.now(ZoneOffset.UTC).minusDays(20).toString();
-        PatientBundle chart = PatientBundle.patient("os-new-1").primary("2016-01-01").luminal("2016-01-10")
-                .boneLesions(2, onset).imaging(onset);
-        JsonNode cards = answer(request(chart, DraftOrders.forPatient("os-new-1").systemicTherapy("mr-1", "72965")))
+        PatientBundle chart = PatientBundle.patient("os-new-1")
+                .primary("2016-01-01")
+                .luminal("2016-01-10")
+                .boneLesions(2, onset)
+                .imaging(onset);
+        JsonNode cards = answer(
+                        request(chart, DraftOrders.forPatient("os-new-1").systemicTherapy("mr-1", "72965")))
                 .get("cards");
         assertThat(cards).hasSize(1);
         assertThat(cards.at("/0/indicator").asText()).isEqualTo("info");
         assertThat(cards.at("/0/detail").asText()).contains("diagnosed 20 days ago", "letrozole");
 
-        JsonNode withSabr = answer(request(chart, DraftOrders.forPatient("os-new-1").systemicTherapy("mr-1", "72965")
-                .curativeSabr("sabr-1"))).get("cards");
+        JsonNode withSabr = answer(request(
+                        chart,
+                        DraftOrders.forPatient("os-new-1")
+                                .systemicTherapy("mr-1", "72965")
+                                .curativeSabr("sabr-1")))
+                .get("cards");
         assertThat(withSabr).isEmpty();
     }
 
@@ -202,8 +230,11 @@ class OrderSignHttpTest {
         DraftOrders drafts = DraftOrders.forPatient("os-new-2").systemicTherapy("mr-2", "72965");
         ((org.hl7.fhir.r4.model.MedicationRequest) drafts.resources().get(0))
                 .setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType(onset));
-        PatientBundle chart = PatientBundle.patient("os-new-2").primary("2016-01-01").luminal("2016-01-10")
-                .boneLesions(2, onset).imaging(onset);
+        PatientBundle chart = PatientBundle.patient("os-new-2")
+                .primary("2016-01-01")
+                .luminal("2016-01-10")
+                .boneLesions(2, onset)
+                .imaging(onset);
         chart.add(drafts.resources().get(0).copy());
         JsonNode card = answer(request(chart, drafts)).at("/cards/0");
         assertThat(card.at("/extension/ombc-assessment/estroEortcState").asText())
@@ -217,17 +248,32 @@ class OrderSignHttpTest {
         String item = "{\"feedback\":[{\"card\":\"" + uuid + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":"
                 + "\"2026-11-27T08:00:00Z\",\"overrideReason\":{\"reason\":{\"system\":"
                 + "\"http://ombc-cds.org/fhir/CodeSystem/ombc\",\"code\":\"urgent-palliation-needed\"}}}]}";
-        mvc.perform(post("/cds-services/ombc-patient-view/feedback").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/cds-services/ombc-patient-view/feedback")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(item))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not a card this service issued")));
-        mvc.perform(post(SERVICE + "/feedback").contentType(MediaType.APPLICATION_JSON).content(item))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(1));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("not a card this service issued")));
+        mvc.perform(post(SERVICE + "/feedback")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(item))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stored").value(1));
         // The audit knows which service issued the card, also once the in-memory index has forgotten it.
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList("select h.service_id from issued_card c"
-                + " join hook_call h on h.id = c.hook_call_id where c.uuid = ?", String.class, uuid).size() == 1);
-        assertThat(jdbc.queryForObject("select h.service_id from issued_card c join hook_call h"
-                + " on h.id = c.hook_call_id where c.uuid = ?", String.class, uuid)).isEqualTo("ombc-order-sign");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForList(
+                                        "select h.service_id from issued_card c"
+                                                + " join hook_call h on h.id = c.hook_call_id where c.uuid = ?",
+                                        String.class,
+                                        uuid)
+                                .size()
+                        == 1);
+        assertThat(jdbc.queryForObject(
+                        "select h.service_id from issued_card c join hook_call h"
+                                + " on h.id = c.hook_call_id where c.uuid = ?",
+                        String.class,
+                        uuid))
+                .isEqualTo("ombc-order-sign");
     }
 
     @Test
@@ -236,7 +282,9 @@ class OrderSignHttpTest {
         String item = "{\"feedback\":[{\"card\":\"" + uuid + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":"
                 + "\"2026-11-27T08:00:00Z\",\"overrideReason\":{\"reason\":{\"system\":"
                 + "\"http://ombc-cds.org/fhir/CodeSystem/ombc\",\"code\":\"local-therapy-planned\"}}}]}";
-        mvc.perform(post(SERVICE + "/feedback").contentType(MediaType.APPLICATION_JSON).content(item))
+        mvc.perform(post(SERVICE + "/feedback")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(item))
                 .andExpect(status().isBadRequest());
     }
 }

@@ -3,6 +3,9 @@ package org.ombc.cds.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.ombc.cds.security.DevIssuerCommand;
 import org.ombc.cds.support.AppProcess;
 import org.ombc.cds.support.HookRequests;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Two replicas of the real application (the packaged jar, two processes) behind one public URL, on one
@@ -58,8 +56,8 @@ class TwoReplicasIT {
     /** Each test, not the class, is skipped without PostgreSQL: the report counts them as skipped, not as 0 run. */
     @BeforeEach
     void requirePostgresql() {
-        Assumptions.assumeTrue(postgresConfigured(),
-                "OMBC_TEST_POSTGRES_URL is not set: the two-replica test is skipped, not passed");
+        Assumptions.assumeTrue(
+                postgresConfigured(), "OMBC_TEST_POSTGRES_URL is not set: the two-replica test is skipped, not passed");
     }
 
     private boolean postgresConfigured() {
@@ -74,16 +72,22 @@ class TwoReplicasIT {
         }
         user = System.getenv().getOrDefault("OMBC_TEST_POSTGRES_USER", "postgres");
         password = System.getenv().getOrDefault("OMBC_TEST_POSTGRES_PASSWORD", "");
-        schema = "ombc_replicas_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        schema =
+                "ombc_replicas_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         dir = Files.createTempDirectory("ombc-replicas");
         DevIssuerCommand.ensureKeys(dir.resolve("keys"), DevIssuerCommand.DEFAULT_ISS);
         String url = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        List<String> args = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--spring.flyway.default-schema=" + schema,
-                "--spring.flyway.create-schemas=true", "--ombc.public-base-url=" + PUBLIC_BASE_URL,
+        List<String> args = List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--spring.flyway.default-schema=" + schema,
+                "--spring.flyway.create-schemas=true",
+                "--ombc.public-base-url=" + PUBLIC_BASE_URL,
                 "--ombc.audit.admin-token=" + ADMIN_TOKEN,
                 "--ombc.security.trusted-issuers[0].iss=" + DevIssuerCommand.DEFAULT_ISS,
-                "--ombc.security.trusted-issuers[0].jwks-file=" + dir.resolve("keys/jwks.json").toAbsolutePath());
+                "--ombc.security.trusted-issuers[0].jwks-file="
+                        + dir.resolve("keys/jwks.json").toAbsolutePath());
         CompletableFuture<AppProcess> a = CompletableFuture.supplyAsync(() -> start(args));
         CompletableFuture<AppProcess> b = CompletableFuture.supplyAsync(() -> start(args));
         try {
@@ -132,16 +136,22 @@ class TwoReplicasIT {
         assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
         String card = JSON.readTree(call.body()).at("/cards/0/uuid").asText();
         // Replica A records the card in the background: feedback comes from a clinician's click, later.
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from issued_card where uuid = ?",
-                card) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from issued_card where uuid = ?", card) == 1);
         String feedback = "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\",\"overrideReason\":"
                 + "{\"userComment\":\"discussed at MDT\"},\"outcomeTimestamp\":\"" + Instant.now() + "\"}]}";
         HttpResponse<String> stored = post(replicaB, SERVICE + "/feedback", feedback, token(SERVICE + "/feedback"));
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         assertThat(JSON.readTree(stored.body()).get("stored").asInt()).isEqualTo(1);
-        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(replicaA.baseUrl() + "/ombc/feedback"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(listed.body()).as("the other replica's governance API sees it").contains(card, "discussed at MDT");
+        HttpResponse<String> listed = http.send(
+                HttpRequest.newBuilder(URI.create(replicaA.baseUrl() + "/ombc/feedback"))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body())
+                .as("the other replica's governance API sees it")
+                .contains(card, "discussed at MDT");
     }
 
     @Test
@@ -153,15 +163,19 @@ class TwoReplicasIT {
         HttpResponse<String> first = post(replicaA, SERVICE, body, token(SERVICE));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         String card = JSON.readTree(first.body()).at("/cards/0/uuid").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from hook_response where response"
-                + " like ?", "%" + card + "%") == 1
-                && count("select count(*) from hook_call where hook_instance = ?", hookInstance) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("select count(*) from hook_response where response" + " like ?", "%" + card + "%") == 1
+                                && count("select count(*) from hook_call where hook_instance = ?", hookInstance) == 1);
         HttpResponse<String> retry = post(replicaB, SERVICE, body, token(SERVICE));
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
         JsonNode a = JSON.readTree(first.body());
-        assertThat(JSON.readTree(retry.body())).as("the same cards, the same uuids").isEqualTo(a);
+        assertThat(JSON.readTree(retry.body()))
+                .as("the same cards, the same uuids")
+                .isEqualTo(a);
         assertThat(count("select count(*) from hook_call where hook_instance = ?", hookInstance))
-                .as("answered from the shared store, not assessed again").isEqualTo(1);
+                .as("answered from the shared store, not assessed again")
+                .isEqualTo(1);
     }
 
     private String request() {
@@ -172,14 +186,18 @@ class TwoReplicasIT {
 
     /** A token as the development issuer's {@code token} command makes it. */
     private String token(String path) throws Exception {
-        return DevIssuerCommand.token(dir.resolve("keys"), PUBLIC_BASE_URL + path, null, Duration.ofMinutes(5),
-                Instant.now());
+        return DevIssuerCommand.token(
+                dir.resolve("keys"), PUBLIC_BASE_URL + path, null, Duration.ofMinutes(5), Instant.now());
     }
 
     private HttpResponse<String> post(AppProcess replica, String path, String body, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private int count(String sql, String parameter) throws Exception {

@@ -2,6 +2,9 @@ package org.ombc.cds.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,15 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ombc.cds.support.AppProcess;
 import org.ombc.cds.support.HookRequests;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The walk-through of the secured service (docs/operations.md), run for real: the jar makes the development
@@ -41,29 +39,41 @@ class DevIssuerTokenIT {
         String publicKeys = Files.readString(dir.resolve("keys/jwks.json"));
         JsonNode publicKey = JSON.readTree(publicKeys).at("/keys/0");
         assertThat(publicKey.get("kty").asText()).isEqualTo("EC");
-        assertThat(publicKey.has("d")).as("no private part in the public key set").isFalse();
-        assertThat(JSON.readTree(dir.resolve("keys/private.jwk.json").toFile()).at("/keys/0").has("d")).isTrue();
+        assertThat(publicKey.has("d"))
+                .as("no private part in the public key set")
+                .isFalse();
+        assertThat(JSON.readTree(dir.resolve("keys/private.jwk.json").toFile())
+                        .at("/keys/0")
+                        .has("d"))
+                .isTrue();
         AppProcess.Result again = AppProcess.command(dir, "dev-keys", "--dir", "keys");
         assertThat(again.err()).contains("kept");
-        assertThat(Files.readString(dir.resolve("keys/jwks.json"))).as("a second start keeps the key pair")
+        assertThat(Files.readString(dir.resolve("keys/jwks.json")))
+                .as("a second start keeps the key pair")
                 .isEqualTo(publicKeys);
 
         String publicBaseUrl = "http://cds.hospital.test";
-        try (AppProcess app = AppProcess.start(dir, List.of(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/ombc").toAbsolutePath(),
-                "--ombc.public-base-url=" + publicBaseUrl,
-                "--ombc.security.trusted-issuers[0].iss=" + DevIssuerCommand.DEFAULT_ISS,
-                "--ombc.security.trusted-issuers[0].jwks-file=" + dir.resolve("keys/jwks.json").toAbsolutePath()))) {
+        try (AppProcess app = AppProcess.start(
+                dir,
+                List.of(
+                        "--spring.datasource.url=jdbc:h2:file:"
+                                + dir.resolve("db/ombc").toAbsolutePath(),
+                        "--ombc.public-base-url=" + publicBaseUrl,
+                        "--ombc.security.trusted-issuers[0].iss=" + DevIssuerCommand.DEFAULT_ISS,
+                        "--ombc.security.trusted-issuers[0].jwks-file="
+                                + dir.resolve("keys/jwks.json").toAbsolutePath()))) {
             String service = "/cds-services/ombc-patient-view";
             ObjectNode request = HookRequests.load("ombc-candidate");
             request.put("hookInstance", UUID.randomUUID().toString());
             String body = HookRequests.text(request);
 
             HttpResponse<String> unsigned = post(app.baseUrl() + service, body, null);
-            assertThat(unsigned.statusCode()).as("the default profile is secured").isEqualTo(401);
+            assertThat(unsigned.statusCode())
+                    .as("the default profile is secured")
+                    .isEqualTo(401);
 
-            AppProcess.Result token = AppProcess.command(dir, "token", "--dir", "keys", "--aud",
-                    publicBaseUrl + service);
+            AppProcess.Result token =
+                    AppProcess.command(dir, "token", "--dir", "keys", "--aud", publicBaseUrl + service);
             assertThat(token.exitCode()).as(token.err()).isZero();
             String jwt = token.out().trim();
             assertThat(jwt).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
@@ -77,13 +87,16 @@ class DevIssuerTokenIT {
             assertThat(replayed.statusCode()).as("a token is good for one call").isEqualTo(401);
             assertThat(replayed.body()).contains("replayed");
 
-            AppProcess.Result wrongAudience = AppProcess.command(dir, "token", "--dir", "keys", "--aud",
-                    "http://elsewhere.test" + service);
-            assertThat(post(app.baseUrl() + service, body, wrongAudience.out().trim()).statusCode()).isEqualTo(401);
+            AppProcess.Result wrongAudience =
+                    AppProcess.command(dir, "token", "--dir", "keys", "--aud", "http://elsewhere.test" + service);
+            assertThat(post(app.baseUrl() + service, body, wrongAudience.out().trim())
+                            .statusCode())
+                    .isEqualTo(401);
 
             assertThat(get(app.managementUrl() + "/actuator/health").body()).contains("UP");
             assertThat(get(app.managementUrl() + "/actuator/info").body()).contains("\"knowledge\"", "\"build\"");
-            assertThat(get(app.baseUrl() + "/actuator/health").statusCode()).as("not on the public port")
+            assertThat(get(app.baseUrl() + "/actuator/health").statusCode())
+                    .as("not on the public port")
                     .isEqualTo(404);
         }
     }
@@ -100,7 +113,8 @@ class DevIssuerTokenIT {
     }
 
     private HttpResponse<String> post(String url, String body, String jwt) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (jwt != null) {
             request.header("Authorization", "Bearer " + jwt);

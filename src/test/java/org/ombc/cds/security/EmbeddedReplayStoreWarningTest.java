@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ombc.cds.storage.DurableCommits;
@@ -36,7 +35,9 @@ class EmbeddedReplayStoreWarningTest {
         int first = output.getOut().indexOf(WARNING);
 
         startReplayGuard(true, "jdbc:h2:tcp://db.hospital.example:9092/./data/ombc");
-        assertThat(output.getOut().indexOf(WARNING, first + 1)).as("second warning").isPositive();
+        assertThat(output.getOut().indexOf(WARNING, first + 1))
+                .as("second warning")
+                .isPositive();
     }
 
     @Test
@@ -62,9 +63,18 @@ class EmbeddedReplayStoreWarningTest {
 
     private static void startReplayGuard(boolean jwtsRequired, String jdbcUrl) {
         JdbcTemplate jdbc = new JdbcTemplate();
-        SecurityProperties security = new SecurityProperties(jwtsRequired, List.of(), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), List.of(), Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(2),
-                Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofMinutes(5),
+        SecurityProperties security = new SecurityProperties(
+                jwtsRequired,
+                List.of(),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                List.of(),
+                Duration.ofHours(1),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(5),
                 org.springframework.util.unit.DataSize.ofKilobytes(50));
         new SecurityConfiguration().replayGuard(jdbc, new DurableCommits(jdbc, jdbcUrl), Clock.systemUTC(), security);
     }

@@ -3,7 +3,6 @@ package org.ombc.cds.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.RawHttp;
 import org.ombc.cds.support.SecuredServerTest;
@@ -51,7 +50,8 @@ class ErrorBodySecurityTest {
 
     @Test
     void aMalformedRequestLineIsAJson400() throws Exception {
-        RawHttp.Answer answer = RawHttp.exchange(port,
+        RawHttp.Answer answer = RawHttp.exchange(
+                port,
                 "GET /cds-services\u0001 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
         assertProblem(answer, 400);

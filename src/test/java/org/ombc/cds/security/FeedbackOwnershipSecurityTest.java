@@ -2,8 +2,10 @@ package org.ombc.cds.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.RawHttp;
@@ -11,10 +13,6 @@ import org.ombc.cds.support.SecuredServer;
 import org.ombc.cds.support.SecuredServerTest;
 import org.ombc.cds.support.Tokens;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JWSAlgorithm;
 
 /** Feedback belongs to the caller, and a client's mistakes are 400s naming the item, never 503s. */
 @SecuredServerTest
@@ -28,7 +26,11 @@ class FeedbackOwnershipSecurityTest {
     private JsonNode issueCard() throws Exception {
         ObjectNode request = HookRequests.load("ombc-candidate");
         request.put("hookInstance", UUID.randomUUID().toString());
-        RawHttp.Answer answer = RawHttp.send(port, "POST", SecuredServer.SERVICE, HookRequests.text(request),
+        RawHttp.Answer answer = RawHttp.send(
+                port,
+                "POST",
+                SecuredServer.SERVICE,
+                HookRequests.text(request),
                 "Authorization: " + SecuredServer.bearer(port, SecuredServer.SERVICE));
         assertThat(answer.status()).isEqualTo(200);
         return answer.json().at("/cards/0");
@@ -36,14 +38,19 @@ class FeedbackOwnershipSecurityTest {
 
     private RawHttp.Answer feedback(String items, boolean asOtherIssuer) throws Exception {
         String token = asOtherIssuer
-                ? "Bearer " + Tokens.sign(SecuredServer.OTHER_KEY, JWSAlgorithm.ES256,
-                        Tokens.claims(SecuredServer.OTHER_ISS, "http://localhost:" + port + FEEDBACK).build())
+                ? "Bearer "
+                        + Tokens.sign(
+                                SecuredServer.OTHER_KEY,
+                                JWSAlgorithm.ES256,
+                                Tokens.claims(SecuredServer.OTHER_ISS, "http://localhost:" + port + FEEDBACK)
+                                        .build())
                 : SecuredServer.bearer(port, FEEDBACK);
         return RawHttp.send(port, "POST", FEEDBACK, "{\"feedback\":[" + items + "]}", "Authorization: " + token);
     }
 
     private static String overridden(JsonNode card, String timestamp, String display) {
-        return "{\"card\":\"" + card.get("uuid").asText() + "\",\"outcome\":\"overridden\",\"overrideReason\":{\"reason\":"
+        return "{\"card\":\"" + card.get("uuid").asText()
+                + "\",\"outcome\":\"overridden\",\"overrideReason\":{\"reason\":"
                 + "{\"system\":\"http://ombc-cds.org/fhir/CodeSystem/ombc\",\"code\":\"patient-preference\",\"display\":\""
                 + display + "\"}},\"outcomeTimestamp\":\"" + timestamp + "\"}";
     }
@@ -51,7 +58,8 @@ class FeedbackOwnershipSecurityTest {
     private static String accepted(JsonNode card, String timestamp, int repeats) {
         String id = "{\"id\":\"" + card.at("/suggestions/0/uuid").asText() + "\"}";
         return "{\"card\":\"" + card.get("uuid").asText() + "\",\"outcome\":\"accepted\",\"acceptedSuggestions\":["
-                + String.join(",", java.util.Collections.nCopies(repeats, id)) + "],\"outcomeTimestamp\":\"" + timestamp + "\"}";
+                + String.join(",", java.util.Collections.nCopies(repeats, id)) + "],\"outcomeTimestamp\":\"" + timestamp
+                + "\"}";
     }
 
     @Test
@@ -68,8 +76,8 @@ class FeedbackOwnershipSecurityTest {
     @Test
     void aSecondDifferentOutcomeForTheSameCardInOneBatchIs400() throws Exception {
         JsonNode card = issueCard();
-        RawHttp.Answer answer = feedback(accepted(card, "2026-11-26T10:00:00Z", 1) + ","
-                + overridden(card, "2026-11-26T10:00:00Z", "x"), false);
+        RawHttp.Answer answer = feedback(
+                accepted(card, "2026-11-26T10:00:00Z", 1) + "," + overridden(card, "2026-11-26T10:00:00Z", "x"), false);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.json().path("problems").get(0).asText()).startsWith("feedback[1].outcome");
     }
@@ -77,7 +85,11 @@ class FeedbackOwnershipSecurityTest {
     @Test
     void oneOutcomePerCardPerOutcomeTimestampIsStored() throws Exception {
         JsonNode card = issueCard();
-        assertThat(feedback(accepted(card, "2026-11-26T10:00:00Z", 1), false).json().path("stored").asInt()).isEqualTo(1);
+        assertThat(feedback(accepted(card, "2026-11-26T10:00:00Z", 1), false)
+                        .json()
+                        .path("stored")
+                        .asInt())
+                .isEqualTo(1);
         RawHttp.Answer again = feedback(overridden(card, "2026-11-26T10:00:00Z", "x"), false);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("stored").asInt()).isZero();
@@ -98,7 +110,8 @@ class FeedbackOwnershipSecurityTest {
         JsonNode card = issueCard();
         RawHttp.Answer answer = feedback(accepted(card, "2026-11-26T10:00:00Z", 50), false);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.json().path("problems").get(0).asText()).startsWith("feedback[0].acceptedSuggestions id")
+        assertThat(answer.json().path("problems").get(0).asText())
+                .startsWith("feedback[0].acceptedSuggestions id")
                 .endsWith("is repeated");
     }
 
@@ -107,8 +120,8 @@ class FeedbackOwnershipSecurityTest {
         JsonNode card = issueCard();
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 101; i++) {
-            items.append(i == 0 ? "" : ",").append(overridden(card, "2026-11-26T10:00:" + String.format("%02d", i % 60)
-                    + "." + i + "Z", "x"));
+            items.append(i == 0 ? "" : ",")
+                    .append(overridden(card, "2026-11-26T10:00:" + String.format("%02d", i % 60) + "." + i + "Z", "x"));
         }
         RawHttp.Answer answer = feedback(items.toString(), false);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);

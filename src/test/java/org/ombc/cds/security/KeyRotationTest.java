@@ -7,6 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,19 +22,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.MutableClock;
 import org.ombc.cds.support.Tokens;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * An issuer that rotates its keys (issue #27, item 6): a key removed from the JWKS stops being trusted within
@@ -66,15 +64,21 @@ class KeyRotationTest {
     }
 
     private CdsJwtVerifier verifier(int maxBytes, Duration readTimeout) {
-        JwksCache cache = new JwksCache(TTL, Duration.ofSeconds(60), Duration.ofSeconds(5), readTimeout, maxBytes,
+        JwksCache cache =
+                new JwksCache(TTL, Duration.ofSeconds(60), Duration.ofSeconds(5), readTimeout, maxBytes, clock);
+        return new CdsJwtVerifier(
+                List.of(new TrustedIssuer(ISS, "http://127.0.0.1:" + JWKS.port() + "/jwks", null, null, List.of())),
+                cache,
+                Duration.ofSeconds(60),
                 clock);
-        return new CdsJwtVerifier(List.of(new TrustedIssuer(ISS, "http://127.0.0.1:" + JWKS.port() + "/jwks", null,
-                null, List.of())), cache, Duration.ofSeconds(60), clock);
     }
 
     private JWTClaimsSet fresh() {
         Instant now = clock.instant();
-        return Tokens.claims(ISS, AUD).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build();
+        return Tokens.claims(ISS, AUD)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .build();
     }
 
     private String token(ECKey key) {
@@ -95,7 +99,9 @@ class KeyRotationTest {
         assertThat(rejection(token(OLD))).isNull();
         JWKS.stubFor(get(urlPathEqualTo("/jwks")).willReturn(okJson(Tokens.jwks(OLD, NEW))));
         clock.advance(Duration.ofSeconds(6));
-        assertThat(rejection(token(NEW))).as("signed with the key published 6 s ago").isNull();
+        assertThat(rejection(token(NEW)))
+                .as("signed with the key published 6 s ago")
+                .isNull();
         JWKS.verify(2, getRequestedFor(urlPathEqualTo("/jwks")));
     }
 
@@ -104,9 +110,13 @@ class KeyRotationTest {
         assertThat(rejection(token(OLD))).isNull();
         JWKS.stubFor(get(urlPathEqualTo("/jwks")).willReturn(okJson(Tokens.jwks(NEW))));
         clock.advance(TTL.minusSeconds(1));
-        assertThat(rejection(token(OLD))).as("within the ttl the kept set is used").isNull();
+        assertThat(rejection(token(OLD)))
+                .as("within the ttl the kept set is used")
+                .isNull();
         clock.advance(Duration.ofSeconds(2));
-        assertThat(rejection(token(OLD))).as("past the ttl the set is fetched again").isEqualTo(RejectedCheck.UNKNOWN_KEY);
+        assertThat(rejection(token(OLD)))
+                .as("past the ttl the set is fetched again")
+                .isEqualTo(RejectedCheck.UNKNOWN_KEY);
         assertThat(rejection(token(NEW))).isNull();
     }
 
@@ -117,15 +127,20 @@ class KeyRotationTest {
         for (int i = 0; i < 20; i++) {
             assertThat(rejection(token(bogus))).isEqualTo(RejectedCheck.UNKNOWN_KEY);
         }
-        int fetched = JWKS.countRequestsMatching(getRequestedFor(urlPathEqualTo("/jwks")).build()).getCount();
-        assertThat(fetched).as("first fetch plus at most one refresh in the minute").isLessThanOrEqualTo(2);
+        int fetched = JWKS.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo("/jwks")).build())
+                .getCount();
+        assertThat(fetched)
+                .as("first fetch plus at most one refresh in the minute")
+                .isLessThanOrEqualTo(2);
         assertThat(rejection(token(OLD))).isNull();
     }
 
     @Test
     void manyConcurrentCallsWithANewKidShareOneFetch() throws Exception {
         assertThat(rejection(token(OLD))).isNull();
-        JWKS.stubFor(get(urlPathEqualTo("/jwks")).willReturn(okJson(Tokens.jwks(OLD, NEW)).withFixedDelay(300)));
+        JWKS.stubFor(get(urlPathEqualTo("/jwks"))
+                .willReturn(okJson(Tokens.jwks(OLD, NEW)).withFixedDelay(300)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<RejectedCheck>> calls = new ArrayList<>();
@@ -156,8 +171,12 @@ class KeyRotationTest {
     @Test
     void aJwksSlowerThanTheTimeoutIsKeysUnavailable() {
         verifier = verifier(51_200, Duration.ofMillis(500));
-        JWKS.stubFor(get(urlPathEqualTo("/jwks")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Tokens.jwks(OLD)).withFixedDelay(3_000)));
+        JWKS.stubFor(get(urlPathEqualTo("/jwks"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Tokens.jwks(OLD))
+                        .withFixedDelay(3_000)));
         long started = System.nanoTime();
         assertThat(rejection(token(OLD))).isEqualTo(RejectedCheck.KEYS_UNAVAILABLE);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));

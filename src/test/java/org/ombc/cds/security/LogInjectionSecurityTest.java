@@ -2,6 +2,7 @@ package org.ombc.cds.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ombc.cds.support.HookRequests;
@@ -12,8 +13,6 @@ import org.ombc.cds.web.LogSafe;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Nothing from a request forges a log line; hookInstance is a UUID. */
 @SecuredServerTest
@@ -27,7 +26,10 @@ class LogInjectionSecurityTest {
     void logSafeEscapesLineBreaksAndControlsAndCutsAt100() {
         assertThat(LogSafe.of("a\r\nINFO forged line")).isEqualTo("a\\u000d\\u000aINFO forged line");
         assertThat(LogSafe.of("x\u2028y\u001b[31m")).doesNotContain("\u2028", "\u001b");
-        assertThat(LogSafe.of("z".repeat(500))).startsWith("z".repeat(100)).hasSizeLessThan(130).contains("500 chars");
+        assertThat(LogSafe.of("z".repeat(500)))
+                .startsWith("z".repeat(100))
+                .hasSizeLessThan(130)
+                .contains("500 chars");
         assertThat(LogSafe.of(null)).isEqualTo("null");
     }
 
@@ -35,7 +37,11 @@ class LogInjectionSecurityTest {
     void aHookInstanceThatIsNotAUuidIs400() throws Exception {
         ObjectNode request = HookRequests.load("polymetastatic");
         request.put("hookInstance", "abc\nINFO forged");
-        RawHttp.Answer answer = RawHttp.send(port, "POST", SecuredServer.SERVICE, HookRequests.text(request),
+        RawHttp.Answer answer = RawHttp.send(
+                port,
+                "POST",
+                SecuredServer.SERVICE,
+                HookRequests.text(request),
                 "Authorization: " + SecuredServer.bearer(port, SecuredServer.SERVICE));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("problems").toString()).contains("hookInstance must be a UUID");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,8 +48,12 @@ class PathSpellingSecurityTest {
 
     private static String makeBody(String endpoint) {
         if (endpoint.startsWith(ASSESSMENT)) {
-            return Vignettes.FHIR.encode(PatientBundle.patient("bypass-1").primary("2018-01-01").luminal("2018-01-05")
-                    .imaging("2022-06-01").boneLesions(2, "2022-06-01").bundle());
+            return Vignettes.FHIR.encode(PatientBundle.patient("bypass-1")
+                    .primary("2018-01-01")
+                    .luminal("2018-01-05")
+                    .imaging("2022-06-01")
+                    .boneLesions(2, "2022-06-01")
+                    .bundle());
         }
         if (endpoint.endsWith("/feedback")) {
             return "{\"feedback\":[{\"card\":\"00000000-0000-4000-8000-000000000000\",\"outcome\":\"overridden\","
@@ -71,7 +74,8 @@ class PathSpellingSecurityTest {
             String seg = segments[i];
             out.add(replaceSegment(segments, i, hex(seg.charAt(0), true) + seg.substring(1)));
             out.add(replaceSegment(segments, i, hex(seg.charAt(0), false) + seg.substring(1)));
-            out.add(replaceSegment(segments, i, seg.substring(0, seg.length() - 1) + hex(seg.charAt(seg.length() - 1), true)));
+            out.add(replaceSegment(
+                    segments, i, seg.substring(0, seg.length() - 1) + hex(seg.charAt(seg.length() - 1), true)));
             out.add(replaceSegment(segments, i, encodeAll(seg)));
             out.add(replaceSegment(segments, i, "%25" + Integer.toHexString(seg.charAt(0)) + seg.substring(1)));
             if (seg.contains("-")) {
@@ -130,13 +134,16 @@ class PathSpellingSecurityTest {
     @MethodSource("protectedSpellings")
     void everySpellingOfAProtectedEndpointIsRefusedWithoutAToken(String spelling, String endpoint) throws Exception {
         RawHttp.Answer answer = RawHttp.send(port, "POST", spelling, body(endpoint));
-        assertThat(answer.status()).as("%s answered %s", spelling, answer.body()).isIn(400, 401);
+        assertThat(answer.status())
+                .as("%s answered %s", spelling, answer.body())
+                .isIn(400, 401);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.json().path("error").asText()).isIn("unauthorized", "request-rejected", "bad-request");
     }
 
     static Stream<Arguments> absoluteFormSpellings() {
-        return spellings(SERVICE).stream().filter(s -> s.startsWith("/"))
+        return spellings(SERVICE).stream()
+                .filter(s -> s.startsWith("/"))
                 .map(s -> Arguments.of(Named.of("POST http://localhost:{port}" + s, s), SERVICE));
     }
 
@@ -156,9 +163,12 @@ class PathSpellingSecurityTest {
                 String body = method.equalsIgnoreCase("GET") ? null : body(endpoint);
                 long started = System.nanoTime();
                 RawHttp.Answer answer = RawHttp.send(port, method, endpoint, body);
-                assertThat(System.nanoTime() - started).as("%s %s answered in time", method, endpoint)
+                assertThat(System.nanoTime() - started)
+                        .as("%s %s answered in time", method, endpoint)
                         .isLessThan(2_000_000_000L);
-                assertThat(answer.status()).as("%s %s: %s", method, endpoint, answer.body()).isIn(400, 401, 405);
+                assertThat(answer.status())
+                        .as("%s %s: %s", method, endpoint, answer.body())
+                        .isIn(400, 401, 405);
                 assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
             }
         }
@@ -166,20 +176,20 @@ class PathSpellingSecurityTest {
 
     @Test
     void theCanonicalSpellingWithAValidTokenIsAnswered() throws Exception {
-        RawHttp.Answer answer = RawHttp.send(port, "POST", SERVICE, body(SERVICE),
-                "Authorization: " + SecuredServer.bearer(port, SERVICE));
+        RawHttp.Answer answer = RawHttp.send(
+                port, "POST", SERVICE, body(SERVICE), "Authorization: " + SecuredServer.bearer(port, SERVICE));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().path("cards").isArray()).isTrue();
-        RawHttp.Answer assessment = RawHttp.send(port, "POST", ASSESSMENT, body(ASSESSMENT),
-                "Authorization: " + SecuredServer.bearer(port, ASSESSMENT));
+        RawHttp.Answer assessment = RawHttp.send(
+                port, "POST", ASSESSMENT, body(ASSESSMENT), "Authorization: " + SecuredServer.bearer(port, ASSESSMENT));
         assertThat(assessment.status()).as(assessment.body()).isEqualTo(200);
     }
 
     @Test
     void aTokenForTheCanonicalPathDoesNotOpenAnotherSpelling() throws Exception {
         String spelling = "/CDS-SERVICES/ombc-patient-view";
-        RawHttp.Answer answer = RawHttp.send(port, "POST", spelling, body(SERVICE),
-                "Authorization: " + SecuredServer.bearer(port, SERVICE));
+        RawHttp.Answer answer = RawHttp.send(
+                port, "POST", spelling, body(SERVICE), "Authorization: " + SecuredServer.bearer(port, SERVICE));
         assertThat(answer.status()).as(answer.body()).isEqualTo(401);
         assertThat(answer.json().path("check").asText()).isEqualTo("wrong-audience");
     }
@@ -187,9 +197,16 @@ class PathSpellingSecurityTest {
     @Test
     void discoveryHealthAndPreflightStayOpen() throws Exception {
         assertThat(RawHttp.send(port, "GET", "/cds-services", null).status()).isEqualTo(200);
-        assertThat(RawHttp.send(managementPort, "GET", "/actuator/health", null).status()).isEqualTo(200);
-        RawHttp.Answer preflight = RawHttp.send(port, "OPTIONS", SERVICE, null, "Origin: https://sandbox.cds-hooks.org",
-                "Access-Control-Request-Method: POST", "Access-Control-Request-Headers: authorization,content-type");
+        assertThat(RawHttp.send(managementPort, "GET", "/actuator/health", null).status())
+                .isEqualTo(200);
+        RawHttp.Answer preflight = RawHttp.send(
+                port,
+                "OPTIONS",
+                SERVICE,
+                null,
+                "Origin: https://sandbox.cds-hooks.org",
+                "Access-Control-Request-Method: POST",
+                "Access-Control-Request-Headers: authorization,content-type");
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://sandbox.cds-hooks.org");
     }

@@ -2,12 +2,15 @@ package org.ombc.cds.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +18,6 @@ import org.ombc.cds.support.Tokens;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
-
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * A pinned key file that holds the issuer's private key (issue #27): said at start, and only its public part used.
@@ -32,15 +30,24 @@ class PrivateKeyFileWarningTest {
     private static final ECKey KEY = Tokens.ecKey(Curve.P_384, "k1");
 
     private static SecurityProperties properties(TrustedIssuer issuer) {
-        return new SecurityProperties(true, List.of(issuer), Duration.ofSeconds(60), Duration.ofSeconds(60), List.of(),
-                Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(3),
-                Duration.ofSeconds(60), Duration.ofMinutes(5), DataSize.ofKilobytes(50));
+        return new SecurityProperties(
+                true,
+                List.of(issuer),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                List.of(),
+                Duration.ofHours(1),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(5),
+                DataSize.ofKilobytes(50));
     }
 
     @Test
-    void aKeyFileWithThePrivateKeyIsWarnedAboutAtStartAndOnlyItsPublicKeyIsKept(@TempDir Path dir,
-                                                                                  CapturedOutput output)
-            throws Exception {
+    void aKeyFileWithThePrivateKeyIsWarnedAboutAtStartAndOnlyItsPublicKeyIsKept(
+            @TempDir Path dir, CapturedOutput output) throws Exception {
         Path file = dir.resolve("jwks.json");
         Files.writeString(file, new JWKSet(KEY).toString(false));
         TrustedIssuer issuer = new TrustedIssuer("lab-ehr", null, null, file.toString(), List.of());
@@ -53,15 +60,24 @@ class PrivateKeyFileWarningTest {
     void aPublicKeyFileIsNotWarnedAbout(@TempDir Path dir, CapturedOutput output) throws Exception {
         Path file = dir.resolve("jwks.json");
         Files.writeString(file, Tokens.jwks(KEY));
-        new SecurityConfiguration().jwksCache(properties(new TrustedIssuer("lab-ehr", null, null, file.toString(),
-                List.of())), Clock.systemUTC());
+        new SecurityConfiguration()
+                .jwksCache(
+                        properties(new TrustedIssuer("lab-ehr", null, null, file.toString(), List.of())),
+                        Clock.systemUTC());
         assertThat(output).doesNotContain(WARNING);
     }
 
     @Test
     void anUnreadableKeyFileIsSaidAtStart(@TempDir Path dir, CapturedOutput output) {
-        new SecurityConfiguration().jwksCache(properties(new TrustedIssuer("lab-ehr", null, null,
-                dir.resolve("missing.json").toString(), List.of())), Clock.systemUTC());
+        new SecurityConfiguration()
+                .jwksCache(
+                        properties(new TrustedIssuer(
+                                "lab-ehr",
+                                null,
+                                null,
+                                dir.resolve("missing.json").toString(),
+                                List.of())),
+                        Clock.systemUTC());
         assertThat(output).contains("lab-ehr").contains("keys-unavailable");
     }
 }

@@ -14,9 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -34,12 +32,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ReplaySecurityTest {
 
     private static final List<DataSource> STORES = new ArrayList<>();
-    private static final String SCHEMA = "ombc_replay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String SCHEMA =
+            "ombc_replay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static final ExecutorService POOL = Executors.newFixedThreadPool(16);
 
     @BeforeAll
     static void migrate() {
-        STORES.add(new DriverManagerDataSource("jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        STORES.add(new DriverManagerDataSource(
+                "jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         String postgres = System.getenv("OMBC_TEST_POSTGRES_URL");
         if (postgres != null && !postgres.isBlank()) {
             // A schema of this run's own: runs sharing the database (other builds, earlier runs) leave rows that
@@ -49,7 +49,12 @@ class ReplaySecurityTest {
         }
         Flyway.configure().dataSource(STORES.get(0)).load().migrate();
         if (STORES.size() > 1) {
-            Flyway.configure().dataSource(STORES.get(1)).schemas(SCHEMA).createSchemas(true).load().migrate();
+            Flyway.configure()
+                    .dataSource(STORES.get(1))
+                    .schemas(SCHEMA)
+                    .createSchemas(true)
+                    .load()
+                    .migrate();
         }
     }
 
@@ -63,8 +68,11 @@ class ReplaySecurityTest {
 
     private static DatabaseReplayGuard replica(DataSource store, Clock clock) {
         JdbcTemplate jdbc = new JdbcTemplate(store);
-        return new DatabaseReplayGuard(jdbc, new org.ombc.cds.storage.DurableCommits(jdbc,
-                ((DriverManagerDataSource) store).getUrl()), clock, Duration.ofMinutes(1));
+        return new DatabaseReplayGuard(
+                jdbc,
+                new org.ombc.cds.storage.DurableCommits(jdbc, ((DriverManagerDataSource) store).getUrl()),
+                clock,
+                Duration.ofMinutes(1));
     }
 
     @Test
@@ -72,9 +80,14 @@ class ReplaySecurityTest {
         for (DataSource store : STORES) {
             String jti = UUID.randomUUID().toString();
             Instant exp = Instant.now().plusSeconds(300);
-            assertThat(replica(store, Clock.systemUTC()).firstUse("iss-a", jti, exp)).isTrue();
-            assertThat(replica(store, Clock.systemUTC()).firstUse("iss-a", jti, exp)).as("after restart").isFalse();
-            assertThat(replica(store, Clock.systemUTC()).firstUse("iss-b", jti, exp)).as("another issuer").isTrue();
+            assertThat(replica(store, Clock.systemUTC()).firstUse("iss-a", jti, exp))
+                    .isTrue();
+            assertThat(replica(store, Clock.systemUTC()).firstUse("iss-a", jti, exp))
+                    .as("after restart")
+                    .isFalse();
+            assertThat(replica(store, Clock.systemUTC()).firstUse("iss-b", jti, exp))
+                    .as("another issuer")
+                    .isTrue();
         }
     }
 
@@ -108,16 +121,23 @@ class ReplaySecurityTest {
             MutableClock clock = new MutableClock(Instant.now());
             DatabaseReplayGuard guard = replica(store, clock);
             String jti = UUID.randomUUID().toString();
-            assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300))).isTrue();
+            assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300)))
+                    .isTrue();
             clock.advance(Duration.ofSeconds(299));
-            assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300))).isFalse();
+            assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300)))
+                    .isFalse();
             clock.advance(Duration.ofMinutes(2));
-            assertThat(guard.firstUse("iss-other", UUID.randomUUID().toString(), clock.instant().plusSeconds(60)))
+            assertThat(guard.firstUse(
+                            "iss-other",
+                            UUID.randomUUID().toString(),
+                            clock.instant().plusSeconds(60)))
                     .isTrue();
             JdbcTemplate jdbc = new JdbcTemplate(store);
             assertThat(jdbc.queryForObject("select count(*) from seen_jti where iss = 'iss-exp'", Integer.class))
-                    .as("swept after expiry").isZero();
-            assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300))).isTrue();
+                    .as("swept after expiry")
+                    .isZero();
+            assertThat(guard.firstUse("iss-exp", jti, clock.instant().plusSeconds(300)))
+                    .isTrue();
         }
     }
 
@@ -125,12 +145,14 @@ class ReplaySecurityTest {
     @Test
     void theGuardsAboveRanOnPostgresqlToo() throws Exception {
         String postgres = System.getenv("OMBC_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(postgres != null && !postgres.isBlank(),
+        Assumptions.assumeTrue(
+                postgres != null && !postgres.isBlank(),
                 "OMBC_TEST_POSTGRES_URL is not set: the replay guard was tested on H2 only, not on PostgreSQL");
         assertThat(STORES).hasSize(2);
         assertThat(((DriverManagerDataSource) STORES.get(1)).getUrl()).startsWith("jdbc:postgresql:");
         String jti = UUID.randomUUID().toString();
-        assertThat(replica(STORES.get(1), Clock.systemUTC()).firstUse("iss-pg", jti, Instant.now().plusSeconds(60)))
+        assertThat(replica(STORES.get(1), Clock.systemUTC())
+                        .firstUse("iss-pg", jti, Instant.now().plusSeconds(60)))
                 .isTrue();
     }
 
@@ -138,17 +160,23 @@ class ReplaySecurityTest {
     void theJtiIsStoredHashedNotAsSent() throws Exception {
         DataSource store = STORES.get(0);
         String jti = "jti-" + UUID.randomUUID();
-        replica(store, Clock.systemUTC()).firstUse("iss-hash", jti, Instant.now().plusSeconds(60));
-        assertThat(new JdbcTemplate(store).queryForList("select jti from seen_jti where iss = 'iss-hash'", String.class))
-                .singleElement().asString().hasSize(64).doesNotContain(jti);
+        replica(store, Clock.systemUTC())
+                .firstUse("iss-hash", jti, Instant.now().plusSeconds(60));
+        assertThat(new JdbcTemplate(store)
+                        .queryForList("select jti from seen_jti where iss = 'iss-hash'", String.class))
+                .singleElement()
+                .asString()
+                .hasSize(64)
+                .doesNotContain(jti);
     }
 
     @Test
     void aDatabaseThatIsDownRefusesWithAClassOfItsOwn() {
-        DatabaseReplayGuard down = replica(new DriverManagerDataSource("jdbc:h2:tcp://127.0.0.1:1/nothing", "sa", ""),
-                Clock.systemUTC());
+        DatabaseReplayGuard down =
+                replica(new DriverManagerDataSource("jdbc:h2:tcp://127.0.0.1:1/nothing", "sa", ""), Clock.systemUTC());
         assertThatThrownBy(() -> down.firstUse("iss", "jti", Instant.now().plusSeconds(60)))
                 .isInstanceOf(JwtRejectedException.class)
-                .extracting(e -> ((JwtRejectedException) e).check()).isEqualTo(RejectedCheck.REPLAY_CHECK_UNAVAILABLE);
+                .extracting(e -> ((JwtRejectedException) e).check())
+                .isEqualTo(RejectedCheck.REPLAY_CHECK_UNAVAILABLE);
     }
 }

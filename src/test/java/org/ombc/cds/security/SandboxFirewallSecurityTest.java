@@ -17,15 +17,22 @@ class SandboxFirewallSecurityTest {
 
     @Test
     void theSandboxAnswersWithoutAToken() throws Exception {
-        RawHttp.Answer answer = RawHttp.send(port, "POST", "/cds-services/ombc-patient-view",
+        RawHttp.Answer answer = RawHttp.send(
+                port,
+                "POST",
+                "/cds-services/ombc-patient-view",
                 HookRequests.text(HookRequests.load("ombc-candidate")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     }
 
     @Test
     void theSandboxStillRefusesPathParametersAndEncodedCharacters() throws Exception {
-        for (String path : new String[] {"/cds-services;x/ombc-patient-view", "/%63ds-services/ombc-patient-view",
-                "/cds-services//ombc-patient-view", "/cds-services/x/../ombc-patient-view"}) {
+        for (String path : new String[] {
+            "/cds-services;x/ombc-patient-view",
+            "/%63ds-services/ombc-patient-view",
+            "/cds-services//ombc-patient-view",
+            "/cds-services/x/../ombc-patient-view"
+        }) {
             RawHttp.Answer answer = RawHttp.send(port, "POST", path, "{}");
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");

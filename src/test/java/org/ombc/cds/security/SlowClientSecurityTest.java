@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.HookRequests;
@@ -45,7 +44,10 @@ class SlowClientSecurityTest {
     ServletWebServerApplicationContext context;
 
     private int busyThreads() {
-        var executor = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector().getProtocolHandler()
+        var executor = ((TomcatWebServer) context.getWebServer())
+                .getTomcat()
+                .getConnector()
+                .getProtocolHandler()
                 .getExecutor();
         return executor instanceof ThreadPoolExecutor pool ? pool.getActiveCount() : -1;
     }
@@ -63,7 +65,10 @@ class SlowClientSecurityTest {
     }
 
     private long hookCall() throws IOException {
-        return millis("POST", SecuredServer.SERVICE, HookRequests.text(HookRequests.load("polymetastatic")),
+        return millis(
+                "POST",
+                SecuredServer.SERVICE,
+                HookRequests.text(HookRequests.load("polymetastatic")),
                 "Authorization: " + SecuredServer.bearer(port, SecuredServer.SERVICE));
     }
 
@@ -84,21 +89,27 @@ class SlowClientSecurityTest {
                 slow.add(socket);
             }
             // The trickle ends with its executor; the future has nothing to report.
-            var unused = trickle.scheduleAtFixedRate(() -> {
-                for (Socket socket : slow) {
-                    try {
-                        OutputStream out = socket.getOutputStream();
-                        out.write(' ');
-                        out.flush();
-                    } catch (IOException closedByServer) {
-                        // the server cut this client: what it should do
-                    }
-                }
-            }, 0, 1, TimeUnit.SECONDS);
+            var unused = trickle.scheduleAtFixedRate(
+                    () -> {
+                        for (Socket socket : slow) {
+                            try {
+                                OutputStream out = socket.getOutputStream();
+                                out.write(' ');
+                                out.flush();
+                            } catch (IOException closedByServer) {
+                                // the server cut this client: what it should do
+                            }
+                        }
+                    },
+                    0,
+                    1,
+                    TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(30)).until(() -> busyThreads() >= SLOW_CLIENTS * 3 / 4);
 
             assertThat(millis("GET", "/cds-services", null)).as("discovery ms").isLessThan(1000);
-            assertThat(millis(managementPort, "GET", "/actuator/health", null)).as("health ms").isLessThan(1000);
+            assertThat(millis(managementPort, "GET", "/actuator/health", null))
+                    .as("health ms")
+                    .isLessThan(1000);
             assertThat(hookCall()).as("hook call ms").isLessThan(1000);
 
         } finally {

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -27,11 +26,16 @@ class DefaultEmbeddedStoreTest {
         Properties properties = yaml.getObject();
         String url = properties.getProperty("spring.datasource.url");
 
-        assertThat(DatabaseUrls.isH2OnDisk(url)).as("an H2 file, made durable by checkpoints").isTrue();
-        String inTempDir = url.replace("./data/ombc", dir.resolve("ombc").toAbsolutePath().toString());
+        assertThat(DatabaseUrls.isH2OnDisk(url))
+                .as("an H2 file, made durable by checkpoints")
+                .isTrue();
+        String inTempDir =
+                url.replace("./data/ombc", dir.resolve("ombc").toAbsolutePath().toString());
         try (Connection connection = DriverManager.getConnection(inTempDir, "sa", "");
-             ResultSet cache = connection.createStatement().executeQuery(
-                     "select setting_value from information_schema.settings where setting_name = 'CACHE_SIZE'")) {
+                ResultSet cache = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select setting_value from information_schema.settings where setting_name = 'CACHE_SIZE'")) {
             assertThat(cache.next()).isTrue();
             assertThat(cache.getString(1)).isEqualTo("4096");
         }

@@ -2,15 +2,13 @@ package org.ombc.cds.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The group-commit writer's promise to whoever waits for an item: done means written, never earlier. */
 class GroupCommitWriterTest {
@@ -26,7 +24,9 @@ class GroupCommitWriterTest {
             long first = writer.offerMarked("card-1");
             long second = writer.offerMarked("card-2");
             assertThat(second).isGreaterThan(first).isPositive();
-            assertThat(writer.awaitDone(second, Duration.ofMillis(300))).as("the database is stuck").isFalse();
+            assertThat(writer.awaitDone(second, Duration.ofMillis(300)))
+                    .as("the database is stuck")
+                    .isFalse();
             assertThat(written).isEmpty();
             database.countDown();
             assertThat(writer.awaitDone(second, Duration.ofSeconds(10))).isTrue();
@@ -44,7 +44,9 @@ class GroupCommitWriterTest {
         writer.start();
         try {
             long mark = writer.offerMarked("card-1");
-            assertThat(writer.awaitDone(mark, Duration.ofSeconds(5))).as("written long before the 30 s window").isTrue();
+            assertThat(writer.awaitDone(mark, Duration.ofSeconds(5)))
+                    .as("written long before the 30 s window")
+                    .isTrue();
             assertThat(written).containsExactly("card-1");
         } finally {
             writer.stop();
@@ -53,11 +55,18 @@ class GroupCommitWriterTest {
 
     /** A writer that gathers for {@code window} and writes into {@link #written} once {@code database} opens. */
     private GroupCommitWriter<String> writer(Duration window, CountDownLatch database) {
-        return new GroupCommitWriter<>("test-writer", "test", 100, 10, window, batch -> {
-            await(database);
-            written.addAll(batch);
-            return batch.size();
-        }, new SimpleMeterRegistry());
+        return new GroupCommitWriter<>(
+                "test-writer",
+                "test",
+                100,
+                10,
+                window,
+                batch -> {
+                    await(database);
+                    written.addAll(batch);
+                    return batch.size();
+                },
+                new SimpleMeterRegistry());
     }
 
     private static void await(CountDownLatch latch) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ombc.cds.security.DevIssuerCommand;
@@ -51,7 +50,8 @@ class ReplayDurabilityTest {
     private void survivesKill9(Path dir, List<String> database) throws Exception {
         Path keys = dir.resolve("keys");
         DevIssuerCommand.ensureKeys(keys, DevIssuerCommand.DEFAULT_ISS);
-        List<String> args = new ArrayList<>(List.of("--ombc.public-base-url=" + PUBLIC_URL,
+        List<String> args = new ArrayList<>(List.of(
+                "--ombc.public-base-url=" + PUBLIC_URL,
                 "--ombc.security.trusted-issuers[0].iss=" + DevIssuerCommand.DEFAULT_ISS,
                 "--ombc.security.trusted-issuers[0].jwks-file=" + keys.resolve("jwks.json")));
         args.addAll(database);
@@ -62,7 +62,8 @@ class ReplayDurabilityTest {
             try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args)) {
                 if (accepted != null) {
                     assertThat(call(app, request, accepted).statusCode())
-                            .as("the token answered 200 before kill -9 number " + i + ", sent again").isEqualTo(401);
+                            .as("the token answered 200 before kill -9 number " + i + ", sent again")
+                            .isEqualTo(401);
                     refusedAfterRestart++;
                 }
                 if (i == KILLS) {
@@ -79,10 +80,14 @@ class ReplayDurabilityTest {
     }
 
     private HttpResponse<String> call(ClasspathApp app, String request, String token) throws Exception {
-        String body = request.replaceFirst("\"hookInstance\"\\s*:\\s*\"[^\"]*\"",
-                "\"hookInstance\":\"" + UUID.randomUUID() + "\"");
-        return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/cds-services/ombc-patient-view"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = request.replaceFirst(
+                "\"hookInstance\"\\s*:\\s*\"[^\"]*\"", "\"hookInstance\":\"" + UUID.randomUUID() + "\"");
+        return http.send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/cds-services/ombc-patient-view"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

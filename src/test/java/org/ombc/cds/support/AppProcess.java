@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "ombc-cds.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path log;
@@ -42,21 +43,32 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Path workDir, List<String> args) throws IOException {
         int port = freePort();
         int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-                JAR.toAbsolutePath().toString(), "--server.port=" + port, "--management.server.port=" + managementPort,
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.main.banner-mode=off"));
         command.addAll(args);
         Path log = Files.createTempFile(workDir, "app", ".log");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         AppProcess app = new AppProcess(process, log, port, managementPort);
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the application exited with " + process.exitValue());
-                }
-                return app.healthy();
-            });
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the application exited with " + process.exitValue());
+                        }
+                        return app.healthy();
+                    });
         } catch (RuntimeException e) {
             app.close();
             throw new IllegalStateException("the application did not start:\n" + app.log(), e);
@@ -66,21 +78,26 @@ public final class AppProcess implements AutoCloseable {
 
     /** Runs a command of the jar ({@code token}, {@code dev-keys}) to its end: exit code and standard output. */
     public static Result command(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command =
+                new ArrayList<>(List.of(java(), "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path err = Files.createTempFile(workDir, "command", ".err");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectError(err.toFile())
+                .start();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("command did not end: " + String.join(" ", args));
         }
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                new String(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
@@ -100,8 +117,11 @@ public final class AppProcess implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl()
-                    + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build(),
+            HttpResponse<String> health = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200;
         } catch (IOException e) {

@@ -2,10 +2,9 @@ package org.ombc.cds.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The card rules of the CDS Hooks 2.0 specification, applied to every response a test produces: a uuid, a summary
@@ -19,8 +18,7 @@ public final class CardConformance {
     private static final Set<String> LINK_TYPES = Set.of("absolute", "smart");
     private static final Set<String> ACTION_TYPES = Set.of("create", "update", "delete");
 
-    private CardConformance() {
-    }
+    private CardConformance() {}
 
     public static void assertConformant(JsonNode response) {
         assertThat(response.isObject()).as("response is a JSON object").isTrue();
@@ -44,16 +42,23 @@ public final class CardConformance {
         assertThat(summary).as("summary").isNotBlank();
         assertThat(summary.length()).as("summary length of '%s'", summary).isLessThan(140);
         assertThat(card.path("indicator").asText()).as("indicator").isIn(INDICATORS);
-        assertThat(card.path("source").path("label").asText(null)).as("source.label").isNotBlank();
+        assertThat(card.path("source").path("label").asText(null))
+                .as("source.label")
+                .isNotBlank();
         if (card.has("detail")) {
-            assertThat(card.get("detail").isTextual()).as("detail is markdown text").isTrue();
+            assertThat(card.get("detail").isTextual())
+                    .as("detail is markdown text")
+                    .isTrue();
         }
         JsonNode suggestions = card.get("suggestions");
         if (suggestions != null && suggestions.size() > 0) {
-            assertThat(card.path("selectionBehavior").asText(null)).as("selectionBehavior with suggestions")
+            assertThat(card.path("selectionBehavior").asText(null))
+                    .as("selectionBehavior with suggestions")
                     .isIn(SELECTION);
             for (JsonNode suggestion : suggestions) {
-                assertThat(suggestion.path("label").asText(null)).as("suggestion label").isNotBlank();
+                assertThat(suggestion.path("label").asText(null))
+                        .as("suggestion label")
+                        .isNotBlank();
                 UUID.fromString(suggestion.path("uuid").asText());
                 suggestion.path("actions").forEach(CardConformance::assertAction);
             }
@@ -61,9 +66,15 @@ public final class CardConformance {
         JsonNode reasons = card.get("overrideReasons");
         if (reasons != null) {
             for (JsonNode coding : reasons) {
-                assertThat(coding.path("code").asText(null)).as("override reason code").isNotBlank();
-                assertThat(coding.path("system").asText(null)).as("override reason system").isNotBlank();
-                assertThat(coding.path("display").asText(null)).as("override reason display").isNotBlank();
+                assertThat(coding.path("code").asText(null))
+                        .as("override reason code")
+                        .isNotBlank();
+                assertThat(coding.path("system").asText(null))
+                        .as("override reason system")
+                        .isNotBlank();
+                assertThat(coding.path("display").asText(null))
+                        .as("override reason display")
+                        .isNotBlank();
             }
         }
         JsonNode links = card.get("links");
@@ -75,14 +86,19 @@ public final class CardConformance {
             }
         }
         card.fields().forEachRemaining(field -> assertThat(field.getValue().isNull())
-                .as("member '%s' is omitted rather than null", field.getKey()).isFalse());
+                .as("member '%s' is omitted rather than null", field.getKey())
+                .isFalse());
     }
 
     private static void assertAction(JsonNode action) {
         assertThat(action.path("type").asText()).as("action type").isIn(ACTION_TYPES);
-        assertThat(action.path("description").asText(null)).as("action description").isNotBlank();
+        assertThat(action.path("description").asText(null))
+                .as("action description")
+                .isNotBlank();
         if (!"delete".equals(action.path("type").asText())) {
-            assertThat(action.path("resource").path("resourceType").asText(null)).as("action resource").isNotBlank();
+            assertThat(action.path("resource").path("resourceType").asText(null))
+                    .as("action resource")
+                    .isNotBlank();
         }
     }
 }

@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 public final class CardResponses {
 
-    private CardResponses() {
-    }
+    private CardResponses() {}
 
     public static JsonNode withoutUuids(JsonNode node) {
         JsonNode copy = node.deepCopy();
@@ -26,7 +25,9 @@ public final class CardResponses {
             }
             JsonNode url = object.get("url");
             if (url != null && url.isTextual() && url.asText().contains("/ombc/cards/")) {
-                object.set("url", TextNode.valueOf(url.asText().replaceAll("/ombc/cards/.*$", "/ombc/cards/<uuid>?sig=<sig>")));
+                object.set(
+                        "url",
+                        TextNode.valueOf(url.asText().replaceAll("/ombc/cards/.*$", "/ombc/cards/<uuid>?sig=<sig>")));
             }
             object.forEach(CardResponses::strip);
         } else if (node.isArray()) {

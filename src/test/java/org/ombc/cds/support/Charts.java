@@ -1,5 +1,7 @@
 package org.ombc.cds.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -20,27 +21,32 @@ import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
 import org.ombc.cds.protocol.json.CdsHooksModel;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** A chart as an EHR sends it in prefetch, and the hook's pipeline (gather, map, assess, cards) without Spring. */
 public final class Charts {
 
     public static final String SERVER = "http://ehr.example.org/fhir";
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final FhirToOmbc MAPPER = new FhirToOmbc(Vignettes.TERMINOLOGY);
-    public static final OmbcAssessor ASSESSOR = new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion(),
-            Vignettes.PROFILES.trials());
+    public static final OmbcAssessor ASSESSOR =
+            new OmbcAssessor(Vignettes.TERMINOLOGY.knowledgeVersion(), Vignettes.PROFILES.trials());
     public static final OmbcCards CARDS = new OmbcCards(Vignettes.FHIR, JSON, Vignettes.TERMINOLOGY, "ombc-cds");
 
     /** The prefetch key that carries a resource type. */
-    public static final Map<String, String> KEY_OF_TYPE = Map.of("Condition", "conditions",
-            "Observation", "observations", "MedicationRequest", "medicationRequests",
-            "MedicationStatement", "medicationStatements", "Procedure", "procedures",
-            "DiagnosticReport", "diagnosticReports");
+    public static final Map<String, String> KEY_OF_TYPE = Map.of(
+            "Condition",
+            "conditions",
+            "Observation",
+            "observations",
+            "MedicationRequest",
+            "medicationRequests",
+            "MedicationStatement",
+            "medicationStatements",
+            "Procedure",
+            "procedures",
+            "DiagnosticReport",
+            "diagnosticReports");
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Every key present: the Patient alone, the rest as searchset Bundles (empty when the chart has none). */
     public static Map<String, JsonNode> prefetch(List<? extends Resource> resources) {
@@ -58,8 +64,13 @@ public final class Charts {
     /** The search results of each key (every key, possibly empty), in chart order. */
     public static Map<String, List<Resource>> searchResults(List<? extends Resource> resources) {
         Map<String, List<Resource>> byKey = new LinkedHashMap<>();
-        for (String key : List.of("conditions", "observations", "medicationRequests", "medicationStatements",
-                "procedures", "diagnosticReports")) {
+        for (String key : List.of(
+                "conditions",
+                "observations",
+                "medicationRequests",
+                "medicationStatements",
+                "procedures",
+                "diagnosticReports")) {
             byKey.put(key, new ArrayList<>());
         }
         for (Resource r : resources) {
@@ -75,8 +86,12 @@ public final class Charts {
     public static Bundle searchset(List<Resource> resources, int total) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(total);
         for (Resource r : resources) {
-            bundle.addEntry().setFullUrl(SERVER + "/" + r.fhirType() + "/" + r.getIdElement().getIdPart())
-                    .setResource(r).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            bundle.addEntry()
+                    .setFullUrl(
+                            SERVER + "/" + r.fhirType() + "/" + r.getIdElement().getIdPart())
+                    .setResource(r)
+                    .getSearch()
+                    .setMode(Bundle.SearchEntryMode.MATCH);
         }
         return bundle;
     }
@@ -90,8 +105,7 @@ public final class Charts {
     }
 
     /** What one hook call concludes and shows. */
-    public record Hook(PatientData data, Assessment assessment, List<CdsHooksModel.Card> cards) {
-    }
+    public record Hook(PatientData data, Assessment assessment, List<CdsHooksModel.Card> cards) {}
 
     public static Hook hook(FhirFetcher fetcher, String patientId, Map<String, JsonNode> prefetch, String fhirServer) {
         PatientData data = new PatientDataService(Vignettes.FHIR, fetcher, null)

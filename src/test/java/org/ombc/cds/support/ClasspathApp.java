@@ -48,16 +48,25 @@ public final class ClasspathApp implements AutoCloseable {
             // Lean restarts: the client compiler only, a small serial heap.
             command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
             command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", classpath(), "org.ombc.cds.OmbcCdsApplication", "--server.port=0",
-                    "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+            command.addAll(List.of(
+                    "-cp",
+                    classpath(),
+                    "org.ombc.cds.OmbcCdsApplication",
+                    "--server.port=0",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
                     "--logging.level.org.springframework.boot.web.embedded.tomcat.TomcatWebServer=INFO"));
             command.addAll(args);
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             int[] port = {0};
             try {
-                await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() ->
-                        !process.isAlive() || (port[0] = port(log)) > 0);
+                await().atMost(START_TIMEOUT)
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> !process.isAlive() || (port[0] = port(log)) > 0);
             } catch (RuntimeException e) {
                 process.destroyForcibly();
                 throw new IllegalStateException("the application did not start in time; its log: " + tail(log), e);
@@ -83,7 +92,9 @@ public final class ClasspathApp implements AutoCloseable {
         if (!Files.exists(dependencies)) {
             throw new IllegalStateException("target/runtime-classpath.txt is missing: run the build through Maven");
         }
-        return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + Files.readString(dependencies).trim();
+        return Path.of("target", "classes").toAbsolutePath()
+                + File.pathSeparator
+                + Files.readString(dependencies).trim();
     }
 
     public String baseUrl() {

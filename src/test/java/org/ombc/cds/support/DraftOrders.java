@@ -2,7 +2,6 @@ package org.ombc.cds.support;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;

@@ -5,24 +5,33 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.util.Map;
 
 /** A WireMock FHIR server on a free loopback port that answers our prefetch queries for one patient. */
 public final class FhirServerStub implements AutoCloseable {
 
     public static final Map<String, String> SEARCH_KEYS = Map.of(
-            "conditions", "Condition", "observations", "Observation", "medicationRequests", "MedicationRequest",
-            "medicationStatements", "MedicationStatement", "procedures", "Procedure",
-            "diagnosticReports", "DiagnosticReport");
+            "conditions",
+            "Condition",
+            "observations",
+            "Observation",
+            "medicationRequests",
+            "MedicationRequest",
+            "medicationStatements",
+            "MedicationStatement",
+            "procedures",
+            "Procedure",
+            "diagnosticReports",
+            "DiagnosticReport");
 
     private final WireMockServer server;
 
     public FhirServerStub() {
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         warmUp();
     }
@@ -33,9 +42,11 @@ public final class FhirServerStub implements AutoCloseable {
      */
     private void warmUp() {
         try {
-            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(baseUrl() + "/warm-up")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/warm-up"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -62,7 +73,10 @@ public final class FhirServerStub implements AutoCloseable {
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder fhir(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/fhir+json")
+                .withBody(body);
     }
 
     @Override

@@ -2,19 +2,17 @@ package org.ombc.cds.support;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The example requests of {@code hooks/<hook>/}, loaded for tests that replay or vary them. */
 public final class HookRequests {
@@ -23,8 +21,7 @@ public final class HookRequests {
     public static final Path ORDER_SIGN_DIR = Path.of("hooks", "order-sign");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HookRequests() {
-    }
+    private HookRequests() {}
 
     public static ObjectNode load(String name) {
         return load(DIR, name);
@@ -50,7 +47,10 @@ public final class HookRequests {
         ObjectNode request = load("ombc-candidate");
         request.put("hookInstance", UUID.randomUUID().toString());
         MockHttpServletResponse response = mvc.perform(post("/cds-services/ombc-patient-view")
-                .contentType(MediaType.APPLICATION_JSON).content(text(request))).andReturn().getResponse();
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(text(request)))
+                .andReturn()
+                .getResponse();
         if (response.getStatus() != 200) {
             throw new AssertionError("hook answered " + response.getStatus() + ": " + response.getContentAsString());
         }

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,13 +18,14 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:sandbox-tests;DB_CLOSE_DELAY=-1",
-        "ombc.max-request-bytes=200KB",
-        "ombc.fhir.timeout=15s"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:sandbox-tests;DB_CLOSE_DELAY=-1",
+            "ombc.max-request-bytes=200KB",
+            "ombc.fhir.timeout=15s"
+        })
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @ActiveProfiles("sandbox")
 @Import(SwitchableDataSource.Config.class)
-public @interface HttpTest {
-}
+public @interface HttpTest {}

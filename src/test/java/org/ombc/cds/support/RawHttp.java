@@ -1,5 +1,7 @@
 package org.ombc.cds.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * HTTP/1.1 over a plain socket to the loopback port, sending the request target byte for byte: no client-side
  * normalisation of the path (as java.net.URI or MockMvc would do), so the server sees what an attacker sends.
@@ -23,8 +22,7 @@ public final class RawHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A parsed answer. */
     public record Answer(int status, Map<String, String> headers, String body) {
@@ -46,13 +44,16 @@ public final class RawHttp {
     public static Answer send(int port, String method, String target, String body, String... extraHeaders)
             throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        StringBuilder head =
+                new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         if (java.util.Arrays.stream(extraHeaders).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
             head.append("Host: localhost:").append(port).append("\r\n");
         }
         head.append("Connection: close\r\n");
         if (body != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            head.append("Content-Type: application/json\r\nContent-Length: ")
+                    .append(content.length)
+                    .append("\r\n");
         }
         for (String h : extraHeaders) {
             head.append(h).append("\r\n");
@@ -106,7 +107,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -120,7 +123,8 @@ public final class RawHttp {
         int i = 0;
         while (i < chunked.length()) {
             int eol = chunked.indexOf("\r\n", i);
-            int size = Integer.parseInt(chunked.substring(i, eol).split(";", -1)[0].trim(), 16);
+            int size =
+                    Integer.parseInt(chunked.substring(i, eol).split(";", -1)[0].trim(), 16);
             if (size == 0) {
                 break;
             }

@@ -1,12 +1,11 @@
 package org.ombc.cds.support;
 
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.support.TestPropertySourceUtils;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /** The EHR that {@link SecuredServerTest} trusts, and tokens it signs. */
 public final class SecuredServer {
@@ -18,23 +17,28 @@ public final class SecuredServer {
     public static final String ADMIN_TOKEN = "secured-admin-token";
     public static final String SERVICE = "/cds-services/ombc-patient-view";
 
-    private SecuredServer() {
-    }
+    private SecuredServer() {}
 
     /** A fresh token for {@code path} on this port, from {@link #ISS}. */
     public static String bearer(int port, String path) {
-        return "Bearer " + Tokens.sign(KEY, JWSAlgorithm.ES256, Tokens.claims(ISS, "http://localhost:" + port + path).build());
+        return "Bearer "
+                + Tokens.sign(
+                        KEY,
+                        JWSAlgorithm.ES256,
+                        Tokens.claims(ISS, "http://localhost:" + port + path).build());
     }
 
     /** Registers both issuers with inline key sets (generated per test run, so not in the annotation). */
     public static class Keys implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+            TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
+                    context,
                     "ombc.security.trusted-issuers[0].iss=" + ISS,
                     "ombc.security.trusted-issuers[0].jwks=" + Tokens.jwks(KEY).replace("\n", ""),
                     "ombc.security.trusted-issuers[1].iss=" + OTHER_ISS,
-                    "ombc.security.trusted-issuers[1].jwks=" + Tokens.jwks(OTHER_KEY).replace("\n", ""));
+                    "ombc.security.trusted-issuers[1].jwks="
+                            + Tokens.jwks(OTHER_KEY).replace("\n", ""));
         }
     }
 }

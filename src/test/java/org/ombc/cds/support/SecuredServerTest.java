@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -15,10 +14,12 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:secured-server-tests;DB_CLOSE_DELAY=-1",
-        "ombc.security.allowed-hosts=localhost,127.0.0.1",
-        "ombc.audit.admin-token=" + SecuredServer.ADMIN_TOKEN})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:secured-server-tests;DB_CLOSE_DELAY=-1",
+            "ombc.security.allowed-hosts=localhost,127.0.0.1",
+            "ombc.audit.admin-token=" + SecuredServer.ADMIN_TOKEN
+        })
 @ContextConfiguration(initializers = SecuredServer.Keys.class)
-public @interface SecuredServerTest {
-}
+public @interface SecuredServerTest {}

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -29,8 +28,7 @@ public final class StoreArguments {
         void run(List<String> databaseArguments) throws Exception;
     }
 
-    private StoreArguments() {
-    }
+    private StoreArguments() {}
 
     /**
      * Runs {@code work} against a fresh schema of {@code OMBC_TEST_POSTGRES_URL}, dropped afterwards; skipped (never
@@ -38,15 +36,20 @@ public final class StoreArguments {
      */
     public static void onFreshPostgresSchema(WithDatabase work) throws Exception {
         String base = System.getenv("OMBC_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(base != null && !base.isBlank(),
+        Assumptions.assumeTrue(
+                base != null && !base.isBlank(),
                 "OMBC_TEST_POSTGRES_URL is not set: the PostgreSQL storage test is skipped, not passed");
-        String schema = "ombc_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "ombc_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String user = System.getenv().getOrDefault("OMBC_TEST_POSTGRES_USER", "postgres");
         String password = System.getenv().getOrDefault("OMBC_TEST_POSTGRES_PASSWORD", "");
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try {
-            work.run(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                    "--spring.datasource.password=" + password, "--spring.flyway.default-schema=" + schema,
+            work.run(List.of(
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=" + password,
+                    "--spring.flyway.default-schema=" + schema,
                     "--spring.flyway.create-schemas=true"));
         } finally {
             try (Connection c = DriverManager.getConnection(base, user, password)) {

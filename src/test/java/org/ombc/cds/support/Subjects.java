@@ -3,7 +3,6 @@ package org.ombc.cds.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Identifier;
@@ -18,8 +17,7 @@ import org.hl7.fhir.r4.model.Resource;
 /** The ways a record can name its patient, or fail to: every reference form of clinical-rules 8. */
 public final class Subjects {
 
-    private Subjects() {
-    }
+    private Subjects() {}
 
     /** A reference form, named for test reports. */
     public record Form(String name, Function<String, Reference> reference) {
@@ -34,12 +32,19 @@ public final class Subjects {
         return List.of(
                 new Form("Patient/{other}", id -> new Reference("Patient/" + id)),
                 new Form("{fhirServer}/Patient/{other}", id -> new Reference(Charts.SERVER + "/Patient/" + id)),
-                new Form("another server's Patient/{this}", id -> new Reference("http://elsewhere.example/fhir/Patient/p1")),
-                new Form("urn:uuid of no entry", id -> new Reference("urn:uuid:9b8e6f5e-0d7e-4c35-9a43-" + Integer.toUnsignedString(id.hashCode()))),
+                new Form(
+                        "another server's Patient/{this}",
+                        id -> new Reference("http://elsewhere.example/fhir/Patient/p1")),
+                new Form(
+                        "urn:uuid of no entry",
+                        id -> new Reference(
+                                "urn:uuid:9b8e6f5e-0d7e-4c35-9a43-" + Integer.toUnsignedString(id.hashCode()))),
                 new Form("Group", id -> new Reference("Group/cohort-" + id)),
                 new Form("missing subject", id -> null),
-                new Form("identifier only", id -> new Reference().setIdentifier(new Identifier()
-                        .setSystem("urn:oid:2.16.840.1.113883.4.1").setValue("123-45-" + id))),
+                new Form("identifier only", id -> new Reference()
+                        .setIdentifier(new Identifier()
+                                .setSystem("urn:oid:2.16.840.1.113883.4.1")
+                                .setValue("123-45-" + id))),
                 new Form("display only", id -> new Reference().setDisplay("Jane Doe " + id)),
                 new Form("contained", id -> new Reference("#pat")));
     }

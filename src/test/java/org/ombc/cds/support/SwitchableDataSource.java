@@ -3,9 +3,7 @@ package org.ombc.cds.support;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +43,8 @@ public final class SwitchableDataSource extends DelegatingDataSource {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     return bean instanceof DataSource ds && !(bean instanceof SwitchableDataSource)
-                            ? new SwitchableDataSource(ds) : bean;
+                            ? new SwitchableDataSource(ds)
+                            : bean;
                 }
             };
         }

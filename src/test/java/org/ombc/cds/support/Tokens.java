@@ -1,10 +1,5 @@
 package org.ombc.cds.support;
 
-import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -20,12 +15,15 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Real signed tokens for tests, made the way an EHR makes them. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static ECKey ecKey(Curve curve, String kid) {
         try {
@@ -51,18 +49,24 @@ public final class Tokens {
     /** Claims a CDS client sends: iss, aud, iat now, exp in 5 minutes, a fresh jti. */
     public static JWTClaimsSet.Builder claims(String iss, String aud) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(iss).subject("ehr-client").audience(aud)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString()).claim("tenant", "hospital-1");
+        return new JWTClaimsSet.Builder()
+                .issuer(iss)
+                .subject("ehr-client")
+                .audience(aud)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("tenant", "hospital-1");
     }
 
     public static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {
-        return sign(key, alg, claims, h -> { });
+        return sign(key, alg, claims, h -> {});
     }
 
     public static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims, Consumer<JWSHeader.Builder> header) {
         try {
-            JWSHeader.Builder builder = new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT);
+            JWSHeader.Builder builder =
+                    new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT);
             header.accept(builder);
             JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
             SignedJWT jwt = new SignedJWT(builder.build(), claims);

@@ -1,10 +1,10 @@
 package org.ombc.cds.support;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.cards.AssessmentJson;
@@ -14,8 +14,6 @@ import org.ombc.cds.knowledge.ProfilePackage;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OmbcAssessor;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Runs a vignette the way the service does, without Spring: the Bundle is written to FHIR JSON, parsed back by
@@ -28,12 +26,13 @@ public final class Vignettes {
     public static final Terminology TERMINOLOGY = PROFILES.terminology();
     /** The vignettes' "today": dates after it (plus one day) are errors in the record. */
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
-    public static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+
+    public static final Clock CLOCK =
+            Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
     private static final FhirToOmbc MAPPER = new FhirToOmbc(TERMINOLOGY, CLOCK);
     private static final OmbcAssessor ASSESSOR = new OmbcAssessor(TERMINOLOGY.knowledgeVersion(), PROFILES.trials());
 
-    private Vignettes() {
-    }
+    private Vignettes() {}
 
     public static Assessment assess(PatientBundle chart) {
         return assess(chart.bundle());

@@ -1,5 +1,9 @@
 package org.ombc.cds.apps.assessment;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
@@ -16,11 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
 /**
  * {@code POST /ombc/assessment}: a patient's resources as a FHIR R4 Bundle in, the assessment out. A public
  * contract for screening and analytics (fhir-profiles/assessment.schema.json).
@@ -36,7 +35,9 @@ public class AssessmentController {
         this.pipeline = pipeline;
     }
 
-    @PostMapping(path = "/ombc/assessment", consumes = {"application/fhir+json", MediaType.APPLICATION_JSON_VALUE},
+    @PostMapping(
+            path = "/ombc/assessment",
+            consumes = {"application/fhir+json", MediaType.APPLICATION_JSON_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public AssessmentJson assess(@RequestBody String body) {
         IBaseResource parsed;
@@ -46,8 +47,8 @@ public class AssessmentController {
             throw ApiProblem.badRequest("The body is not valid FHIR R4 JSON.");
         }
         if (!(parsed instanceof Bundle)) {
-            throw ApiProblem.badRequest("The body must be a FHIR Bundle of the patient's resources, not a "
-                    + parsed.fhirType() + ".");
+            throw ApiProblem.badRequest(
+                    "The body must be a FHIR Bundle of the patient's resources, not a " + parsed.fhirType() + ".");
         }
         List<FhirEntry> entries = FhirJson.entriesOf(parsed);
         // Whose data (clinical-rules 8): one Patient per Bundle, and only resources that name it are read.
@@ -71,8 +72,11 @@ public class AssessmentController {
             throw ApiProblem.badRequest("The Bundle holds " + patients.size() + " different Patients; send "
                     + "one patient's resources per Bundle.");
         }
-        List<Resource> resources = new PatientCompartment(patientId, null, fullUrls).select(entries).kept();
+        List<Resource> resources = new PatientCompartment(patientId, null, fullUrls)
+                .select(entries)
+                .kept();
         UnreadableDates.clear(resources);
-        return AssessmentJson.of(pipeline.assess(patientId, resources, List.of()).assessment());
+        return AssessmentJson.of(
+                pipeline.assess(patientId, resources, List.of()).assessment());
     }
 }

@@ -2,7 +2,6 @@ package org.ombc.cds.apps.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -16,15 +15,36 @@ import org.jspecify.annotations.Nullable;
  */
 final class CatalogueBuilder {
 
-    static final String[] GIVEN = {"Ada", "Beatriz", "Chiara", "Dorota", "Elif", "Fatima", "Grace", "Hanna",
-            "Ines", "Julia", "Kemi", "Lena", "Mei", "Nadia", "Olga", "Priya", "Rosa", "Sofia", "Tamar", "Ursula"};
-    static final String[] FAMILY = {"Andersen", "Bianchi", "Costa", "Dubois", "Esposito", "Fischer", "Garcia",
-            "Haddad", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrova", "Rossi"};
+    static final String[] GIVEN = {
+        "Ada", "Beatriz", "Chiara", "Dorota", "Elif", "Fatima", "Grace", "Hanna", "Ines", "Julia", "Kemi", "Lena",
+        "Mei", "Nadia", "Olga", "Priya", "Rosa", "Sofia", "Tamar", "Ursula"
+    };
+    static final String[] FAMILY = {
+        "Andersen",
+        "Bianchi",
+        "Costa",
+        "Dubois",
+        "Esposito",
+        "Fischer",
+        "Garcia",
+        "Haddad",
+        "Ivanova",
+        "Jensen",
+        "Kowalski",
+        "Lindqvist",
+        "Moreau",
+        "Novak",
+        "Okafor",
+        "Petrova",
+        "Rossi"
+    };
 
     private static final class Pending {
         final PatientBundle chart;
         final String story;
-        @Nullable Expected expected;
+
+        @Nullable
+        Expected expected;
 
         Pending(PatientBundle chart, String story) {
             this.chart = chart;
@@ -37,11 +57,15 @@ final class CatalogueBuilder {
     /** Opens case {@code id}: its chart, a synthetic woman named from the case's position. */
     PatientBundle add(String id, String story) {
         if (!cases.isEmpty() && cases.get(cases.size() - 1).expected == null) {
-            throw new IllegalStateException("no expectation for " + cases.get(cases.size() - 1).chart.patientId());
+            throw new IllegalStateException(
+                    "no expectation for " + cases.get(cases.size() - 1).chart.patientId());
         }
         int n = cases.size();
-        PatientBundle chart = PatientBundle.patient(id).named(GIVEN[n % GIVEN.length],
-                FAMILY[n % FAMILY.length] + "-Demo", (1950 + n % 50) + "-0" + (1 + n % 9) + "-1" + (n % 9));
+        PatientBundle chart = PatientBundle.patient(id)
+                .named(
+                        GIVEN[n % GIVEN.length],
+                        FAMILY[n % FAMILY.length] + "-Demo",
+                        (1950 + n % 50) + "-0" + (1 + n % 9) + "-1" + (n % 9));
         cases.add(new Pending(chart, story));
         return chart;
     }

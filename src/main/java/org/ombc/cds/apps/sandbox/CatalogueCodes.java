@@ -33,6 +33,5 @@ final class CatalogueCodes {
     static final String CLEAR = "NCT03750396";
     static final String OLIGO = "NCT01646034";
 
-    private CatalogueCodes() {
-    }
+    private CatalogueCodes() {}
 }

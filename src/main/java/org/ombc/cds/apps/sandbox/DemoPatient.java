@@ -1,7 +1,6 @@
 package org.ombc.cds.apps.sandbox;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Resource;
 
 /**

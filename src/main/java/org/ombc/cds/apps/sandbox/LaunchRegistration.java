@@ -1,21 +1,17 @@
 package org.ombc.cds.apps.sandbox;
 
-import java.io.IOException;
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.ombc.cds.fhir.ResourceIds;
-import org.jspecify.annotations.Nullable;
-import org.ombc.cds.web.ErrorBody;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.ombc.cds.fhir.ResourceIds;
+import org.ombc.cds.web.ErrorBody;
 
 /**
  * {@code POST /fhir/_services/smart/Launch}: the launch registration the public CDS Hooks sandbox makes for each
@@ -47,14 +43,24 @@ final class LaunchRegistration {
         }
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            ErrorBody.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method-not-allowed",
-                    "The launch registration takes POST.", Map.of());
+            ErrorBody.write(
+                    response,
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "method-not-allowed",
+                    "The launch registration takes POST.",
+                    Map.of());
             return false;
         }
         String patient = patientOf(request);
-        if (patient == null || !ResourceIds.isFhirId(patient) || store.read("Patient", patient).isEmpty()) {
-            ErrorBody.write(response, HttpServletResponse.SC_BAD_REQUEST, "bad-request",
-                    "The launch registration needs parameters.patient, the id of a sandbox patient.", Map.of());
+        if (patient == null
+                || !ResourceIds.isFhirId(patient)
+                || store.read("Patient", patient).isEmpty()) {
+            ErrorBody.write(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "bad-request",
+                    "The launch registration needs parameters.patient, the id of a sandbox patient.",
+                    Map.of());
             return false;
         }
         response.setStatus(HttpServletResponse.SC_OK);

@@ -3,7 +3,6 @@ package org.ombc.cds.apps.sandbox;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -116,8 +115,8 @@ public final class PatientBundle {
     }
 
     /** A past metastasis: clinicalStatus resolved, abated on {@code abated}. */
-    public PatientBundle pastMetastasis(String id, CodeableConcept code, @Nullable String onset,
-                                        @Nullable String abated) {
+    public PatientBundle pastMetastasis(
+            String id, CodeableConcept code, @Nullable String onset, @Nullable String abated) {
         Condition c = withId(condition("met", code, onset, "resolved"), id);
         if (abated != null) {
             c.setAbatement(new DateTimeType(abated));
@@ -143,8 +142,11 @@ public final class PatientBundle {
     public PatientBundle lesionSize(String conditionId, double value, String unit) {
         Observation o = observation(code(LOINC, "33728-7"), null);
         o.addFocus(new Reference("Condition/" + conditionId));
-        o.setValue(new Quantity().setValue(BigDecimal.valueOf(value)).setSystem("http://unitsofmeasure.org")
-                .setCode(unit).setUnit(unit));
+        o.setValue(new Quantity()
+                .setValue(BigDecimal.valueOf(value))
+                .setSystem("http://unitsofmeasure.org")
+                .setCode(unit)
+                .setUnit(unit));
         return add(o);
     }
 
@@ -195,8 +197,10 @@ public final class PatientBundle {
     public PatientBundle endocrineTherapy(String start, @Nullable String end) {
         MedicationStatement m = new MedicationStatement();
         m.setId("ms-" + next++);
-        m.setStatus(end == null ? MedicationStatement.MedicationStatementStatus.ACTIVE
-                : MedicationStatement.MedicationStatementStatus.COMPLETED);
+        m.setStatus(
+                end == null
+                        ? MedicationStatement.MedicationStatementStatus.ACTIVE
+                        : MedicationStatement.MedicationStatementStatus.COMPLETED);
         m.setMedication(code(RXNORM, "72965"));
         m.setSubject(subject());
         Period p = new Period().setStartElement(new DateTimeType(start));
@@ -257,7 +261,9 @@ public final class PatientBundle {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.COLLECTION);
         for (Resource r : resources) {
-            bundle.addEntry().setFullUrl("http://ehr.example.org/fhir/" + r.fhirType() + "/" + r.getIdElement().getIdPart())
+            bundle.addEntry()
+                    .setFullUrl("http://ehr.example.org/fhir/" + r.fhirType() + "/"
+                            + r.getIdElement().getIdPart())
                     .setResource(r);
         }
         return bundle;

@@ -1,5 +1,11 @@
 package org.ombc.cds.apps.sandbox;
 
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.Resource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import ca.uhn.fhir.context.FhirContext;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * FHIR Bulk Data export (v2, "Asynchronous Request Pattern") over the sandbox patients, so that the worklist's
@@ -37,10 +34,17 @@ final class SandboxBulkExport {
     static final String FILES = "/$export-file/";
     /** Polls answered "in progress" before the manifest: a client must honour Retry-After at least once. */
     static final int PENDING_POLLS = 1;
+
     private static final int MAX_JOBS = 20;
     private static final Pattern FILE = Pattern.compile("/\\$export-file/([0-9a-f-]{36})/([A-Za-z]+)\\.ndjson");
-    static final List<String> TYPES = List.of("Patient", "Condition", "Observation", "MedicationRequest",
-            "MedicationStatement", "Procedure", "DiagnosticReport");
+    static final List<String> TYPES = List.of(
+            "Patient",
+            "Condition",
+            "Observation",
+            "MedicationRequest",
+            "MedicationStatement",
+            "Procedure",
+            "DiagnosticReport");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FhirContext fhir;
@@ -59,8 +63,11 @@ final class SandboxBulkExport {
     }
 
     static boolean handles(String pathInfo) {
-        return pathInfo != null && (pathInfo.equals(KICK_OFF) || pathInfo.equals(PATIENT_KICK_OFF)
-                || pathInfo.equals(STATUS) || pathInfo.startsWith(FILES));
+        return pathInfo != null
+                && (pathInfo.equals(KICK_OFF)
+                        || pathInfo.equals(PATIENT_KICK_OFF)
+                        || pathInfo.equals(STATUS)
+                        || pathInfo.startsWith(FILES));
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -74,8 +81,11 @@ final class SandboxBulkExport {
         if (path.equals(KICK_OFF) || path.equals(PATIENT_KICK_OFF)) {
             kickOff(request, response, base);
         } else if (path.equals(STATUS)) {
-            status(request.getParameter("_jobId"), response, base, request.getRequestURL() + "?"
-                    + request.getQueryString());
+            status(
+                    request.getParameter("_jobId"),
+                    response,
+                    base,
+                    request.getRequestURL() + "?" + request.getQueryString());
         } else {
             file(path, response);
         }
@@ -162,7 +172,7 @@ final class SandboxBulkExport {
         response.setStatus(status);
         response.setContentType("application/fhir+json");
         byte[] body = ("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":"
-                + "\"processing\",\"diagnostics\":" + JSON.writeValueAsString(text) + "}]}")
+                        + "\"processing\",\"diagnostics\":" + JSON.writeValueAsString(text) + "}]}")
                 .getBytes(StandardCharsets.UTF_8);
         response.getOutputStream().write(body);
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.ombc.cds.fhir.FhirJson;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -30,8 +29,8 @@ public class SandboxConfiguration implements WebMvcConfigurer {
                 .getResources("classpath*:fhir-profiles/examples/Bundle-*.json")) {
             try (InputStream in = file.getInputStream()) {
                 String name = file.getFilename().replace("Bundle-", "").replace(".json", "");
-                examples.put("Hook example '" + name + "' (hooks/patient-view)",
-                        (Bundle) fhir.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                examples.put("Hook example '" + name + "' (hooks/patient-view)", (Bundle)
+                        fhir.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         }
         return new SandboxStore(VignetteCatalogue.cases(), examples);
@@ -43,8 +42,8 @@ public class SandboxConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ServletRegistrationBean<SandboxFhirServer> sandboxFhirServer(FhirJson fhir, SandboxStore store,
-                                                                 SandboxLaunches launches) {
+    ServletRegistrationBean<SandboxFhirServer> sandboxFhirServer(
+            FhirJson fhir, SandboxStore store, SandboxLaunches launches) {
         ServletRegistrationBean<SandboxFhirServer> registration =
                 new ServletRegistrationBean<>(new SandboxFhirServer(fhir.context(), store, launches), "/fhir/*");
         registration.setLoadOnStartup(1);

@@ -1,8 +1,9 @@
 package org.ombc.cds.apps.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.web.ApiProblem;
 import org.springframework.context.annotation.Profile;
@@ -11,9 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What the card viewer reads: the demo patients, and the prefetch an EHR would send for one of them. */
 @RestController

@@ -1,15 +1,5 @@
 package org.ombc.cds.apps.sandbox;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.DiagnosticReport;
-import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -26,6 +16,14 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * A read-only FHIR R4 REST endpoint over the sandbox patients (HAPI's plain server): read, and the searches our
@@ -48,9 +46,12 @@ public class SandboxFhirServer extends RestfulServer {
         setPagingProvider(paging);
         List<IResourceProvider> providers = new ArrayList<>();
         providers.add(new PatientProvider(store));
-        for (Class<? extends Resource> type : List.of(org.hl7.fhir.r4.model.Condition.class,
-                org.hl7.fhir.r4.model.Observation.class, org.hl7.fhir.r4.model.MedicationRequest.class,
-                org.hl7.fhir.r4.model.MedicationStatement.class, org.hl7.fhir.r4.model.Procedure.class,
+        for (Class<? extends Resource> type : List.of(
+                org.hl7.fhir.r4.model.Condition.class,
+                org.hl7.fhir.r4.model.Observation.class,
+                org.hl7.fhir.r4.model.MedicationRequest.class,
+                org.hl7.fhir.r4.model.MedicationStatement.class,
+                org.hl7.fhir.r4.model.Procedure.class,
                 DiagnosticReport.class)) {
             providers.add(new CompartmentProvider(store, type));
         }
@@ -82,8 +83,7 @@ public class SandboxFhirServer extends RestfulServer {
 
         @Read
         public Patient read(@IdParam IdType id) {
-            return (Patient) store.read("Patient", id.getIdPart())
-                    .orElseThrow(() -> new ResourceNotFoundException(id));
+            return (Patient) store.read("Patient", id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
         }
 
         @Search
@@ -109,15 +109,17 @@ public class SandboxFhirServer extends RestfulServer {
 
         @Read
         public IBaseResource read(@IdParam IdType id) {
-            return store.read(type.getSimpleName(), id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+            return store.read(type.getSimpleName(), id.getIdPart())
+                    .orElseThrow(() -> new ResourceNotFoundException(id));
         }
 
         @Search
-        public List<IBaseResource> byPatient(@RequiredParam(name = "patient") ReferenceParam patient,
-                                             @OptionalParam(name = "code") TokenOrListParam code,
-                                             @OptionalParam(name = "category") TokenOrListParam category) {
-            List<IBaseResource> found = new ArrayList<>(
-                    store.search(type.getSimpleName(), patient.getIdPart(), "code", tokens(code)));
+        public List<IBaseResource> byPatient(
+                @RequiredParam(name = "patient") ReferenceParam patient,
+                @OptionalParam(name = "code") TokenOrListParam code,
+                @OptionalParam(name = "category") TokenOrListParam category) {
+            List<IBaseResource> found =
+                    new ArrayList<>(store.search(type.getSimpleName(), patient.getIdPart(), "code", tokens(code)));
             if (category != null) {
                 found.retainAll(store.search(type.getSimpleName(), patient.getIdPart(), "category", tokens(category)));
             }

@@ -1,13 +1,11 @@
 package org.ombc.cds.apps.sandbox;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.ombc.cds.apps.smart.OpenServerLaunches;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The launch ids the sandbox's {@code /fhir} gives out ({@link LaunchRegistration}): random, for one patient, kept
@@ -15,8 +13,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public final class SandboxLaunches implements OpenServerLaunches {
 
-    private final Cache<String, String> patients = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10))
-            .maximumSize(10_000).build();
+    private final Cache<String, String> patients = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .maximumSize(10_000)
+            .build();
 
     /** A new launch id for {@code patientId}. */
     String register(String patientId) {

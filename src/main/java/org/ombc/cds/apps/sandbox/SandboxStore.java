@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -21,8 +20,7 @@ import org.ombc.cds.fhir.ResourceIds;
 public final class SandboxStore {
 
     /** A patient as the card viewer lists it. */
-    public record Listing(String id, String name, String story) {
-    }
+    public record Listing(String id, String name, String story) {}
 
     private final Map<String, List<Resource>> byPatient = new LinkedHashMap<>();
     private final List<Listing> listings = new ArrayList<>();
@@ -33,7 +31,9 @@ public final class SandboxStore {
             listings.add(new Listing(demo.id(), demo.name(), demo.story()));
         }
         examples.forEach((story, bundle) -> {
-            List<Resource> resources = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+            List<Resource> resources = bundle.getEntry().stream()
+                    .map(Bundle.BundleEntryComponent::getResource)
+                    .toList();
             resources.stream().filter(Patient.class::isInstance).findFirst().ifPresent(p -> {
                 String id = ResourceIds.idOf(p);
                 byPatient.put(id, resources);
@@ -63,7 +63,10 @@ public final class SandboxStore {
     }
 
     public List<Resource> patients() {
-        return byPatient.values().stream().flatMap(List::stream).filter(Patient.class::isInstance).toList();
+        return byPatient.values().stream()
+                .flatMap(List::stream)
+                .filter(Patient.class::isInstance)
+                .toList();
     }
 
     /**
@@ -89,8 +92,11 @@ public final class SandboxStore {
             } else {
                 Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
                 for (Resource r : search(key.resourceType(), patientId, "code", List.of())) {
-                    bundle.addEntry().setFullUrl(key.resourceType() + "/" + ResourceIds.idOf(r)).setResource(r)
-                            .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+                    bundle.addEntry()
+                            .setFullUrl(key.resourceType() + "/" + ResourceIds.idOf(r))
+                            .setResource(r)
+                            .getSearch()
+                            .setMode(Bundle.SearchEntryMode.MATCH);
                 }
                 bundle.setTotal(bundle.getEntry().size());
                 prefetch.put(key.key(), bundle);
@@ -111,8 +117,10 @@ public final class SandboxStore {
                         int bar = token.indexOf('|');
                         String system = bar < 0 ? null : token.substring(0, bar);
                         String code = bar < 0 ? token : token.substring(bar + 1);
-                        if (code.equals(coding.getCode()) && ((system == null || system.isEmpty())
-                                ? (bar < 0 || !coding.hasSystem()) : system.equals(coding.getSystem()))) {
+                        if (code.equals(coding.getCode())
+                                && ((system == null || system.isEmpty())
+                                        ? (bar < 0 || !coding.hasSystem())
+                                        : system.equals(coding.getSystem()))) {
                             return true;
                         }
                     }

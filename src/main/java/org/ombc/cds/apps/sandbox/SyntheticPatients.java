@@ -16,8 +16,7 @@ public final class SyntheticPatients {
     private static final String[] GIVEN = CatalogueBuilder.GIVEN;
     private static final String[] FAMILY = CatalogueBuilder.FAMILY;
 
-    private SyntheticPatients() {
-    }
+    private SyntheticPatients() {}
 
     /**
      * A patient as a FHIR transaction Bundle of PUTs: loads into any FHIR server (the compose set-up's HAPI JPA
@@ -27,8 +26,11 @@ public final class SyntheticPatients {
         var bundle = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
         for (org.hl7.fhir.r4.model.Resource r : demo.resources()) {
             String url = r.fhirType() + "/" + r.getIdElement().getIdPart();
-            bundle.addEntry().setResource(r).getRequest()
-                    .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT).setUrl(url);
+            bundle.addEntry()
+                    .setResource(r)
+                    .getRequest()
+                    .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT)
+                    .setUrl(url);
         }
         return bundle;
     }
@@ -40,10 +42,13 @@ public final class SyntheticPatients {
     public static PatientBundle randomChart(Random random, int lesions) {
         int year = 2010 + random.nextInt(10);
         PatientBundle chart = PatientBundle.patient("random-" + random.nextInt(1_000_000))
-                .named(GIVEN[random.nextInt(GIVEN.length)], FAMILY[random.nextInt(FAMILY.length)] + "-Synthetic",
+                .named(
+                        GIVEN[random.nextInt(GIVEN.length)],
+                        FAMILY[random.nextInt(FAMILY.length)] + "-Synthetic",
                         (1940 + random.nextInt(45)) + "-0" + (1 + random.nextInt(9)) + "-15")
                 .primary(year + "-0" + (1 + random.nextInt(9)) + "-15")
-                .er(random.nextBoolean(), year + "-10-01").pr(random.nextBoolean(), year + "-10-01")
+                .er(random.nextBoolean(), year + "-10-01")
+                .pr(random.nextBoolean(), year + "-10-01")
                 .her2(random.nextBoolean(), year + "-10-01");
         if (random.nextBoolean()) {
             chart.imaging((year + 3) + "-06-01");
@@ -52,7 +57,9 @@ public final class SyntheticPatients {
             chart.endocrineTherapy(year + "-11-01", random.nextBoolean() ? null : (year + 2) + "-11-01");
         }
         for (int i = 0; i < lesions; i++) {
-            chart.metastasis("l" + i, sct(SITE_CODES[random.nextInt(SITE_CODES.length)]),
+            chart.metastasis(
+                    "l" + i,
+                    sct(SITE_CODES[random.nextInt(SITE_CODES.length)]),
                     (year + 1 + random.nextInt(4)) + "-0" + (1 + random.nextInt(9)) + "-01");
         }
         return chart;

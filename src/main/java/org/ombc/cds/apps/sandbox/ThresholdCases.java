@@ -17,17 +17,17 @@ final class ThresholdCases {
     private static final CodeableConcept LUNG = sct("94391008");
     private static final String SHORT_DFI = "negative factor: disease-free interval";
 
-    private ThresholdCases() {
-    }
+    private ThresholdCases() {}
 
     static void addTo(CatalogueBuilder c) {
-        sixMonths(c.add("demo-edge-6-months", "Bone lesion exactly 6 months after the primary: synchronous"),
+        sixMonths(
+                c.add("demo-edge-6-months", "Bone lesion exactly 6 months after the primary: synchronous"),
                 "2020-07-10");
         c.expect(oligometastatic("synchronous", 1)
-                .recommends(MDT, SABR, METASTASIS_SURGERY, PRIMARY_SURGERY, TRIAL).favorable(HR_POSITIVE, SOLITARY)
+                .recommends(MDT, SABR, METASTASIS_SURGERY, PRIMARY_SURGERY, TRIAL)
+                .favorable(HR_POSITIVE, SOLITARY)
                 .trials(OLIGO, STEREO_SEIN, CORE, STEREO_OS, CLEAR, PROMISE_005, SABR_COMET_3, OLIGOMA));
-        sixMonths(c.add("demo-edge-6-months-1-day", "Bone lesion 6 months and 1 day after the primary"),
-                "2020-07-11");
+        sixMonths(c.add("demo-edge-6-months-1-day", "Bone lesion 6 months and 1 day after the primary"), "2020-07-11");
         c.expect(solitaryBone().favorable(HR_POSITIVE, SOLITARY));
 
         relapse(c.add("demo-edge-imaging-90-days-after", "PET-CT 90 days after the bone lesion: staging done"))
@@ -44,35 +44,49 @@ final class ThresholdCases {
         c.expect(solitaryBone().recommends(MDT, SABR, METASTASIS_SURGERY, STAGING, TRIAL));
 
         c.add("demo-edge-dfi-24-months", "Bone lesion exactly 24 months after the primary: long DFI")
-                .primary("2019-03-01").luminal("2019-03-05").metastasis("m1", BONE, "2021-03-01")
+                .primary("2019-03-01")
+                .luminal("2019-03-05")
+                .metastasis("m1", BONE, "2021-03-01")
                 .imaging("2021-03-01");
         c.expect(solitaryBone());
         c.add("demo-edge-dfi-23-months", "Bone lesion one day short of 24 months after the primary")
-                .primary("2019-03-01").luminal("2019-03-05").metastasis("m1", BONE, "2021-02-28")
+                .primary("2019-03-01")
+                .luminal("2019-03-05")
+                .metastasis("m1", BONE, "2021-02-28")
                 .imaging("2021-02-28");
         c.expect(solitaryBone().favorable(HR_POSITIVE, SOLITARY));
 
         c.add("demo-edge-lung-36-months", "Solitary lung lesion 36 months after the primary: short DFI flagged")
-                .primary("2018-01-01").luminal("2018-01-05").metastasis("l1", LUNG, "2021-01-01")
+                .primary("2018-01-01")
+                .luminal("2018-01-05")
+                .metastasis("l1", LUNG, "2021-01-01")
                 .imaging("2021-01-01");
         c.expect(solitaryLung().shows(METASTASIS_SURGERY, SHORT_DFI));
         c.add("demo-edge-lung-37-months", "Solitary lung lesion 37 months after the primary: DFI not flagged")
-                .primary("2018-01-01").luminal("2018-01-05").metastasis("l1", LUNG, "2021-02-01")
+                .primary("2018-01-01")
+                .luminal("2018-01-05")
+                .metastasis("l1", LUNG, "2021-02-01")
                 .imaging("2021-02-01");
         c.expect(solitaryLung().showsNot(METASTASIS_SURGERY, SHORT_DFI));
 
         relapse(c.add("demo-edge-5-lesions", "Five bone lesions: still oligometastatic"))
-                .boneLesions(4, "2021-03-01").imaging("2021-03-01");
-        c.expect(oligometastatic("metachronous-oligorecurrence", 5).recommends(MDT, SABR, TRIAL)
-                .favorable(HR_POSITIVE, LONG_DFI).trials(SABR_COMET_10, PROMISE_005, OLIGOMA));
+                .boneLesions(4, "2021-03-01")
+                .imaging("2021-03-01");
+        c.expect(oligometastatic("metachronous-oligorecurrence", 5)
+                .recommends(MDT, SABR, TRIAL)
+                .favorable(HR_POSITIVE, LONG_DFI)
+                .trials(SABR_COMET_10, PROMISE_005, OLIGOMA));
         relapse(c.add("demo-edge-6-lesions", "Six bone lesions: polymetastatic, SABR-COMET-10 within a trial"))
-                .boneLesions(5, "2021-03-01").imaging("2021-03-01");
+                .boneLesions(5, "2021-03-01")
+                .imaging("2021-03-01");
         c.expect(polymetastatic(6).favorable(HR_POSITIVE, LONG_DFI).trials(SABR_COMET_10));
         relapse(c.add("demo-edge-10-lesions", "Ten bone lesions: SABR-COMET-10 still listed"))
-                .boneLesions(9, "2021-03-01").imaging("2021-03-01");
+                .boneLesions(9, "2021-03-01")
+                .imaging("2021-03-01");
         c.expect(polymetastatic(10).favorable(HR_POSITIVE, LONG_DFI).trials(SABR_COMET_10));
         relapse(c.add("demo-edge-11-lesions", "Eleven bone lesions: no trial listed"))
-                .boneLesions(10, "2021-03-01").imaging("2021-03-01");
+                .boneLesions(10, "2021-03-01")
+                .imaging("2021-03-01");
         c.expect(polymetastatic(11).favorable(HR_POSITIVE, LONG_DFI));
     }
 
@@ -81,7 +95,8 @@ final class ThresholdCases {
      * local option and the first-line trials that take bone.
      */
     private static Expected solitaryBone() {
-        return oligometastatic("metachronous-oligorecurrence", 1).recommends(MDT, SABR, METASTASIS_SURGERY, TRIAL)
+        return oligometastatic("metachronous-oligorecurrence", 1)
+                .recommends(MDT, SABR, METASTASIS_SURGERY, TRIAL)
                 .favorable(HR_POSITIVE, LONG_DFI, SOLITARY)
                 .trials(OLIGO, CORE, STEREO_OS, CLEAR, PROMISE_005, SABR_COMET_3, OLIGOMA);
     }
@@ -93,7 +108,10 @@ final class ThresholdCases {
 
     /** Primary 2020-01-10, luminal; one bone lesion (imaged that day) on {@code onset}. */
     private static PatientBundle sixMonths(PatientBundle chart, String onset) {
-        return chart.primary("2020-01-10").luminal("2020-01-15").metastasis("m1", BONE, onset).imaging(onset);
+        return chart.primary("2020-01-10")
+                .luminal("2020-01-15")
+                .metastasis("m1", BONE, onset)
+                .imaging(onset);
     }
 
     /** Primary 2016 (in remission), luminal; one bone lesion on 2021-03-01, the OMD date. */

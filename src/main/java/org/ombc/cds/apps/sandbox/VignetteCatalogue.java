@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class VignetteCatalogue {
 
-    private VignetteCatalogue() {
-    }
+    private VignetteCatalogue() {}
 
     /** Every case, in the order the card viewer lists them. */
     public static List<DemoPatient> cases() {

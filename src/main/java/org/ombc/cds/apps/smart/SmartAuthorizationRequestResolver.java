@@ -2,7 +2,6 @@ package org.ombc.cds.apps.smart;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -44,18 +43,20 @@ final class SmartAuthorizationRequestResolver implements OAuth2AuthorizationRequ
         }
     }
 
-    private static @Nullable OAuth2AuthorizationRequest withLaunchContext(@Nullable OAuth2AuthorizationRequest base,
-                                                                         HttpServletRequest request) {
+    private static @Nullable OAuth2AuthorizationRequest withLaunchContext(
+            @Nullable OAuth2AuthorizationRequest base, HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (base == null || session == null || !(session.getAttribute(SmartSession.ISS) instanceof String iss)) {
             return base;
         }
         Object launch = session.getAttribute(SmartSession.LAUNCH);
-        return OAuth2AuthorizationRequest.from(base).additionalParameters(params -> {
-            params.put("aud", iss);
-            if (launch instanceof String id) {
-                params.put("launch", id);
-            }
-        }).build();
+        return OAuth2AuthorizationRequest.from(base)
+                .additionalParameters(params -> {
+                    params.put("aud", iss);
+                    if (launch instanceof String id) {
+                        params.put("launch", id);
+                    }
+                })
+                .build();
     }
 }

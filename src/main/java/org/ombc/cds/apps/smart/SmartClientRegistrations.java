@@ -1,18 +1,16 @@
 package org.ombc.cds.apps.smart;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.privacy.Hashes;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Spring Security's OAuth2 client registrations, made when an EHR launches the app: the issuer is known only then,
@@ -23,11 +21,19 @@ final class SmartClientRegistrations implements ClientRegistrationRepository {
     static final String REDIRECT_PATH = "/smart/app";
 
     /** SMART App Launch 2.0 scopes for the resources the assessment reads. */
-    private static final List<String> PATIENT_RESOURCES = List.of("Patient", "Condition", "Observation",
-            "MedicationRequest", "MedicationStatement", "Procedure", "DiagnosticReport");
+    private static final List<String> PATIENT_RESOURCES = List.of(
+            "Patient",
+            "Condition",
+            "Observation",
+            "MedicationRequest",
+            "MedicationStatement",
+            "Procedure",
+            "DiagnosticReport");
 
     private final Cache<String, ClientRegistration> registrations = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofHours(1)).maximumSize(1_000).build();
+            .expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(1_000)
+            .build();
 
     @Override
     public @Nullable ClientRegistration findByRegistrationId(String registrationId) {
@@ -37,11 +43,12 @@ final class SmartClientRegistrations implements ClientRegistrationRepository {
     /** Registers (or refreshes) the client for one issuer and returns its registration id. */
     String register(String iss, SmartProperties.Client client, SmartServerMetadata server, boolean ehrLaunch) {
         String id = "smart-" + Hashes.sha256(iss).substring(0, 16);
-        boolean confidential = client.clientSecret() != null && !client.clientSecret().isBlank();
+        boolean confidential =
+                client.clientSecret() != null && !client.clientSecret().isBlank();
         ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(id)
                 .clientId(client.clientId())
-                .clientAuthenticationMethod(confidential ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC
-                        : ClientAuthenticationMethod.NONE)
+                .clientAuthenticationMethod(
+                        confidential ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC : ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}" + REDIRECT_PATH)
                 .scope(scopes(ehrLaunch, server.speaksV2Scopes()))

@@ -32,19 +32,21 @@ class SmartConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-    SecurityFilterChain smartAppSecurityFilterChain(HttpSecurity http, SmartClientRegistrations registrations,
-                                                    OAuth2AuthorizedClientRepository authorizedClients,
-                                                    SmartProperties properties) throws Exception {
+    SecurityFilterChain smartAppSecurityFilterChain(
+            HttpSecurity http,
+            SmartClientRegistrations registrations,
+            OAuth2AuthorizedClientRepository authorizedClients,
+            SmartProperties properties)
+            throws Exception {
         http.securityMatcher("/smart/**", SmartAuthorizationRequestResolver.AUTHORIZATION_PATH + "/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .oauth2Client(client -> client
-                        .clientRegistrationRepository(registrations)
+                .oauth2Client(client -> client.clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)
-                        .authorizationCodeGrant(grant -> grant
-                                .authorizationRequestResolver(new SmartAuthorizationRequestResolver(registrations))
-                                .accessTokenResponseClient(new SmartTokenResponseClient(properties.discoveryTimeout()))))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        .authorizationCodeGrant(grant -> grant.authorizationRequestResolver(
+                                        new SmartAuthorizationRequestResolver(registrations))
+                                .accessTokenResponseClient(
+                                        new SmartTokenResponseClient(properties.discoveryTimeout()))))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
                                         + "form-action 'self'; frame-ancestors *"))
                         .frameOptions(frame -> frame.disable())

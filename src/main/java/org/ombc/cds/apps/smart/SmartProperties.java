@@ -2,7 +2,6 @@ package org.ombc.cds.apps.smart;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param discoveryTimeout    how long fetching a server's {@code .well-known/smart-configuration} may take
  */
 @ConfigurationProperties("ombc.smart")
-public record SmartProperties(@DefaultValue List<Client> clients,
-                              @DefaultValue("false") boolean allowOpenServers,
-                              @DefaultValue("5s") Duration discoveryTimeout) {
+public record SmartProperties(
+        @DefaultValue List<Client> clients,
+        @DefaultValue("false") boolean allowOpenServers,
+        @DefaultValue("5s") Duration discoveryTimeout) {
 
     /**
      * One EHR registration of the tumour-board app.
@@ -28,6 +28,6 @@ public record SmartProperties(@DefaultValue List<Client> clients,
      * @param clientId     the client id the EHR issued to this app
      * @param clientSecret set only for a confidential registration; a public client (the default) uses PKCE alone
      */
-    public record Client(String iss, String clientId, @Nullable String clientSecret) {
-    }
+    public record Client(
+            String iss, String clientId, @Nullable String clientSecret) {}
 }

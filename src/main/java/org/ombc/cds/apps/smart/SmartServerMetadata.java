@@ -1,5 +1,7 @@
 package org.ombc.cds.apps.smart;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,15 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * A FHIR server's SMART configuration ({@code {iss}/.well-known/smart-configuration}, SMART App Launch 2.0): where
  * to send the user to authorise, where to exchange the code, and whether it speaks v2 scopes.
  */
-record SmartServerMetadata(String authorizationEndpoint, String tokenEndpoint, List<String> capabilities,
-                           List<String> codeChallengeMethods) {
+record SmartServerMetadata(
+        String authorizationEndpoint,
+        String tokenEndpoint,
+        List<String> capabilities,
+        List<String> codeChallengeMethods) {
 
     /** v2 scopes ({@code .rs}) when the server says it supports them; older servers get the v1 {@code .read}. */
     boolean speaksV2Scopes() {
@@ -29,8 +31,13 @@ record SmartServerMetadata(String authorizationEndpoint, String tokenEndpoint, L
     static Optional<SmartServerMetadata> discover(HttpClient http, ObjectMapper json, String iss, Duration timeout)
             throws IOException, InterruptedException {
         URI uri = URI.create(stripSlash(iss) + "/.well-known/smart-configuration");
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(timeout)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200 || response.body().length > 256 * 1024) {
             return Optional.empty();
         }
@@ -40,7 +47,10 @@ record SmartServerMetadata(String authorizationEndpoint, String tokenEndpoint, L
         if (!isHttpUrl(authorize) || !isHttpUrl(token)) {
             return Optional.empty();
         }
-        return Optional.of(new SmartServerMetadata(authorize, token, texts(body.path("capabilities")),
+        return Optional.of(new SmartServerMetadata(
+                authorize,
+                token,
+                texts(body.path("capabilities")),
                 texts(body.path("code_challenge_methods_supported"))));
     }
 

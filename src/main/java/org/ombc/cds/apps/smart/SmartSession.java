@@ -12,6 +12,5 @@ final class SmartSession {
     static final String REGISTRATION = "ombc.smart.registration";
     static final String PATIENT = "ombc.smart.patient";
 
-    private SmartSession() {
-    }
+    private SmartSession() {}
 }

@@ -3,7 +3,6 @@ package org.ombc.cds.apps.smart;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -32,19 +31,23 @@ final class SmartTokenResponseClient implements OAuth2AccessTokenResponseClient<
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(timeout);
         factory.setReadTimeout(timeout);
-        delegate.setRestClient(RestClient.builder().requestFactory(factory)
-                .messageConverters(List.of(new FormHttpMessageConverter(),
-                        new OAuth2AccessTokenResponseHttpMessageConverter()))
-                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
+        delegate.setRestClient(RestClient.builder()
+                .requestFactory(factory)
+                .messageConverters(
+                        List.of(new FormHttpMessageConverter(), new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build());
     }
 
     @Override
     public OAuth2AccessTokenResponse getTokenResponse(OAuth2AuthorizationCodeGrantRequest request) {
         OAuth2AccessTokenResponse response = delegate.getTokenResponse(request);
         Object patient = response.getAdditionalParameters().get("patient");
-        RequestContextHolder.currentRequestAttributes().setAttribute(SmartSession.PATIENT,
-                patient instanceof String id && FHIR_ID.matcher(id).matches() ? id : "",
-                RequestAttributes.SCOPE_SESSION);
+        RequestContextHolder.currentRequestAttributes()
+                .setAttribute(
+                        SmartSession.PATIENT,
+                        patient instanceof String id && FHIR_ID.matcher(id).matches() ? id : "",
+                        RequestAttributes.SCOPE_SESSION);
         return response;
     }
 }

@@ -3,7 +3,6 @@ package org.ombc.cds.apps.smart;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.Evidence;
 import org.ombc.cds.logic.Recommendation;
@@ -16,32 +15,48 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class TumourBoardPage {
 
-    private TumourBoardPage() {
-    }
+    private TumourBoardPage() {}
 
     static String render(Assessment assessment, String timelineSvg, List<String> dataProblems) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Tumour-board view - ombc-cds</title><style>").append(STYLE).append("</style></head>")
+                .append("<title>Tumour-board view - ombc-cds</title><style>")
+                .append(STYLE)
+                .append("</style></head>")
                 .append("<body><header><h1>Tumour-board view</h1><p class=\"basis\">Oligometastatic breast cancer "
-                        + "assessment (knowledge ").append(esc(assessment.knowledgeVersion()))
+                        + "assessment (knowledge ")
+                .append(esc(assessment.knowledgeVersion()))
                 .append("). Decision support: the tumour board decides.</p></header>");
         html.append("<section class=\"facts\"><ul>");
-        fact(html, "Lesions", assessment.lesionCount() == null ? "count unknown"
-                : assessment.lesionCount() + " current, in " + String.join(", ", assessment.sites()));
-        fact(html, "Subtype", assessment.subtype() == null ? "unknown" : assessment.subtype().code());
+        fact(
+                html,
+                "Lesions",
+                assessment.lesionCount() == null
+                        ? "count unknown"
+                        : assessment.lesionCount() + " current, in " + String.join(", ", assessment.sites()));
+        fact(
+                html,
+                "Subtype",
+                assessment.subtype() == null ? "unknown" : assessment.subtype().code());
         // Synchronous (de novo) disease has no disease-free interval: "0 months" would read as a very short one.
         if (assessment.diseaseFreeIntervalMonths() != null
                 && assessment.estroEortcState() != org.ombc.cds.logic.EstroEortcState.SYNCHRONOUS) {
             fact(html, "Disease-free interval", assessment.diseaseFreeIntervalMonths() + " months");
         }
         if (!assessment.missingData().isEmpty()) {
-            fact(html, "To record", String.join(", ",
-                    assessment.missingData().stream().map(m -> m.code().replace('-', ' ')).toList()));
+            fact(
+                    html,
+                    "To record",
+                    String.join(
+                            ", ",
+                            assessment.missingData().stream()
+                                    .map(m -> m.code().replace('-', ' '))
+                                    .toList()));
         }
         html.append("</ul></section>");
-        html.append("<figure class=\"timeline\">").append(timelineSvg)
+        html.append("<figure class=\"timeline\">")
+                .append(timelineSvg)
                 .append("<figcaption>Bars: lesions by site from onset to resolution (grey) or today (red); hatched: "
                         + "a partial date. Blue bands: systemic therapy. Ticks: imaging. Dashed lines: the 6- and "
                         + "24-month marks after the primary where they decide the state or a prognostic factor."
@@ -67,8 +82,12 @@ final class TumourBoardPage {
             html.append("<li><strong>").append(esc(recommendation.title())).append("</strong>");
             for (Evidence evidence : recommendation.evidence()) {
                 if (shown.add(evidence)) {
-                    html.append("<br><a href=\"").append(esc(evidence.url())).append("\" rel=\"noreferrer\">")
-                            .append(esc(evidence.citation())).append("</a>: ").append(esc(evidence.figure()));
+                    html.append("<br><a href=\"")
+                            .append(esc(evidence.url()))
+                            .append("\" rel=\"noreferrer\">")
+                            .append(esc(evidence.citation()))
+                            .append("</a>: ")
+                            .append(esc(evidence.figure()));
                 }
             }
             html.append("</li>");
@@ -82,15 +101,25 @@ final class TumourBoardPage {
         }
         html.append("<section class=\"trials\"><h2>Trials: check eligibility</h2><ul>");
         for (Trial trial : trials) {
-            html.append("<li><a href=\"").append(esc(trial.url())).append("\" rel=\"noreferrer\">")
-                    .append(esc(trial.displayName())).append(" (").append(esc(trial.nct())).append(")</a>: ")
-                    .append(esc(trial.criteria())).append("</li>");
+            html.append("<li><a href=\"")
+                    .append(esc(trial.url()))
+                    .append("\" rel=\"noreferrer\">")
+                    .append(esc(trial.displayName()))
+                    .append(" (")
+                    .append(esc(trial.nct()))
+                    .append(")</a>: ")
+                    .append(esc(trial.criteria()))
+                    .append("</li>");
         }
         html.append("</ul></section>");
     }
 
     private static void fact(StringBuilder html, String name, String value) {
-        html.append("<li><span class=\"k\">").append(esc(name)).append(":</span> ").append(esc(value)).append("</li>");
+        html.append("<li><span class=\"k\">")
+                .append(esc(name))
+                .append(":</span> ")
+                .append(esc(value))
+                .append("</li>");
     }
 
     static String esc(String text) {

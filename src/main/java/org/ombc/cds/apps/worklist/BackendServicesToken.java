@@ -1,21 +1,5 @@
 package org.ombc.cds.apps.worklist;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Date;
-import java.util.UUID;
-
-import org.ombc.cds.apps.worklist.ExportFailure.ExportException;
-import org.ombc.cds.chart.fetch.AllowedServers;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -30,6 +14,20 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.UUID;
+import org.ombc.cds.apps.worklist.ExportFailure.ExportException;
+import org.ombc.cds.chart.fetch.AllowedServers;
 
 /**
  * An access token by SMART Backend Services (SMART App Launch 2.0, "client-confidential-asymmetric"): the token
@@ -51,8 +49,14 @@ public final class BackendServicesToken {
     private final Duration timeout;
     private final Clock clock;
 
-    public BackendServicesToken(HttpClient http, AllowedServers allowed, String clientId, JWK key, String scope,
-                                Duration timeout, Clock clock) {
+    public BackendServicesToken(
+            HttpClient http,
+            AllowedServers allowed,
+            String clientId,
+            JWK key,
+            String scope,
+            Duration timeout,
+            Clock clock) {
         if (!(key instanceof RSAKey || key instanceof ECKey) || !key.isPrivate()) {
             throw new IllegalArgumentException("the Backend Services key must be a private RSA or EC P-384 JWK");
         }
@@ -78,19 +82,22 @@ public final class BackendServicesToken {
         JsonNode configuration = getJson(fhirServer + "/.well-known/smart-configuration");
         String tokenEndpoint = configuration.path("token_endpoint").asText("");
         if (tokenEndpoint.isEmpty() || !allowed.allows(tokenEndpoint)) {
-            throw new ExportException(ExportFailure.UNAUTHORIZED, "the server's token endpoint is missing or not "
-                    + "in ombc.fhir.allowed-servers");
+            throw new ExportException(
+                    ExportFailure.UNAUTHORIZED,
+                    "the server's token endpoint is missing or not " + "in ombc.fhir.allowed-servers");
         }
         String form = "grant_type=client_credentials&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
-                + "&client_assertion_type=" + URLEncoder.encode(
-                        "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                + "&client_assertion_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
                 + "&client_assertion=" + assertion(tokenEndpoint);
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
         if (answer.statusCode() != 200) {
-            throw new ExportException(ExportFailure.UNAUTHORIZED, "the token endpoint answered "
-                    + answer.statusCode());
+            throw new ExportException(ExportFailure.UNAUTHORIZED, "the token endpoint answered " + answer.statusCode());
         }
         String token = parse(answer.body()).path("access_token").asText("");
         if (token.isEmpty()) {
@@ -102,19 +109,28 @@ public final class BackendServicesToken {
     /** The signed client assertion: iss and sub our client id, aud the token endpoint, a fresh jti. */
     String assertion(String tokenEndpoint) throws ExportException {
         Date now = Date.from(clock.instant());
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenEndpoint)
-                .issueTime(now).expirationTime(Date.from(clock.instant().plus(ASSERTION_LIFETIME)))
-                .jwtID(UUID.randomUUID().toString()).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(clientId)
+                .subject(clientId)
+                .audience(tokenEndpoint)
+                .issueTime(now)
+                .expirationTime(Date.from(clock.instant().plus(ASSERTION_LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
         try {
             JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
             JWSAlgorithm algorithm = key instanceof RSAKey ? JWSAlgorithm.RS384 : JWSAlgorithm.ES384;
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT)
-                    .keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(algorithm)
+                            .type(JOSEObjectType.JWT)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
-            throw new ExportException(ExportFailure.UNAUTHORIZED, "the client assertion could not be signed: "
-                    + e.getMessage());
+            throw new ExportException(
+                    ExportFailure.UNAUTHORIZED, "the client assertion could not be signed: " + e.getMessage());
         }
     }
 
@@ -122,11 +138,14 @@ public final class BackendServicesToken {
         if (!allowed.allows(url)) {
             throw new ExportException(ExportFailure.NOT_ALLOWED, url);
         }
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/json").GET().build());
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
         if (answer.statusCode() != 200) {
-            throw new ExportException(ExportFailure.UNAUTHORIZED, "smart-configuration answered "
-                    + answer.statusCode());
+            throw new ExportException(
+                    ExportFailure.UNAUTHORIZED, "smart-configuration answered " + answer.statusCode());
         }
         return parse(answer.body());
     }
@@ -135,10 +154,13 @@ public final class BackendServicesToken {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.net.http.HttpTimeoutException e) {
-            throw new ExportException(ExportFailure.TIMEOUT, "no answer from " + request.uri() + " within "
-                    + timeout + " (ombc.fhir.timeout)");
+            throw new ExportException(
+                    ExportFailure.TIMEOUT,
+                    "no answer from " + request.uri() + " within " + timeout + " (ombc.fhir.timeout)");
         } catch (IOException e) {
-            throw new ExportException(ExportFailure.UNREACHABLE, request.uri() + ": " + e.getClass().getSimpleName());
+            throw new ExportException(
+                    ExportFailure.UNREACHABLE,
+                    request.uri() + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExportException(ExportFailure.TIMEOUT, "interrupted");

@@ -1,5 +1,7 @@
 package org.ombc.cds.apps.worklist;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,13 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.apps.worklist.ExportFailure.ExportException;
 import org.ombc.cds.chart.fetch.AllowedServers;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A FHIR Bulk Data export, client side (Bulk Data Access IG v2): system-level {@code $export} kick-off with
@@ -40,9 +38,12 @@ public final class BulkExportClient {
      * @param exportTimeout    the whole export: kick-off to the last file
      * @param maxRetryAfter    the longest wait between polls a server may ask for
      */
-    public record Limits(Duration requestTimeout, long maxResponseBytes, long maxFileBytes, Duration exportTimeout,
-                         Duration maxRetryAfter) {
-    }
+    public record Limits(
+            Duration requestTimeout,
+            long maxResponseBytes,
+            long maxFileBytes,
+            Duration exportTimeout,
+            Duration maxRetryAfter) {}
 
     private static final String TYPES = String.join(",", BulkFiles.TYPES);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,14 +76,15 @@ public final class BulkExportClient {
     public void export(String fhirServer, @Nullable String token, Path dir) throws ExportException {
         String base = fhirServer.endsWith("/") ? fhirServer.substring(0, fhirServer.length() - 1) : fhirServer;
         Instant deadline = clock.instant().plus(limits.exportTimeout());
-        Answer kickOff = send(base + "/$export?_type=" + TYPES, token, deadline,
-                Map.of("Prefer", "respond-async"));
+        Answer kickOff = send(base + "/$export?_type=" + TYPES, token, deadline, Map.of("Prefer", "respond-async"));
         if (kickOff.statusCode() != 202) {
-            throw new ExportException(ExportFailure.REFUSED, "kick-off answered " + kickOff.statusCode()
-                    + diagnostics(kickOff));
+            throw new ExportException(
+                    ExportFailure.REFUSED, "kick-off answered " + kickOff.statusCode() + diagnostics(kickOff));
         }
-        String status = kickOff.headers().firstValue("Content-Location").orElseThrow(() -> new ExportException(
-                ExportFailure.NOT_BULK_DATA, "the kick-off's 202 has no Content-Location"));
+        String status = kickOff.headers()
+                .firstValue("Content-Location")
+                .orElseThrow(() ->
+                        new ExportException(ExportFailure.NOT_BULK_DATA, "the kick-off's 202 has no Content-Location"));
         JsonNode manifest = poll(resolve(base, status), token, deadline);
         boolean needsToken = manifest.path("requiresAccessToken").asBoolean(false);
         int n = 0;
@@ -112,13 +114,16 @@ public final class BulkExportClient {
                 }
             }
             if (status.statusCode() != 202) {
-                throw new ExportException(ExportFailure.FAILED, "the status answered " + status.statusCode()
-                        + diagnostics(status));
+                throw new ExportException(
+                        ExportFailure.FAILED, "the status answered " + status.statusCode() + diagnostics(status));
             }
-            Duration wait = retryAfter(status.headers().firstValue("Retry-After").orElse(null));
+            Duration wait =
+                    retryAfter(status.headers().firstValue("Retry-After").orElse(null));
             if (clock.instant().plus(wait).isAfter(deadline)) {
-                throw new ExportException(ExportFailure.TIMEOUT, "the export was not finished within "
-                        + limits.exportTimeout() + " (ombc.worklist.export-timeout)");
+                throw new ExportException(
+                        ExportFailure.TIMEOUT,
+                        "the export was not finished within " + limits.exportTimeout()
+                                + " (ombc.worklist.export-timeout)");
             }
             try {
                 sleeper.sleep(wait);
@@ -137,8 +142,11 @@ public final class BulkExportClient {
                 wait = Duration.ofSeconds(Long.parseLong(header.trim()));
             } catch (NumberFormatException e) {
                 try {
-                    wait = Duration.between(clock.instant(), java.time.ZonedDateTime.parse(header.trim(),
-                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                    wait = Duration.between(
+                            clock.instant(),
+                            java.time.ZonedDateTime.parse(
+                                            header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                                    .toInstant());
                 } catch (java.time.format.DateTimeParseException unreadable) {
                     wait = Duration.ofSeconds(2);
                 }
@@ -152,8 +160,7 @@ public final class BulkExportClient {
 
     /** A kick-off or status answer: its status, headers and at most {@code maxResponseBytes} of body. */
     @SuppressWarnings("ArrayRecordComponent") // one answer handed from a call to its reader: never compared or hashed
-    record Answer(int statusCode, java.net.http.HttpHeaders headers, byte[] body) {
-    }
+    record Answer(int statusCode, java.net.http.HttpHeaders headers, byte[] body) {}
 
     private Answer send(String url, @Nullable String token, Instant deadline, Map<String, String> headers)
             throws ExportException {
@@ -161,12 +168,15 @@ public final class BulkExportClient {
         try (InputStream in = answer.body()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxResponseBytes() + 1));
             if (body.length > limits.maxResponseBytes()) {
-                throw new ExportException(ExportFailure.TOO_LARGE, "the answer of " + url + " is larger than "
-                        + limits.maxResponseBytes() + " bytes (ombc.fhir.max-response-bytes)");
+                throw new ExportException(
+                        ExportFailure.TOO_LARGE,
+                        "the answer of " + url + " is larger than " + limits.maxResponseBytes()
+                                + " bytes (ombc.fhir.max-response-bytes)");
             }
             return new Answer(answer.statusCode(), answer.headers(), body);
         } catch (IOException e) {
-            throw new ExportException(ExportFailure.UNREACHABLE, url + ": " + e.getClass().getSimpleName());
+            throw new ExportException(
+                    ExportFailure.UNREACHABLE, url + ": " + e.getClass().getSimpleName());
         }
     }
 
@@ -190,34 +200,42 @@ public final class BulkExportClient {
                         throw tooLarge();
                     }
                     if (clock.instant().isAfter(deadline)) {
-                        throw new ExportException(ExportFailure.TIMEOUT, "a file download did not finish within "
-                                + limits.exportTimeout() + " (ombc.worklist.export-timeout)");
+                        throw new ExportException(
+                                ExportFailure.TIMEOUT,
+                                "a file download did not finish within " + limits.exportTimeout()
+                                        + " (ombc.worklist.export-timeout)");
                     }
                     out.write(buffer, 0, n);
                 }
             }
         } catch (IOException e) {
-            throw new ExportException(ExportFailure.UNREACHABLE, "a file download broke off: "
-                    + e.getClass().getSimpleName());
+            throw new ExportException(
+                    ExportFailure.UNREACHABLE,
+                    "a file download broke off: " + e.getClass().getSimpleName());
         }
     }
 
     private ExportException tooLarge() {
-        return new ExportException(ExportFailure.TOO_LARGE, "a file is larger than " + limits.maxFileBytes()
-                + " bytes (ombc.worklist.max-file-bytes)");
+        return new ExportException(
+                ExportFailure.TOO_LARGE,
+                "a file is larger than " + limits.maxFileBytes() + " bytes (ombc.worklist.max-file-bytes)");
     }
 
-    private HttpResponse<InputStream> exchange(String url, @Nullable String token, Instant deadline,
-                                               Map<String, String> headers, String accept) throws ExportException {
+    private HttpResponse<InputStream> exchange(
+            String url, @Nullable String token, Instant deadline, Map<String, String> headers, String accept)
+            throws ExportException {
         if (!allowed.allows(url)) {
             throw new ExportException(ExportFailure.NOT_ALLOWED, url);
         }
         Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {
-            throw new ExportException(ExportFailure.TIMEOUT, "the export did not finish within "
-                    + limits.exportTimeout() + " (ombc.worklist.export-timeout)");
+            throw new ExportException(
+                    ExportFailure.TIMEOUT,
+                    "the export did not finish within " + limits.exportTimeout() + " (ombc.worklist.export-timeout)");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET().header("Accept", accept)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .GET()
+                .header("Accept", accept)
                 .timeout(left.compareTo(limits.requestTimeout()) < 0 ? left : limits.requestTimeout());
         headers.forEach(request::header);
         if (token != null) {
@@ -226,10 +244,12 @@ public final class BulkExportClient {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new ExportException(ExportFailure.TIMEOUT, "no answer from " + url + " within "
-                    + limits.requestTimeout() + " (ombc.fhir.timeout)");
+            throw new ExportException(
+                    ExportFailure.TIMEOUT,
+                    "no answer from " + url + " within " + limits.requestTimeout() + " (ombc.fhir.timeout)");
         } catch (IOException e) {
-            throw new ExportException(ExportFailure.UNREACHABLE, url + ": " + e.getClass().getSimpleName());
+            throw new ExportException(
+                    ExportFailure.UNREACHABLE, url + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExportException(ExportFailure.TIMEOUT, "interrupted");
@@ -240,15 +260,18 @@ public final class BulkExportClient {
 
     /** A relative status or file URL is resolved against the server's base. */
     private static String resolve(String base, String url) {
-        return url.startsWith("http://") || url.startsWith("https://") ? url : base + (url.startsWith("/") ? "" : "/")
-                + url;
+        return url.startsWith("http://") || url.startsWith("https://")
+                ? url
+                : base + (url.startsWith("/") ? "" : "/") + url;
     }
 
     /** An OperationOutcome's first diagnostics, shortened: the server's reason, in its words. */
     private static String diagnostics(Answer answer) {
         try {
             JsonNode outcome = JSON.readTree(new String(answer.body(), StandardCharsets.UTF_8));
-            String text = outcome == null ? "" : outcome.path("issue").path(0).path("diagnostics").asText("");
+            String text = outcome == null
+                    ? ""
+                    : outcome.path("issue").path(0).path("diagnostics").asText("");
             return text.isEmpty() ? "" : " (" + (text.length() > 200 ? text.substring(0, 200) + "..." : text) + ")";
         } catch (IOException e) {
             return "";

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 record BulkFiles(List<Path> read, List<Path> ignored) {
 
-    static final List<String> TYPES = List.of("Patient", "Condition", "Observation", "MedicationRequest",
-            "MedicationStatement", "Procedure", "DiagnosticReport");
+    static final List<String> TYPES = List.of(
+            "Patient",
+            "Condition",
+            "Observation",
+            "MedicationRequest",
+            "MedicationStatement",
+            "Procedure",
+            "DiagnosticReport");
 
     static BulkFiles in(Path dir) throws IOException {
         List<Path> read = new ArrayList<>();
@@ -48,6 +53,7 @@ record BulkFiles(List<Path> read, List<Path> ignored) {
     }
 
     boolean hasPatients() {
-        return read.stream().anyMatch(f -> "Patient".equals(typeOf(f.getFileName().toString())));
+        return read.stream()
+                .anyMatch(f -> "Patient".equals(typeOf(f.getFileName().toString())));
     }
 }

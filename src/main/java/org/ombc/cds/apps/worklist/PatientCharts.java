@@ -3,7 +3,6 @@ package org.ombc.cds.apps.worklist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -23,8 +22,7 @@ import org.ombc.cds.fhir.UnreadableDates;
 final class PatientCharts {
 
     /** One NDJSON line routed to a patient; {@code source} is its file and line number. */
-    record Line(String source, String json) {
-    }
+    record Line(String source, String json) {}
 
     private final FhirJson fhir;
     private final ChartAssessment pipeline;
@@ -43,7 +41,8 @@ final class PatientCharts {
     }
 
     /** The row, or null when the export holds no Patient resource of this id (counted). */
-    @Nullable WorklistRow row(String patientId, List<Line> lines) {
+    @Nullable
+    WorklistRow row(String patientId, List<Line> lines) {
         List<FhirEntry> entries = new ArrayList<>(lines.size());
         boolean hasPatient = false;
         for (Line line : lines) {
@@ -63,13 +62,16 @@ final class PatientCharts {
             counts.withoutPatient(entries.size());
             return null;
         }
-        PatientCompartment.Selection selection = new PatientCompartment(patientId, fhirServer, Set.of())
-                .select(entries);
+        PatientCompartment.Selection selection =
+                new PatientCompartment(patientId, fhirServer, Set.of()).select(entries);
         counts.otherPatient(selection.otherPatient());
         counts.otherPatient(selection.noPatient());
         List<String> problems = new ArrayList<>(selection.problems());
         problems.addAll(UnreadableDates.clear(selection.kept()));
         ChartAssessment.Result result = pipeline.assess(patientId, selection.kept(), problems);
-        return new WorklistRow(patientId, AssessmentJson.of(result.assessment()), result.problems().size());
+        return new WorklistRow(
+                patientId,
+                AssessmentJson.of(result.assessment()),
+                result.problems().size());
     }
 }

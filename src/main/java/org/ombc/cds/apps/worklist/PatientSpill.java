@@ -1,5 +1,8 @@
 package org.ombc.cds.apps.worklist;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,10 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +27,7 @@ final class PatientSpill {
     static final long BUCKET_BYTES = 16L * 1024 * 1024;
     /** Open bucket files at most; beyond it buckets grow instead (16 KB of write buffer each). */
     static final int MAX_BUCKETS = 2048;
+
     private static final int BUFFER = 16 * 1024;
 
     private final ObjectMapper json;
@@ -54,8 +54,8 @@ final class PatientSpill {
             for (int i = 0; i < buckets; i++) {
                 Path path = tempDir.resolve("bucket-" + i + ".tsv");
                 paths.add(path);
-                writers.add(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
-                        StandardCharsets.UTF_8), BUFFER));
+                writers.add(new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8), BUFFER));
             }
             for (Path file : files) {
                 spillFile(file, writers);

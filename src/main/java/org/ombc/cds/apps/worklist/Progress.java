@@ -27,8 +27,7 @@ final class Progress {
         long now = nanoTime.getAsLong();
         if (now - lastReport >= every) {
             lastReport = now;
-            err.println(String.format(Locale.ROOT, "worklist: %d patients, %.0f patients/s", patients,
-                    rate(patients)));
+            err.println(String.format(Locale.ROOT, "worklist: %d patients, %.0f patients/s", patients, rate(patients)));
         }
     }
 

@@ -1,10 +1,8 @@
 package org.ombc.cds.apps.worklist;
 
-
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.fhir.ResourceIds;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Which patient's group a Bulk Data line goes to, read from the raw JSON without building the resource: a
@@ -15,9 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class SubjectOf {
 
     /** The FHIR R4 id datatype: also keeps spill records one line each and a tab-separated key safe. */
-
-    private SubjectOf() {
-    }
+    private SubjectOf() {}
 
     /** The patient id the line belongs to, or null when it names none (Group, no subject, identifier only). */
     static @Nullable String patientId(JsonNode resource) {

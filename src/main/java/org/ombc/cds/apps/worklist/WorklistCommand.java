@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +23,7 @@ public final class WorklistCommand {
     public static final String NAME = "worklist";
     static final String USAGE = "usage: worklist --input DIR --output FILE.csv [--fhir-server URL]";
 
-    private WorklistCommand() {
-    }
+    private WorklistCommand() {}
 
     public static boolean handles(String[] args) {
         return args.length > 0 && NAME.equals(args[0]);
@@ -54,8 +52,13 @@ public final class WorklistCommand {
         return run(input, output, fhirServer, WorklistPipeline.fromClasspath(Clock.systemUTC()), out, err);
     }
 
-    static int run(Path input, Path output, @Nullable String fhirServer, WorklistPipeline pipeline,
-                   PrintStream out, PrintStream err) {
+    static int run(
+            Path input,
+            Path output,
+            @Nullable String fhirServer,
+            WorklistPipeline pipeline,
+            PrintStream out,
+            PrintStream err) {
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
             err.println("worklist: cannot write " + output + ": its folder does not exist or is not writable");
@@ -69,14 +72,23 @@ public final class WorklistCommand {
                 summary = new WorklistRun(pipeline.fhir(), pipeline.charts(), err, Duration.ofSeconds(2))
                         .run(input, fhirServer, csv::write);
             }
-            Files.move(partial, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    partial,
+                    output,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             for (String line : summary.leftOut()) {
                 err.println("worklist: " + line);
             }
-            out.println(String.format(Locale.ROOT, "worklist: %d patients (%d oligometastatic) from %d lines in "
-                    + "%.1f s, %.0f patients/s: %s", summary.patients(), summary.candidates(), summary.lines(),
-                    summary.seconds(), summary.patientsPerSecond(), output));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "worklist: %d patients (%d oligometastatic) from %d lines in " + "%.1f s, %.0f patients/s: %s",
+                    summary.patients(),
+                    summary.candidates(),
+                    summary.lines(),
+                    summary.seconds(),
+                    summary.patientsPerSecond(),
+                    output));
             return 0;
         } catch (WorklistRun.UnusableInputException e) {
             err.println("worklist: " + e.getMessage());

@@ -1,5 +1,7 @@
 package org.ombc.cds.apps.worklist;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.apps.worklist.ExportFailure.ExportException;
 import org.ombc.cds.audit.AdminAccess;
@@ -29,10 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /ombc/worklist} (admin token), body {@code {"fhirServer": "https://ehr/fhir"}}: a Bulk Data export
@@ -54,22 +51,41 @@ public class WorklistController {
     private final ChartAssessment pipeline;
     private final @Nullable BackendServicesToken tokens;
 
-    public WorklistController(AuditProperties audit, AllowedServers allowedFhirServers,
-                              java.net.http.HttpClient fhirHttpClient, OmbcProperties ombc,
-                              WorklistProperties properties, Clock clock, FhirJson fhir, ChartAssessment pipeline) {
+    public WorklistController(
+            AuditProperties audit,
+            AllowedServers allowedFhirServers,
+            java.net.http.HttpClient fhirHttpClient,
+            OmbcProperties ombc,
+            WorklistProperties properties,
+            Clock clock,
+            FhirJson fhir,
+            ChartAssessment pipeline) {
         this.admin = new AdminAccess(audit);
         this.allowed = allowedFhirServers;
-        this.exports = new BulkExportClient(fhirHttpClient, allowedFhirServers, new BulkExportClient.Limits(
-                ombc.fhir().timeout(), ombc.fhir().maxResponseBytes().toBytes(), properties.maxFileBytes().toBytes(),
-                properties.exportTimeout(), properties.maxRetryAfter()), clock, d -> Thread.sleep(d.toMillis()));
+        this.exports = new BulkExportClient(
+                fhirHttpClient,
+                allowedFhirServers,
+                new BulkExportClient.Limits(
+                        ombc.fhir().timeout(),
+                        ombc.fhir().maxResponseBytes().toBytes(),
+                        properties.maxFileBytes().toBytes(),
+                        properties.exportTimeout(),
+                        properties.maxRetryAfter()),
+                clock,
+                d -> Thread.sleep(d.toMillis()));
         this.fhir = fhir;
         this.pipeline = pipeline;
-        this.tokens = tokens(properties, fhirHttpClient, allowedFhirServers, ombc.fhir().timeout(), clock);
+        this.tokens = tokens(
+                properties, fhirHttpClient, allowedFhirServers, ombc.fhir().timeout(), clock);
     }
 
     /** SMART Backend Services when a client id and its key are configured; a key that cannot be read stops the start. */
-    private static @Nullable BackendServicesToken tokens(WorklistProperties properties, java.net.http.HttpClient http,
-                                                         AllowedServers allowed, Duration timeout, Clock clock) {
+    private static @Nullable BackendServicesToken tokens(
+            WorklistProperties properties,
+            java.net.http.HttpClient http,
+            AllowedServers allowed,
+            Duration timeout,
+            Clock clock) {
         if (properties.clientId() == null || properties.clientId().isBlank()) {
             return null;
         }
@@ -78,29 +94,40 @@ public class WorklistController {
             throw new IllegalStateException("ombc.worklist.client-id is set but ombc.worklist.private-key-file is not");
         }
         try {
-            return new BackendServicesToken(http, allowed, properties.clientId(),
-                    BackendServicesToken.readKey(Files.readString(keyFile)), properties.scope(), timeout, clock);
+            return new BackendServicesToken(
+                    http,
+                    allowed,
+                    properties.clientId(),
+                    BackendServicesToken.readKey(Files.readString(keyFile)),
+                    properties.scope(),
+                    timeout,
+                    clock);
         } catch (IOException e) {
             throw new IllegalStateException("ombc.worklist.private-key-file cannot be read: " + keyFile, e);
         }
     }
 
-    @PostMapping(path = "/ombc/worklist", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/ombc/worklist",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {"text/csv", MediaType.TEXT_HTML_VALUE})
-    public ResponseEntity<String> worklist(@RequestBody JsonNode body,
-                                           @RequestHeader(name = "Authorization", required = false)
-                                           @Nullable String authorization,
-                                           @RequestHeader(name = "Accept", required = false) @Nullable String accept,
-                                           HttpServletRequest request) {
+    public ResponseEntity<String> worklist(
+            @RequestBody JsonNode body,
+            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
+            @RequestHeader(name = "Accept", required = false) @Nullable String accept,
+            HttpServletRequest request) {
         admin.require(authorization, request);
         JsonNode server = body.get("fhirServer");
         if (server == null || !server.isTextual() || server.asText().isBlank()) {
             throw ApiProblem.badRequest("The body must name the FHIR server: {\"fhirServer\": \"https://...\"}.");
         }
-        String fhirServer = server.asText().endsWith("/") ? server.asText().substring(0, server.asText().length() - 1)
+        String fhirServer = server.asText().endsWith("/")
+                ? server.asText().substring(0, server.asText().length() - 1)
                 : server.asText();
         if (!allowed.allows(fhirServer)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, ExportFailure.NOT_ALLOWED.code(),
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    ExportFailure.NOT_ALLOWED.code(),
                     "This FHIR server is not in ombc.fhir.allowed-servers.");
         }
         Path dir = null;
@@ -117,24 +144,43 @@ public class WorklistController {
                             candidates.add(row);
                         }
                     });
-            log.info("worklist of server {}: {} patients, {} candidates, {} s", Hashes.shortHash(fhirServer),
-                    summary.patients(), summary.candidates(), Math.round(summary.seconds()));
+            log.info(
+                    "worklist of server {}: {} patients, {} candidates, {} s",
+                    Hashes.shortHash(fhirServer),
+                    summary.patients(),
+                    summary.candidates(),
+                    Math.round(summary.seconds()));
             if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
-                return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                return ResponseEntity.ok()
+                        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                         .body(WorklistPage.html(fhirServer, candidates, summary));
             }
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .body(csv.toString());
         } catch (ExportException e) {
-            log.info("worklist export of server {} failed: {}", Hashes.shortHash(fhirServer), e.failure().code());
-            throw new ApiProblem(HttpStatus.valueOf(e.failure().status()), e.failure().code(),
-                    java.util.Objects.requireNonNullElse(e.getMessage(), e.failure().code()), Map.of());
+            log.info(
+                    "worklist export of server {} failed: {}",
+                    Hashes.shortHash(fhirServer),
+                    e.failure().code());
+            throw new ApiProblem(
+                    HttpStatus.valueOf(e.failure().status()),
+                    e.failure().code(),
+                    java.util.Objects.requireNonNullElse(
+                            e.getMessage(), e.failure().code()),
+                    Map.of());
         } catch (WorklistRun.UnusableInputException e) {
-            throw new ApiProblem(HttpStatus.BAD_GATEWAY, ExportFailure.NOT_BULK_DATA.code(),
-                    "The export holds no Patient file: " + ExportFailure.NOT_BULK_DATA.description() + ".", Map.of());
+            throw new ApiProblem(
+                    HttpStatus.BAD_GATEWAY,
+                    ExportFailure.NOT_BULK_DATA.code(),
+                    "The export holds no Patient file: " + ExportFailure.NOT_BULK_DATA.description() + ".",
+                    Map.of());
         } catch (IOException e) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
-                    "The export could not be written to temporary files.", Map.of());
+            throw new ApiProblem(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "storage-unavailable",
+                    "The export could not be written to temporary files.",
+                    Map.of());
         } finally {
             removeQuietly(dir);
         }
@@ -150,7 +196,9 @@ public class WorklistController {
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            log.warn("worklist: temporary export folder not removed: {}", e.getClass().getSimpleName());
+            log.warn(
+                    "worklist: temporary export folder not removed: {}",
+                    e.getClass().getSimpleName());
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.cards.AssessmentJson;
 
@@ -15,10 +14,24 @@ import org.ombc.cds.cards.AssessmentJson;
  */
 public final class WorklistCsv {
 
-    public static final List<String> HEADER = List.of("patient", "oligometastatic", "lesionCount",
-            "estroEortcState", "subtype", "recommendations", "trials", "missingData", "breastCancer", "metastatic",
-            "organCount", "sites", "diseaseFreeIntervalMonths", "favorableFactors", "unfavorableFactors",
-            "knowledgeVersion", "dataProblems");
+    public static final List<String> HEADER = List.of(
+            "patient",
+            "oligometastatic",
+            "lesionCount",
+            "estroEortcState",
+            "subtype",
+            "recommendations",
+            "trials",
+            "missingData",
+            "breastCancer",
+            "metastatic",
+            "organCount",
+            "sites",
+            "diseaseFreeIntervalMonths",
+            "favorableFactors",
+            "unfavorableFactors",
+            "knowledgeVersion",
+            "dataProblems");
 
     private final Writer out;
 

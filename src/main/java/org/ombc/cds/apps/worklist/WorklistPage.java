@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -13,8 +12,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class WorklistPage {
 
-    private WorklistPage() {
-    }
+    private WorklistPage() {}
 
     static String html(String fhirServer, List<WorklistRow> candidates, WorklistRun.Summary summary) {
         StringBuilder page = new StringBuilder(2048 + 256 * candidates.size());
@@ -22,8 +20,12 @@ final class WorklistPage {
                 .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}</style></head><body>")
                 .append("<h1>Oligometastatic candidates</h1><p>")
-                .append(String.format(Locale.ROOT, "%d of %d patients of %s are oligometastatic candidates "
-                        + "(assessed in %.1f s).", candidates.size(), summary.patients(), esc(fhirServer),
+                .append(String.format(
+                        Locale.ROOT,
+                        "%d of %d patients of %s are oligometastatic candidates " + "(assessed in %.1f s).",
+                        candidates.size(),
+                        summary.patients(),
+                        esc(fhirServer),
                         summary.seconds()))
                 .append("</p><table><thead><tr><th>Patient</th><th>Lesions</th><th>ESTRO-EORTC state</th>")
                 .append("<th>Subtype</th><th>Recommendations</th><th>Trials to check</th><th>Missing data</th>")
@@ -31,17 +33,29 @@ final class WorklistPage {
         for (WorklistRow row : candidates) {
             var a = row.assessment();
             String launch = "/smart/launch?iss=" + url(fhirServer) + "&patient=" + url(row.patientId());
-            page.append("<tr><td><a href=\"").append(esc(launch)).append("\">").append(esc(row.patientId()))
-                    .append("</a></td><td>").append(a.lesionCount() == null ? "" : a.lesionCount())
-                    .append("</td><td>").append(esc(a.estroEortcState())).append("</td><td>")
-                    .append(esc(a.subtype())).append("</td><td>").append(esc(String.join(", ", a.recommendations())))
-                    .append("</td><td>").append(esc(String.join(", ", a.trials()))).append("</td><td>")
-                    .append(esc(String.join(", ", a.missingData()))).append("</td></tr>");
+            page.append("<tr><td><a href=\"")
+                    .append(esc(launch))
+                    .append("\">")
+                    .append(esc(row.patientId()))
+                    .append("</a></td><td>")
+                    .append(a.lesionCount() == null ? "" : a.lesionCount())
+                    .append("</td><td>")
+                    .append(esc(a.estroEortcState()))
+                    .append("</td><td>")
+                    .append(esc(a.subtype()))
+                    .append("</td><td>")
+                    .append(esc(String.join(", ", a.recommendations())))
+                    .append("</td><td>")
+                    .append(esc(String.join(", ", a.trials())))
+                    .append("</td><td>")
+                    .append(esc(String.join(", ", a.missingData())))
+                    .append("</td></tr>");
         }
         page.append("</tbody></table>");
         if (!summary.leftOut().isEmpty()) {
             page.append("<h2>Left out</h2><ul>");
-            summary.leftOut().forEach(line -> page.append("<li>").append(esc(line)).append("</li>"));
+            summary.leftOut()
+                    .forEach(line -> page.append("<li>").append(esc(line)).append("</li>"));
             page.append("</ul>");
         }
         return page.append("</body></html>").toString();

@@ -1,7 +1,7 @@
 package org.ombc.cds.apps.worklist;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-
 import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.chart.fetch.PatientDataService;
 import org.ombc.cds.chart.mapping.FhirToOmbc;
@@ -10,8 +10,6 @@ import org.ombc.cds.knowledge.ProfilePackage;
 import org.ombc.cds.knowledge.ProfilePackageLoader;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.logic.OmbcAssessor;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * The chart pipeline as the service builds it (OmbcConfiguration, KnowledgeConfiguration), without Spring: the
@@ -24,8 +22,10 @@ public record WorklistPipeline(FhirJson fhir, ChartAssessment charts) {
         FhirJson fhir = new FhirJson(FhirContext.forR4Cached());
         ProfilePackage profiles = ProfilePackageLoader.load(fhir);
         Terminology terminology = profiles.terminology();
-        ChartAssessment charts = new ChartAssessment(new PatientDataService(fhir, null, null),
-                new FhirToOmbc(terminology, clock), new OmbcAssessor(terminology.knowledgeVersion(), profiles.trials()));
+        ChartAssessment charts = new ChartAssessment(
+                new PatientDataService(fhir, null, null),
+                new FhirToOmbc(terminology, clock),
+                new OmbcAssessor(terminology.knowledgeVersion(), profiles.trials()));
         return new WorklistPipeline(fhir, charts);
     }
 }

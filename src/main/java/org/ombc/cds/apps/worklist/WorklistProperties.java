@@ -2,9 +2,7 @@ package org.ombc.cds.apps.worklist;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,12 +21,14 @@ import org.springframework.util.unit.DataSize;
  * @param scope         the scopes asked for
  */
 @ConfigurationProperties("ombc.worklist")
-public record WorklistProperties(@DefaultValue("1GB") DataSize maxFileBytes,
-                                 @DefaultValue("30m") Duration exportTimeout,
-                                 @DefaultValue("60s") Duration maxRetryAfter,
-                                 @Nullable String clientId,
-                                 @Nullable Path privateKeyFile,
-                                 @DefaultValue("system/Patient.read system/Condition.read system/Observation.read "
-                                         + "system/MedicationRequest.read system/MedicationStatement.read "
-                                         + "system/Procedure.read system/DiagnosticReport.read") String scope) {
-}
+public record WorklistProperties(
+        @DefaultValue("1GB") DataSize maxFileBytes,
+        @DefaultValue("30m") Duration exportTimeout,
+        @DefaultValue("60s") Duration maxRetryAfter,
+        @Nullable String clientId,
+        @Nullable Path privateKeyFile,
+
+        @DefaultValue("system/Patient.read system/Condition.read system/Observation.read "
+                + "system/MedicationRequest.read system/MedicationStatement.read "
+                + "system/Procedure.read system/DiagnosticReport.read")
+        String scope) {}

@@ -1,5 +1,6 @@
 package org.ombc.cds.apps.worklist;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,12 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.fhir.FhirJson;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A worklist run over a folder of Bulk Data NDJSON files, in two passes so that memory stays bounded whatever the
@@ -67,8 +65,8 @@ public final class WorklistRun {
         }
         BulkFiles files = BulkFiles.in(inputDir);
         if (!files.hasPatients()) {
-            throw new UnusableInputException("no Patient*.ndjson file in " + inputDir
-                    + ": a worklist needs the export's Patient resources");
+            throw new UnusableInputException(
+                    "no Patient*.ndjson file in " + inputDir + ": a worklist needs the export's Patient resources");
         }
         for (Path ignored : files.ignored()) {
             err.println("worklist: not read (not a chart's resource type): " + ignored.getFileName());
@@ -82,8 +80,12 @@ public final class WorklistRun {
                 bytes += Files.size(file);
             }
             int buckets = PatientSpill.bucketsFor(bytes);
-            progress.phase(String.format(java.util.Locale.ROOT, "grouping %d files (%.1f MB) by patient into %d "
-                    + "bucket(s)", files.read().size(), bytes / 1e6, buckets));
+            progress.phase(String.format(
+                    java.util.Locale.ROOT,
+                    "grouping %d files (%.1f MB) by patient into %d " + "bucket(s)",
+                    files.read().size(),
+                    bytes / 1e6,
+                    buckets));
             List<Path> spilled = new PatientSpill(JSON, counts).spill(files.read(), temp, buckets);
             progress.phase(counts.lines() + " lines grouped; assessing each patient's chart");
             PatientCharts charts = new PatientCharts(fhir, pipeline, fhirServer, counts);
@@ -119,7 +121,8 @@ public final class WorklistRun {
             while ((record = in.readLine()) != null) {
                 int id = record.indexOf('\t');
                 int source = record.indexOf('\t', id + 1);
-                byPatient.computeIfAbsent(record.substring(0, id), k -> new ArrayList<>())
+                byPatient
+                        .computeIfAbsent(record.substring(0, id), k -> new ArrayList<>())
                         .add(new PatientCharts.Line(record.substring(id + 1, source), record.substring(source + 1)));
             }
         }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +24,8 @@ public final class AllowedServers {
             if (entry != null && !entry.isBlank()) {
                 URI uri = URI.create(entry.trim());
                 if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new IllegalArgumentException("ombc.fhir.allowed-servers entry is not an absolute URL: " + entry);
+                    throw new IllegalArgumentException(
+                            "ombc.fhir.allowed-servers entry is not an absolute URL: " + entry);
                 }
                 parsed.add(uri);
             }
@@ -57,7 +57,10 @@ public final class AllowedServers {
     public boolean allowsUnder(String server, String url) {
         URI base = parse(server);
         URI uri = parse(url);
-        return base != null && uri != null && allows(url) && effectivePort(base) == effectivePort(uri)
+        return base != null
+                && uri != null
+                && allows(url)
+                && effectivePort(base) == effectivePort(uri)
                 && matches(base, uri);
     }
 
@@ -79,7 +82,9 @@ public final class AllowedServers {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getUserInfo() != null
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || uri.getUserInfo() != null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             return null;
         }
@@ -101,7 +106,9 @@ public final class AllowedServers {
 
     private static boolean matches(URI entry, URI uri) {
         if (!entry.getScheme().equalsIgnoreCase(uri.getScheme())
-                || !entry.getHost().toLowerCase(Locale.ROOT).equals(uri.getHost().toLowerCase(Locale.ROOT))) {
+                || !entry.getHost()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(uri.getHost().toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (entry.getPort() != -1 && effectivePort(entry) != effectivePort(uri)) {

@@ -10,7 +10,8 @@ public class DataUnavailableException extends RuntimeException {
     public DataUnavailableException(Map<String, String> reasons) {
         super("Required data could not be obtained for: " + String.join(", ", reasons.keySet())
                 + (reasons.containsValue(FetchFailure.NOT_ALLOWED.code())
-                        ? ". The request's fhirServer is not allowed: add it to ombc.fhir.allowed-servers." : ""));
+                        ? ". The request's fhirServer is not allowed: add it to ombc.fhir.allowed-servers."
+                        : ""));
         this.reasons = Map.copyOf(reasons);
     }
 

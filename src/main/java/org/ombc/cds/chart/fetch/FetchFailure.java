@@ -14,8 +14,10 @@ public enum FetchFailure {
     WRONG_RESOURCE_TYPE("wrong-resource-type", "the FHIR server answered a resource of the wrong type"),
     TOO_LARGE("too-large", "the FHIR server's answer is larger than ombc.fhir.max-response-bytes"),
     WRONG_PATIENT("wrong-patient", "the FHIR server answered another Patient than context.patientId"),
-    INCOMPLETE("incomplete", "only part of the search result could be read (more pages than allowed, "
-            + "or fewer entries than its total)");
+    INCOMPLETE(
+            "incomplete",
+            "only part of the search result could be read (more pages than allowed, "
+                    + "or fewer entries than its total)");
 
     private final String code;
     private final String description;

@@ -15,9 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-
-import org.ombc.cds.fhir.FhirJson;
 import org.jspecify.annotations.Nullable;
+import org.ombc.cds.fhir.FhirJson;
 
 /**
  * One GET of a FHIR resource, asynchronous: a slow or silent server holds a socket, never a thread. The deadline
@@ -63,8 +62,8 @@ final class FhirExchange {
         return get(url, token, deadline, exchanges, 0);
     }
 
-    private CompletableFuture<Object> get(String url, @Nullable String token, long deadline, Exchanges exchanges,
-                                          int attempt) {
+    private CompletableFuture<Object> get(
+            String url, @Nullable String token, long deadline, Exchanges exchanges, int attempt) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             return CompletableFuture.completedFuture(FetchFailure.TIMEOUT);
@@ -98,7 +97,8 @@ final class FhirExchange {
             if (cause instanceof LimitedBody.TooLargeException) {
                 return CompletableFuture.completedFuture(FetchFailure.TOO_LARGE);
             }
-            if (cause instanceof HttpTimeoutException || cause instanceof CancellationException
+            if (cause instanceof HttpTimeoutException
+                    || cause instanceof CancellationException
                     || System.nanoTime() >= deadline) {
                 return CompletableFuture.completedFuture(FetchFailure.TIMEOUT);
             }
@@ -139,8 +139,10 @@ final class FhirExchange {
     }
 
     private static boolean isConnectionFailure(IOException e) {
-        return e instanceof ConnectException || (e.getMessage() != null
-                && (e.getMessage().contains("reset") || e.getMessage().contains("closed")
-                || e.getMessage().contains("EOF")));
+        return e instanceof ConnectException
+                || (e.getMessage() != null
+                        && (e.getMessage().contains("reset")
+                                || e.getMessage().contains("closed")
+                                || e.getMessage().contains("EOF")));
     }
 }

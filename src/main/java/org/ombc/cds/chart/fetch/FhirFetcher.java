@@ -1,5 +1,7 @@
 package org.ombc.cds.chart.fetch;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,19 +16,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.privacy.Hashes;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.github.benmanes.caffeine.cache.Cache;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs the prefetch queries a client did not send against its FHIR server, and reads the remaining pages of a
@@ -55,9 +52,17 @@ public final class FhirFetcher {
      * @param parseExecutor    where answers are parsed (CPU only: no thread waits on a server)
      * @param maxResponseBytes answers larger than this are refused as {@code too-large} without being read whole
      */
-    public FhirFetcher(FhirJson json, HttpClient http, Executor parseExecutor, AllowedServers allowed,
-                       PrefetchTemplates templates, Duration timeout, int maxPages, long maxResponseBytes,
-                       Cache<String, List<FhirEntry>> cache, MeterRegistry meters) {
+    public FhirFetcher(
+            FhirJson json,
+            HttpClient http,
+            Executor parseExecutor,
+            AllowedServers allowed,
+            PrefetchTemplates templates,
+            Duration timeout,
+            int maxPages,
+            long maxResponseBytes,
+            Cache<String, List<FhirEntry>> cache,
+            MeterRegistry meters) {
         this.exchange = new FhirExchange(json, http, parseExecutor, maxResponseBytes);
         this.allowed = allowed;
         this.templates = templates;
@@ -91,11 +96,11 @@ public final class FhirFetcher {
      * @param matched search matches already sent
      * @param total   the {@code total} the client's Bundle gave, or null
      */
-    public record Continuation(@Nullable String next, int matched, @Nullable Integer total) {
-    }
+    public record Continuation(
+            @Nullable String next, int matched, @Nullable Integer total) {}
 
-    public Map<PrefetchKey, Result> fetch(@Nullable String fhirServer, @Nullable String accessToken,
-                                          String patientId, Set<PrefetchKey> keys) {
+    public Map<PrefetchKey, Result> fetch(
+            @Nullable String fhirServer, @Nullable String accessToken, String patientId, Set<PrefetchKey> keys) {
         return fetch(fhirServer, accessToken, patientId, keys, Map.of());
     }
 
@@ -106,12 +111,15 @@ public final class FhirFetcher {
      * @param continuations keys whose prefetch was one page of a longer search: the remaining pages are read
      *                      (a continuation's result holds only those pages)
      */
-    public Map<PrefetchKey, Result> fetch(@Nullable String fhirServer, @Nullable String accessToken,
-                                          String patientId, Set<PrefetchKey> keys,
-                                          Map<PrefetchKey, Continuation> continuations) {
+    public Map<PrefetchKey, Result> fetch(
+            @Nullable String fhirServer,
+            @Nullable String accessToken,
+            String patientId,
+            Set<PrefetchKey> keys,
+            Map<PrefetchKey, Continuation> continuations) {
         Map<PrefetchKey, Result> results = new EnumMap<>(PrefetchKey.class);
-        Set<PrefetchKey> all = keys.isEmpty() ? Set.copyOf(continuations.keySet())
-                : union(keys, continuations.keySet());
+        Set<PrefetchKey> all =
+                keys.isEmpty() ? Set.copyOf(continuations.keySet()) : union(keys, continuations.keySet());
         if (all.isEmpty()) {
             return results;
         }
@@ -156,7 +164,9 @@ public final class FhirFetcher {
             try {
                 result = entry.getValue().getNow(null);
             } catch (CompletionException | CancellationException e) {
-                log.warn("fallback query for key {} failed unexpectedly ({})", entry.getKey().key(),
+                log.warn(
+                        "fallback query for key {} failed unexpectedly ({})",
+                        entry.getKey().key(),
                         FhirExchange.rootCause(e).getClass().getName());
                 result = Result.failed(FetchFailure.CONNECTION_ERROR);
             }
@@ -220,11 +230,18 @@ public final class FhirFetcher {
         }
 
         private Result measured(Result result) {
-            meters.timer("ombc.fhir.fetch", "key", key.key(),
-                    "outcome", result.failure() == null ? "ok" : result.failure().code())
+            meters.timer(
+                            "ombc.fhir.fetch",
+                            "key",
+                            key.key(),
+                            "outcome",
+                            result.failure() == null ? "ok" : result.failure().code())
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             if (result.failure() != null) {
-                log.info("fallback query for key {} failed: {}", key.key(), result.failure().code());
+                log.info(
+                        "fallback query for key {} failed: {}",
+                        key.key(),
+                        result.failure().code());
             }
             return result;
         }
@@ -256,8 +273,10 @@ public final class FhirFetcher {
                 String next = SearchPages.next(parsed);
                 if (next == null) {
                     // A server that says it has more matches than it gave, without a way to get them: incomplete.
-                    return CompletableFuture.completedFuture(total != null && matched < total
-                            ? Result.failed(FetchFailure.INCOMPLETE) : new Result(entries, null));
+                    return CompletableFuture.completedFuture(
+                            total != null && matched < total
+                                    ? Result.failed(FetchFailure.INCOMPLETE)
+                                    : new Result(entries, null));
                 }
                 if (n + 1 >= maxPages) {
                     return CompletableFuture.completedFuture(Result.failed(FetchFailure.INCOMPLETE));

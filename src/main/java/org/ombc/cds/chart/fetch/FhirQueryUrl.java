@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** The URL of a prefetch query on a server: every path segment and search parameter value percent-encoded. */
 final class FhirQueryUrl {
 
-    private FhirQueryUrl() {
-    }
+    private FhirQueryUrl() {}
 
     static String of(String base, String query) {
         return (base.endsWith("/") ? base : base + "/") + encodeQuery(query);

@@ -7,14 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.ombc.cds.fhir.FhirEntry;
 import org.jspecify.annotations.Nullable;
+import org.ombc.cds.fhir.FhirEntry;
 
 /**
  * Whose data (clinical-rules 8): a resource counts only when its {@code subject} (or {@code patient}) points at
@@ -57,7 +56,8 @@ public final class PatientCompartment {
     public static PatientCompartment of(String patientId, @Nullable String fhirServer, List<FhirEntry> entries) {
         Set<String> fullUrls = new LinkedHashSet<>();
         for (FhirEntry entry : entries) {
-            if (entry.resource() instanceof Patient patient && patientId.equals(patient.getIdElement().getIdPart())
+            if (entry.resource() instanceof Patient patient
+                    && patientId.equals(patient.getIdElement().getIdPart())
                     && entry.fullUrl() != null) {
                 fullUrls.add(entry.fullUrl());
             }
@@ -76,7 +76,8 @@ public final class PatientCompartment {
         /** Sentences for the data-quality card: counts and resource types, never content. */
         public List<String> problems() {
             List<String> problems = new ArrayList<>(2);
-            int other = otherPatient.values().stream().mapToInt(Integer::intValue).sum();
+            int other =
+                    otherPatient.values().stream().mapToInt(Integer::intValue).sum();
             int none = noPatient.values().stream().mapToInt(Integer::intValue).sum();
             if (other > 0) {
                 problems.add(records(other, otherPatient) + (other == 1 ? " belongs" : " belong")
@@ -169,8 +170,7 @@ public final class PatientCompartment {
             return resolved instanceof Patient;
         }
         String ref = reference.getReference();
-        return ref.startsWith("Patient/") || ref.contains("/Patient/")
-                || "Patient".equals(reference.getType());
+        return ref.startsWith("Patient/") || ref.contains("/Patient/") || "Patient".equals(reference.getType());
     }
 
     private static String stripSlashes(String url) {

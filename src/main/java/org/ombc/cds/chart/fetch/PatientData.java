@@ -1,7 +1,6 @@
 package org.ombc.cds.chart.fetch;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Resource;
 
 /**

@@ -1,5 +1,6 @@
 package org.ombc.cds.chart.fetch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -8,19 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.fhir.FhirEntry;
 import org.ombc.cds.fhir.FhirJson;
 import org.ombc.cds.fhir.ResourceIds;
 import org.ombc.cds.fhir.UnreadableDates;
 import org.ombc.cds.knowledge.FhirProfileValidator;
-import org.jspecify.annotations.Nullable;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Gathers a patient's resources for one hook call: from the prefetch where the client sent a key (a JSON
@@ -46,8 +44,11 @@ public final class PatientDataService {
         this.validator = validator;
     }
 
-    public PatientData gather(String patientId, @Nullable Map<String, JsonNode> prefetch,
-                              @Nullable String fhirServer, @Nullable String accessToken) {
+    public PatientData gather(
+            String patientId,
+            @Nullable Map<String, JsonNode> prefetch,
+            @Nullable String fhirServer,
+            @Nullable String accessToken) {
         List<FhirEntry> entries = new ArrayList<>();
         Set<PrefetchKey> missing = EnumSet.noneOf(PrefetchKey.class);
         Map<PrefetchKey, FhirFetcher.Continuation> partial = new EnumMap<>(PrefetchKey.class);
@@ -70,8 +71,10 @@ public final class PatientDataService {
                     missing.add(key);
                 } else if (SearchPages.isIncomplete(parsed)) {
                     // One page of a longer search (clinical-rules 8): the rest is read, or the key is not had.
-                    partial.put(key, new FhirFetcher.Continuation(SearchPages.next(parsed),
-                            SearchPages.matches(parsed), SearchPages.total(parsed)));
+                    partial.put(
+                            key,
+                            new FhirFetcher.Continuation(
+                                    SearchPages.next(parsed), SearchPages.matches(parsed), SearchPages.total(parsed)));
                     partialEntries.put(key, FhirJson.entriesOf(parsed));
                 } else {
                     entries.addAll(FhirJson.entriesOf(parsed));
@@ -92,12 +95,15 @@ public final class PatientDataService {
                     queries.add(key);
                 }
             });
-            for (Map.Entry<PrefetchKey, FhirFetcher.Result> result
-                    : reader.fetch(fhirServer, accessToken, patientId, queries, continuations).entrySet()) {
+            for (Map.Entry<PrefetchKey, FhirFetcher.Result> result : reader.fetch(
+                            fhirServer, accessToken, patientId, queries, continuations)
+                    .entrySet()) {
                 PrefetchKey key = result.getKey();
                 FetchFailure failure = result.getValue().failure();
                 boolean wasPartial = partial.containsKey(key);
-                if (failure == null && key == PrefetchKey.PATIENT && !isPatient(result.getValue().entries(), patientId)) {
+                if (failure == null
+                        && key == PrefetchKey.PATIENT
+                        && !isPatient(result.getValue().entries(), patientId)) {
                     // The server's mistake, not the client's: the data cannot be had (412), never a 400.
                     failure = FetchFailure.WRONG_PATIENT;
                 }
@@ -109,11 +115,11 @@ public final class PatientDataService {
                 } else if (key.isRequired()) {
                     // fhirServer refused by the allow-list: the fix is the allow-list, so that is what is named
                     boolean serverRefused = failure == FetchFailure.NOT_ALLOWED && !reader.allowsServer(fhirServer);
-                    requiredFailures.put(key.key(), wasPartial && !serverRefused
-                            ? FetchFailure.INCOMPLETE.code() : failure.code());
+                    requiredFailures.put(
+                            key.key(), wasPartial && !serverRefused ? FetchFailure.INCOMPLETE.code() : failure.code());
                 } else if (wasPartial) {
-                    problems.add(key.key() + " was sent only in part and the rest could not be read ("
-                            + failure.code() + "): assessed without it.");
+                    problems.add(key.key() + " was sent only in part and the rest could not be read (" + failure.code()
+                            + "): assessed without it.");
                 } else {
                     problems.add(key.key() + " could not be read (" + failure.code() + "): " + failure.description()
                             + "; assessed without it.");
@@ -159,8 +165,8 @@ public final class PatientDataService {
      * patient is refused: cards computed from another patient's chart must never be shown. Other resources that
      * name another patient, or no patient, are dropped, counted and named.
      */
-    private static List<Resource> forPatient(String patientId, @Nullable String fhirServer, List<FhirEntry> entries,
-                                             List<String> problems) {
+    private static List<Resource> forPatient(
+            String patientId, @Nullable String fhirServer, List<FhirEntry> entries, List<String> problems) {
         boolean patientSeen = false;
         for (FhirEntry entry : entries) {
             if (entry.resource() instanceof Patient patient) {
@@ -173,15 +179,16 @@ public final class PatientDataService {
         if (!patientSeen) {
             throw new DataUnavailableException(Map.of(PrefetchKey.PATIENT.key(), "no-patient"));
         }
-        PatientCompartment.Selection selection = PatientCompartment.of(patientId, fhirServer, entries).select(entries);
+        PatientCompartment.Selection selection =
+                PatientCompartment.of(patientId, fhirServer, entries).select(entries);
         problems.addAll(selection.problems());
         return selection.kept();
     }
 
     /** Whether a fetched {@code Patient} read is the patient of the call. */
     private static boolean isPatient(List<FhirEntry> fetched, String patientId) {
-        return fetched.stream().allMatch(entry -> !(entry.resource() instanceof Patient patient)
-                || patientId.equals(patient.getIdElement().getIdPart()));
+        return fetched.stream()
+                .allMatch(entry -> !(entry.resource() instanceof Patient patient)
+                        || patientId.equals(patient.getIdElement().getIdPart()));
     }
-
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;
 
@@ -23,20 +22,31 @@ public final class PrefetchTemplates {
 
     public PrefetchTemplates(Terminology terminology) {
         List<String> observationCodes = new ArrayList<>();
-        for (ValueSetId vs : List.of(ValueSetId.ER_TEST, ValueSetId.PR_TEST, ValueSetId.HER2_TEST,
-                ValueSetId.N_CATEGORY, ValueSetId.DISEASE_STATUS, ValueSetId.LESION_COUNT, ValueSetId.LESION_SIZE,
-                ValueSetId.STAGING_M_CATEGORY, ValueSetId.STAGE_GROUP)) {
+        for (ValueSetId vs : List.of(
+                ValueSetId.ER_TEST,
+                ValueSetId.PR_TEST,
+                ValueSetId.HER2_TEST,
+                ValueSetId.N_CATEGORY,
+                ValueSetId.DISEASE_STATUS,
+                ValueSetId.LESION_COUNT,
+                ValueSetId.LESION_SIZE,
+                ValueSetId.STAGING_M_CATEGORY,
+                ValueSetId.STAGE_GROUP)) {
             observationCodes.addAll(terminology.listedTokens(vs));
         }
         Map<PrefetchKey, String> t = new EnumMap<>(PrefetchKey.class);
         t.put(PrefetchKey.PATIENT, "Patient/" + PATIENT_ID);
         t.put(PrefetchKey.CONDITIONS, "Condition?patient=" + PATIENT_ID);
-        t.put(PrefetchKey.OBSERVATIONS, "Observation?patient=" + PATIENT_ID + "&code=" + String.join(",", observationCodes));
+        t.put(
+                PrefetchKey.OBSERVATIONS,
+                "Observation?patient=" + PATIENT_ID + "&code=" + String.join(",", observationCodes));
         t.put(PrefetchKey.MEDICATION_REQUESTS, "MedicationRequest?patient=" + PATIENT_ID);
         t.put(PrefetchKey.MEDICATION_STATEMENTS, "MedicationStatement?patient=" + PATIENT_ID);
         t.put(PrefetchKey.PROCEDURES, "Procedure?patient=" + PATIENT_ID);
-        t.put(PrefetchKey.DIAGNOSTIC_REPORTS, "DiagnosticReport?patient=" + PATIENT_ID + "&category="
-                + String.join(",", terminology.listedTokens(ValueSetId.IMAGING_CATEGORY)));
+        t.put(
+                PrefetchKey.DIAGNOSTIC_REPORTS,
+                "DiagnosticReport?patient=" + PATIENT_ID + "&category="
+                        + String.join(",", terminology.listedTokens(ValueSetId.IMAGING_CATEGORY)));
         this.templates = t;
     }
 

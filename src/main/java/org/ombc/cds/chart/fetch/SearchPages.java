@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class SearchPages {
 
-    private SearchPages() {
-    }
+    private SearchPages() {}
 
     /** The {@code next} link of a searchset Bundle, or null. */
     static @Nullable String next(IBaseResource parsed) {
-        if (parsed instanceof Bundle bundle && bundle.getLink(Bundle.LINK_NEXT) != null
+        if (parsed instanceof Bundle bundle
+                && bundle.getLink(Bundle.LINK_NEXT) != null
                 && bundle.getLink(Bundle.LINK_NEXT).hasUrl()) {
             return bundle.getLink(Bundle.LINK_NEXT).getUrl();
         }
@@ -25,7 +25,9 @@ final class SearchPages {
     /** {@code Bundle.total}, or null when the server did not say. */
     static @Nullable Integer total(IBaseResource parsed) {
         // An unreadable total ("many") is kept as text without a value: it says nothing.
-        return parsed instanceof Bundle bundle && bundle.hasTotalElement() ? bundle.getTotalElement().getValue() : null;
+        return parsed instanceof Bundle bundle && bundle.hasTotalElement()
+                ? bundle.getTotalElement().getValue()
+                : null;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.knowledge.Terminology;
@@ -19,14 +18,15 @@ import org.ombc.cds.knowledge.ValueSetId;
 final class AgentNames {
 
     /** Words that mark a medication as anticancer without naming an agent we know. */
-    private static final Pattern ANTICANCER = Pattern.compile("\\b(chemotherap\\w*|antineoplastic\\w*|"
-            + "antiestrogen\\w*|aromatase inhibitor\\w*|cdk ?4/6|anti-?her2|endocrine therap\\w*|"
-            + "hormon\\w* therap\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANTICANCER = Pattern.compile(
+            "\\b(chemotherap\\w*|antineoplastic\\w*|"
+                    + "antiestrogen\\w*|aromatase inhibitor\\w*|cdk ?4/6|anti-?her2|endocrine therap\\w*|"
+                    + "hormon\\w* therap\\w*)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final List<Name> names;
 
-    private record Name(String display, Pattern word) {
-    }
+    private record Name(String display, Pattern word) {}
 
     AgentNames(Terminology terminology) {
         List<Name> found = new ArrayList<>();
@@ -37,8 +37,11 @@ final class AgentNames {
             }
             String name = display.trim();
             if (found.stream().noneMatch(n -> n.display().equalsIgnoreCase(name))) {
-                found.add(new Name(name, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name)
-                        + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+                found.add(new Name(
+                        name,
+                        Pattern.compile(
+                                "(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+                                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
             }
         }
         // The longest name first: "ado-trastuzumab emtansine" before "trastuzumab".
@@ -47,7 +50,8 @@ final class AgentNames {
     }
 
     /** The listed agent the concept's displays or text name as a word, in lower case; null when none. */
-    @Nullable String namedIn(CodeableConcept concept) {
+    @Nullable
+    String namedIn(CodeableConcept concept) {
         for (String words : Codings.words(concept)) {
             for (Name name : names) {
                 if (name.word().matcher(words).find()) {
@@ -59,6 +63,7 @@ final class AgentNames {
     }
 
     static boolean looksLikeAnticancer(CodeableConcept concept) {
-        return Codings.words(concept).stream().anyMatch(w -> ANTICANCER.matcher(w).find());
+        return Codings.words(concept).stream()
+                .anyMatch(w -> ANTICANCER.matcher(w).find());
     }
 }

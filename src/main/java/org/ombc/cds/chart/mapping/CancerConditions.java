@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -39,10 +38,10 @@ final class CancerConditions {
     static final String ICD_O_3 = Terminology.ICD_O_3;
 
     private static final Pattern LOOKS_LIKE_CANCER = Pattern.compile(
-            "\\b(carcinoma|cancer|malignan\\w*|neoplasm\\w*|metasta\\w*|sarcoma|tumou?r)\\b",
-            Pattern.CASE_INSENSITIVE);
+            "\\b(carcinoma|cancer|malignan\\w*|neoplasm\\w*|metasta\\w*|sarcoma|tumou?r)\\b", Pattern.CASE_INSENSITIVE);
     /** ICD-O-3 morphology: four digits, a slash, the behaviour code (/2 in situ, /3 malignant, /6 metastatic). */
     private static final Pattern MORPHOLOGY = Pattern.compile("^\\d{4}/(\\d)$");
+
     private static final Pattern BREAST_TOPOGRAPHY = Pattern.compile("^C50(\\.?\\d)?$", Pattern.CASE_INSENSITIVE);
     private static final String MCODE_HISTOLOGY = "histology-morphology-behavior";
 
@@ -73,8 +72,8 @@ final class CancerConditions {
         // against a histology extension that says in situ beside a malignant code: the record contradicts
         // itself, and missing an invasive cancer is the worse error.
         if (claimsProfile(condition, "primary-cancer-condition", "primarycancercondition")) {
-            boolean breast = breastTopography
-                    || terminology.containsAny(ValueSetId.BODY_SITE_BREAST, condition.getBodySite());
+            boolean breast =
+                    breastTopography || terminology.containsAny(ValueSetId.BODY_SITE_BREAST, condition.getBodySite());
             return breast ? Kind.PRIMARY : looksLikeCancer(code) ? Kind.UNPLACED : Kind.OTHER;
         }
         if (hasBehaviour(morphology, "2")) {
@@ -118,7 +117,9 @@ final class CancerConditions {
 
     /** Display or text that names a cancer (carcinoma, cancer, malignant, neoplasm, metastasis...). */
     static boolean looksLikeCancer(@Nullable CodeableConcept concept) {
-        return concept != null && Codings.words(concept).stream().anyMatch(w -> LOOKS_LIKE_CANCER.matcher(w).find());
+        return concept != null
+                && Codings.words(concept).stream()
+                        .anyMatch(w -> LOOKS_LIKE_CANCER.matcher(w).find());
     }
 
     /**
@@ -144,7 +145,8 @@ final class CancerConditions {
 
     private static boolean hasBreastTopography(CodeableConcept concept) {
         for (Coding coding : concept.getCoding()) {
-            if (ICD_O_3.equals(Terminology.normaliseSystem(coding.getSystem())) && coding.hasCode()
+            if (ICD_O_3.equals(Terminology.normaliseSystem(coding.getSystem()))
+                    && coding.hasCode()
                     && BREAST_TOPOGRAPHY.matcher(coding.getCode().trim()).matches()) {
                 return true;
             }
@@ -160,12 +162,14 @@ final class CancerConditions {
     private static List<Coding> morphologyCodings(Condition condition) {
         List<Coding> codings = new ArrayList<>(condition.getCode().getCoding());
         for (Extension extension : condition.getExtension()) {
-            if (extension.getUrl() != null && extension.getUrl().endsWith(MCODE_HISTOLOGY)
+            if (extension.getUrl() != null
+                    && extension.getUrl().endsWith(MCODE_HISTOLOGY)
                     && extension.getValue() instanceof CodeableConcept value) {
                 codings.addAll(value.getCoding());
             }
         }
-        codings.removeIf(c -> !c.hasCode() || !MORPHOLOGY.matcher(c.getCode().trim()).matches());
+        codings.removeIf(
+                c -> !c.hasCode() || !MORPHOLOGY.matcher(c.getCode().trim()).matches());
         return codings;
     }
 

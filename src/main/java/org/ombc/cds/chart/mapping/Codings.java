@@ -2,7 +2,6 @@ package org.ombc.cds.chart.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.ombc.cds.knowledge.Terminology;
@@ -13,8 +12,7 @@ final class Codings {
     /** Codes quoted for one record: enough to find it, never a wall of text on a card. */
     private static final int MAX_CODES = 3;
 
-    private Codings() {
-    }
+    private Codings() {}
 
     /** The displays of every coding, then the text. */
     static List<String> words(CodeableConcept concept) {
@@ -56,7 +54,9 @@ final class Codings {
      * brackets, emphasis, code, tables): the text is shown on a card, and a chart's words must never become markup.
      */
     private static String clip(String text) {
-        String oneLine = text.replaceAll("[\\p{Cc}\\p{Cf}\\[\\]<>`*_|#!\\\\&]", " ").replaceAll("\\s+", " ").trim();
+        String oneLine = text.replaceAll("[\\p{Cc}\\p{Cf}\\[\\]<>`*_|#!\\\\&]", " ")
+                .replaceAll("\\s+", " ")
+                .trim();
         return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
     }
 

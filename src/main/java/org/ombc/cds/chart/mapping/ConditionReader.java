@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
@@ -68,8 +67,11 @@ final class ConditionReader {
             String thisId = ResourceIds.idOf(condition);
             DateInterval date = notes.take(dates.onset(condition));
             boolean earlier = date != null && (diagnosed == null || date.start().isBefore(diagnosed.start()));
-            boolean tie = (date == null ? diagnosed == null : diagnosed != null
-                    && date.start().equals(diagnosed.start())) && id != null && thisId.compareTo(id) < 0;
+            boolean tie = (date == null
+                            ? diagnosed == null
+                            : diagnosed != null && date.start().equals(diagnosed.start()))
+                    && id != null
+                    && thisId.compareTo(id) < 0;
             if (id == null || earlier || tie) {
                 id = thisId;
                 diagnosed = date;
@@ -105,8 +107,15 @@ final class ConditionReader {
                 DateInterval abatement = notes.take(dates.abatement(condition));
                 boolean current = isCurrent(condition, abatement);
                 boolean sternal = terminology.containsAny(ValueSetId.BODY_SITE_STERNUM, condition.getBodySite());
-                lesions.add(new Lesion(id, cancer.siteOf(condition), sternal, onlySide(sidesOf(condition)),
-                        measures.countOf(id), notes.take(dates.onset(condition)), current ? null : abatement, current,
+                lesions.add(new Lesion(
+                        id,
+                        cancer.siteOf(condition),
+                        sternal,
+                        onlySide(sidesOf(condition)),
+                        measures.countOf(id),
+                        notes.take(dates.onset(condition)),
+                        current ? null : abatement,
+                        current,
                         measures.sizeMmOf(id)));
             }
         }
@@ -150,7 +159,8 @@ final class ConditionReader {
     private static List<CodeableConcept> lateralityExtensions(List<Extension> extensions) {
         List<CodeableConcept> values = new ArrayList<>();
         for (Extension extension : extensions) {
-            if (extension.getUrl() != null && extension.getUrl().toLowerCase(Locale.ROOT).contains("laterality")
+            if (extension.getUrl() != null
+                    && extension.getUrl().toLowerCase(Locale.ROOT).contains("laterality")
                     && extension.getValue() instanceof CodeableConcept concept) {
                 values.add(concept);
             }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
@@ -17,12 +16,12 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Type;
+import org.jspecify.annotations.Nullable;
 import org.ombc.cds.fhir.ResourceIds;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;
 import org.ombc.cds.logic.ordersign.PlannedOrders;
 import org.ombc.cds.logic.ordersign.TreatmentIntent;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the orders being signed ({@code context.draftOrders} of CDS Hooks {@code order-sign}) into
@@ -37,11 +36,14 @@ public final class DraftOrderReader {
 
     /** Statuses of an order that is no longer going to be signed and carried out. */
     private static final Set<ServiceRequest.ServiceRequestStatus> SERVICE_REQUEST_GONE = EnumSet.of(
-            ServiceRequest.ServiceRequestStatus.ENTEREDINERROR, ServiceRequest.ServiceRequestStatus.REVOKED,
+            ServiceRequest.ServiceRequestStatus.ENTEREDINERROR,
+            ServiceRequest.ServiceRequestStatus.REVOKED,
             ServiceRequest.ServiceRequestStatus.COMPLETED);
+
     private static final Set<MedicationRequest.MedicationRequestStatus> MEDICATION_REQUEST_GONE = EnumSet.of(
             MedicationRequest.MedicationRequestStatus.ENTEREDINERROR,
-            MedicationRequest.MedicationRequestStatus.CANCELLED, MedicationRequest.MedicationRequestStatus.STOPPED,
+            MedicationRequest.MedicationRequestStatus.CANCELLED,
+            MedicationRequest.MedicationRequestStatus.STOPPED,
             MedicationRequest.MedicationRequestStatus.COMPLETED);
 
     private final Terminology terminology;
@@ -86,7 +88,8 @@ public final class DraftOrderReader {
                     continue;
                 }
             } else if (order instanceof Procedure procedure
-                    && procedure.getStatus() == Procedure.ProcedureStatus.PREPARATION && isSurgery(procedure.getCode())) {
+                    && procedure.getStatus() == Procedure.ProcedureStatus.PREPARATION
+                    && isSurgery(procedure.getCode())) {
                 // Not an order resource, but EHRs send planned operations as Procedures in preparation.
                 surgery.add(reference);
                 continue;
@@ -142,7 +145,8 @@ public final class DraftOrderReader {
         }
         for (Coding coding : concept.getCoding()) {
             if (terminology.contains(ValueSetId.SYSTEMIC_THERAPY, coding)) {
-                return agentNames.getOrDefault(coding.getCode().trim(), coding.getCode().trim());
+                return agentNames.getOrDefault(
+                        coding.getCode().trim(), coding.getCode().trim());
             }
         }
         return null;

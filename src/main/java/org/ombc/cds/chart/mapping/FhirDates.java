@@ -2,7 +2,6 @@ package org.ombc.cds.chart.mapping;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-
 import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Period;
@@ -18,8 +17,7 @@ import org.ombc.cds.model.DateInterval;
  */
 final class FhirDates {
 
-    private FhirDates() {
-    }
+    private FhirDates() {}
 
     /** The date as written; null when absent or not a date. */
     static @Nullable DateInterval of(@Nullable BaseDateTimeType value) {

@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -54,8 +53,9 @@ public final class FhirToOmbc {
 
     private static final int NAMED_RECORDS_LIMIT = 5;
 
-    private static final Pattern LOOKS_LIKE_RECEPTOR = Pattern.compile("\\b(o?estrogen|progesterone|HER-?2|ERBB2|"
-            + "hormone receptor|(ER|PR) (status|receptor))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOOKS_LIKE_RECEPTOR = Pattern.compile(
+            "\\b(o?estrogen|progesterone|HER-?2|ERBB2|" + "hormone receptor|(ER|PR) (status|receptor))\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final Terminology terminology;
     private final Clock clock;
@@ -90,9 +90,13 @@ public final class FhirToOmbc {
 
     public OmbcRecord map(List<? extends IBaseResource> resources) {
         List<IBaseResource> chart = distinct(resources);
-        Patient patient = chart.stream().filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()
+        Patient patient = chart.stream()
+                .filter(Patient.class::isInstance)
+                .map(Patient.class::cast)
+                .findFirst()
                 .orElse(null);
-        RecordDates dates = new RecordDates(terminology,
+        RecordDates dates = new RecordDates(
+                terminology,
                 LocalDate.now(clock).plusDays(FUTURE_DATE_TOLERANCE_DAYS),
                 patient != null && patient.hasBirthDateElement() ? FhirDates.of(patient.getBirthDateElement()) : null);
         ConditionReader conditionReader = new ConditionReader(terminology, dates);
@@ -168,7 +172,8 @@ public final class FhirToOmbc {
         NodalStatus nodes = notes.take(observationReader.nodalStatus(observations));
         List<DiseaseStatus> statuses = notes.take(observationReader.diseaseStatuses(observations));
         List<Condition> primaries = conditions.stream()
-                .filter(c -> conditionReader.kindOf(c) == CancerConditions.Kind.PRIMARY).toList();
+                .filter(c -> conditionReader.kindOf(c) == CancerConditions.Kind.PRIMARY)
+                .toList();
         StagedMetastasis staged = notes.take(new StagingReader(terminology, dates).staged(observations, primaries))
                 .orElse(null);
         if (staged != null && lesions.isEmpty()) {
@@ -177,11 +182,17 @@ public final class FhirToOmbc {
                     + "and date; until then the number of lesions is unknown.");
         }
         if (!unplacedCancers.isEmpty()) {
-            notes.add(unplacedNote(unplacedCancers, "cancer diagnosis", "cancer diagnoses",
+            notes.add(unplacedNote(
+                    unplacedCancers,
+                    "cancer diagnosis",
+                    "cancer diagnoses",
                     "code it as breast cancer or as a metastasis (SNOMED CT, ICD-10-CM or ICD-O-3) if it is one"));
         }
         if (!unplacedReceptors.isEmpty()) {
-            notes.add(unplacedNote(unplacedReceptors, "receptor result", "receptor results",
+            notes.add(unplacedNote(
+                    unplacedReceptors,
+                    "receptor result",
+                    "receptor results",
                     "code it as an ER, PR or HER2 result (LOINC) if it is one"));
         }
         if (!freeText.isEmpty()) {
@@ -189,16 +200,34 @@ public final class FhirToOmbc {
         }
         // A Condition that is only text may be the breast cancer or a metastasis (clinical-rules 8 and 10).
         boolean freeTextConditions = freeText.stream().anyMatch(r -> r.startsWith("Condition/"));
-        boolean lookAlikeBesideMetastasis = primary == null && !lookAlikes.isEmpty()
+        boolean lookAlikeBesideMetastasis = primary == null
+                && !lookAlikes.isEmpty()
                 && lesions.stream().anyMatch(org.ombc.cds.model.Lesion::current);
         if (lookAlikeBesideMetastasis) {
-            notes.add("A current metastasis is recorded, but breast cancer only as " + String.join("; ",
-                    lookAlikes.stream().sorted().limit(NAMED_RECORDS_LIMIT).toList()) + ", which is not breast "
+            notes.add("A current metastasis is recorded, but breast cancer only as "
+                    + String.join(
+                            "; ",
+                            lookAlikes.stream()
+                                    .sorted()
+                                    .limit(NAMED_RECORDS_LIMIT)
+                                    .toList()) + ", which is not breast "
                     + "cancer to the rules (in situ, history of, screening): record the breast cancer with its date "
                     + "if the metastasis comes from it.");
         }
-        return new OmbcRecord(patient == null ? null : ResourceIds.idOf(patient), primary, lesions, er, pr, her2,
-                nodes, statuses, therapies, imaging, resected, notes.list(), staged,
+        return new OmbcRecord(
+                patient == null ? null : ResourceIds.idOf(patient),
+                primary,
+                lesions,
+                er,
+                pr,
+                her2,
+                nodes,
+                statuses,
+                therapies,
+                imaging,
+                resected,
+                notes.list(),
+                staged,
                 !unplacedCancers.isEmpty() || freeTextConditions || lookAlikeBesideMetastasis);
     }
 
@@ -209,12 +238,20 @@ public final class FhirToOmbc {
     private boolean looksLikeUnplacedReceptor(Observation observation) {
         CodeableConcept code = observation.getCode();
         // The words first: most Observations name no receptor, and that test costs less than nine lookups.
-        if (Codings.words(code).stream().noneMatch(w -> LOOKS_LIKE_RECEPTOR.matcher(w).find())) {
+        if (Codings.words(code).stream()
+                .noneMatch(w -> LOOKS_LIKE_RECEPTOR.matcher(w).find())) {
             return false;
         }
-        for (ValueSetId known : List.of(ValueSetId.ER_TEST, ValueSetId.PR_TEST, ValueSetId.HER2_TEST,
-                ValueSetId.N_CATEGORY, ValueSetId.DISEASE_STATUS, ValueSetId.LESION_COUNT, ValueSetId.LESION_SIZE,
-                ValueSetId.STAGING_M_CATEGORY, ValueSetId.STAGE_GROUP)) {
+        for (ValueSetId known : List.of(
+                ValueSetId.ER_TEST,
+                ValueSetId.PR_TEST,
+                ValueSetId.HER2_TEST,
+                ValueSetId.N_CATEGORY,
+                ValueSetId.DISEASE_STATUS,
+                ValueSetId.LESION_COUNT,
+                ValueSetId.LESION_SIZE,
+                ValueSetId.STAGING_M_CATEGORY,
+                ValueSetId.STAGE_GROUP)) {
             if (terminology.containsAny(known, code)) {
                 return false;
             }
@@ -239,8 +276,12 @@ public final class FhirToOmbc {
         Set<String> seen = new HashSet<>();
         List<IBaseResource> out = new ArrayList<>(resources.size());
         for (IBaseResource resource : resources) {
-            String id = resource.getIdElement() == null ? null : resource.getIdElement().getValue();
-            if (id == null || id.isEmpty() || !(resource instanceof Resource r)
+            String id = resource.getIdElement() == null
+                    ? null
+                    : resource.getIdElement().getValue();
+            if (id == null
+                    || id.isEmpty()
+                    || !(resource instanceof Resource r)
                     || seen.add(r.fhirType() + "/" + ResourceIds.idOf(r))) {
                 out.add(resource);
             }

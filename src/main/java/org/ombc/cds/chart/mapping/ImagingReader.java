@@ -1,7 +1,6 @@
 package org.ombc.cds.chart.mapping;
 
 import java.util.Optional;
-
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.ombc.cds.knowledge.Terminology;
@@ -28,7 +27,8 @@ final class ImagingReader {
                 || !terminology.containsAny(ValueSetId.IMAGING_CATEGORY, report.getCategory())) {
             return Read.of(Optional.empty());
         }
-        DateInterval date = report.hasEffective() ? FhirDates.start(report.getEffective())
+        DateInterval date = report.hasEffective()
+                ? FhirDates.start(report.getEffective())
                 : FhirDates.of(report.getIssuedElement());
         return dated(dates.checked(date, report, "date"));
     }

@@ -2,7 +2,6 @@ package org.ombc.cds.chart.mapping;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +21,14 @@ record LesionMeasures(Map<String, Integer> counts, Set<String> unusableCounts, M
     }
 
     /** A Condition counts 1 without a count Observation; null (unknown) when its count is not a usable number. */
-    @Nullable Integer countOf(String conditionId) {
+    @Nullable
+    Integer countOf(String conditionId) {
         return unusableCounts.contains(conditionId) ? null : counts.getOrDefault(conditionId, 1);
     }
 
     /** Null when no size was recorded in mm or cm. */
-    @Nullable Double sizeMmOf(String conditionId) {
+    @Nullable
+    Double sizeMmOf(String conditionId) {
         return sizesMm.get(conditionId);
     }
 }

@@ -2,7 +2,6 @@ package org.ombc.cds.chart.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.model.DateInterval;
 
@@ -23,7 +22,8 @@ final class Notes {
         return read.value();
     }
 
-    @Nullable DateInterval take(CheckedDate checked) {
+    @Nullable
+    DateInterval take(CheckedDate checked) {
         String note = checked.note();
         if (note != null) {
             notes.add(note);

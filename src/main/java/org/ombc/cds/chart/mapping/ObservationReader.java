@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -71,7 +70,8 @@ final class ObservationReader {
             }
         }
         List<Dated<NodalStatus>> earliest = Dated.earliest(known);
-        return notes.with(earliest.isEmpty() ? NodalStatus.UNKNOWN : earliest.get(0).value());
+        return notes.with(
+                earliest.isEmpty() ? NodalStatus.UNKNOWN : earliest.get(0).value());
     }
 
     /** Every disease-status result, by date: the logic picks the one that counts at the OMD date. */
@@ -84,9 +84,11 @@ final class ObservationReader {
             }
             Progression p = Progression.UNKNOWN;
             if (observation.getValue() instanceof CodeableConcept value) {
-                p = terminology.containsAny(ValueSetId.DISEASE_PROGRESSING, value) ? Progression.PROGRESSING
+                p = terminology.containsAny(ValueSetId.DISEASE_PROGRESSING, value)
+                        ? Progression.PROGRESSING
                         : terminology.containsAny(ValueSetId.DISEASE_NOT_PROGRESSING, value)
-                        ? Progression.NOT_PROGRESSING : Progression.UNKNOWN;
+                                ? Progression.NOT_PROGRESSING
+                                : Progression.UNKNOWN;
             }
             statuses.add(new DiseaseStatus(notes.take(dates.effective(observation)), p));
         }
@@ -124,8 +126,7 @@ final class ObservationReader {
                         continue;
                     }
                     countDates.put(target, date);
-                    if (observation.getValue() instanceof IntegerType n && n.getValue() != null
-                            && n.getValue() > 0) {
+                    if (observation.getValue() instanceof IntegerType n && n.getValue() != null && n.getValue() > 0) {
                         counts.put(target, n.getValue());
                         unusableCounts.remove(target);
                     } else {

@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Set;
-
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
@@ -25,8 +24,8 @@ import org.ombc.cds.model.ReceptorResult;
  */
 final class ReceptorReader {
 
-    private static final Pattern ISH_WORDS = Pattern.compile("\\b(FISH|CISH|SISH|ISH|in situ hybridi[sz]ation)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISH_WORDS =
+            Pattern.compile("\\b(FISH|CISH|SISH|ISH|in situ hybridi[sz]ation)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RATIO_WORDS = Pattern.compile("ratio|CEP ?17|chromosome 17", Pattern.CASE_INSENSITIVE);
 
     private final Terminology terminology;
@@ -55,7 +54,8 @@ final class ReceptorReader {
             boolean ish = test == ValueSetId.HER2_TEST && isIshRatio(observation);
             BigDecimal percent = test == ValueSetId.HER2_TEST ? null : percentOfCells(observation);
             if (ish || percent != null || isAnswer(observation)) {
-                ReceptorResult.Status status = ish ? her2Ish(observation)
+                ReceptorResult.Status status = ish
+                        ? her2Ish(observation)
                         : percent != null ? hormoneReceptorByPercent(percent) : status(observation, test);
                 results.add(new Dated<>(notes.take(dates.effective(observation)), status));
             }
@@ -79,8 +79,9 @@ final class ReceptorReader {
         ReceptorResult.Status status = candidates.iterator().next();
         if (status == ReceptorResult.Status.UNKNOWN) {
             notes.add("The latest " + label + " result (" + when + ") is equivocal or unreadable: " + label
-                    + " status is unknown" + (seenPositive || seenNegative ? " even though an earlier result was "
-                    + "definite" : "") + "; record a positive or negative result"
+                    + " status is unknown"
+                    + (seenPositive || seenNegative ? " even though an earlier result was " + "definite" : "")
+                    + "; record a positive or negative result"
                     + (label.equals("HER2") ? " (IHC 2+ needs an ISH result)." : "."));
         } else if (conflicting) {
             notes.add(label + " results disagree over time: the latest (" + when + ") is used.");
@@ -110,8 +111,7 @@ final class ReceptorReader {
         if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
             return ReceptorResult.Status.UNKNOWN;
         }
-        return percent.compareTo(BigDecimal.ONE) >= 0 ? ReceptorResult.Status.POSITIVE
-                : ReceptorResult.Status.NEGATIVE;
+        return percent.compareTo(BigDecimal.ONE) >= 0 ? ReceptorResult.Status.POSITIVE : ReceptorResult.Status.NEGATIVE;
     }
 
     /**
@@ -120,7 +120,8 @@ final class ReceptorReader {
      * own result, so the measurement is neither evidence nor an unreadable result.
      */
     private static boolean isAnswer(Observation observation) {
-        return !observation.hasValue() || observation.getValue() instanceof CodeableConcept
+        return !observation.hasValue()
+                || observation.getValue() instanceof CodeableConcept
                 || observation.getValue() instanceof org.hl7.fhir.r4.model.StringType;
     }
 
@@ -131,7 +132,8 @@ final class ReceptorReader {
     private boolean isIshRatio(Observation observation) {
         return terminology.containsAny(ValueSetId.HER2_ISH_RATIO, observation.getCode())
                 || Codings.words(observation.getCode()).stream()
-                        .anyMatch(w -> ISH_WORDS.matcher(w).find() && RATIO_WORDS.matcher(w).find());
+                        .anyMatch(w -> ISH_WORDS.matcher(w).find()
+                                && RATIO_WORDS.matcher(w).find());
     }
 
     /**
@@ -158,11 +160,13 @@ final class ReceptorReader {
         }
         boolean her2 = test == ValueSetId.HER2_TEST;
         boolean positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, evidence)
-                || (her2 && (terminology.containsAny(ValueSetId.HER2_IHC_POSITIVE, evidence)
-                || terminology.containsAny(ValueSetId.HER2_ISH_AMPLIFIED, evidence)));
+                || (her2
+                        && (terminology.containsAny(ValueSetId.HER2_IHC_POSITIVE, evidence)
+                                || terminology.containsAny(ValueSetId.HER2_ISH_AMPLIFIED, evidence)));
         boolean negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, evidence)
-                || (her2 && (terminology.containsAny(ValueSetId.HER2_IHC_NEGATIVE, evidence)
-                || terminology.containsAny(ValueSetId.HER2_ISH_NOT_AMPLIFIED, evidence)));
+                || (her2
+                        && (terminology.containsAny(ValueSetId.HER2_IHC_NEGATIVE, evidence)
+                                || terminology.containsAny(ValueSetId.HER2_ISH_NOT_AMPLIFIED, evidence)));
         if (!positive && !negative && observation.getValue() == null) {
             positive = terminology.containsAny(ValueSetId.RESULT_POSITIVE, observation.getInterpretation());
             negative = terminology.containsAny(ValueSetId.RESULT_NEGATIVE, observation.getInterpretation());

@@ -3,7 +3,6 @@ package org.ombc.cds.chart.mapping;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -51,8 +50,10 @@ final class RecordDates {
             return CheckedDate.NONE;
         }
         if (date.after(latestValid)) {
-            return new CheckedDate(null, describe(resource) + ": the " + what + " " + date + " lies in the future "
-                    + "and was ignored; correct the date in the record.");
+            return new CheckedDate(
+                    null,
+                    describe(resource) + ": the " + what + " " + date + " lies in the future "
+                            + "and was ignored; correct the date in the record.");
         }
         return new CheckedDate(date.endingBy(latestValid), null);
     }
@@ -69,9 +70,11 @@ final class RecordDates {
         boolean age = onset instanceof Age || onset instanceof Range;
         DateInterval date = age ? FhirDates.ofAge(onset, birth) : FhirDates.start(onset);
         if (date == null) {
-            return new CheckedDate(null, describe(condition) + ": the onset ("
-                    + (onset instanceof StringType ? "text" : onset.fhirType()) + ") cannot be read as a date"
-                    + (age ? " without the patient's birth date" : "") + "; record the onset date.");
+            return new CheckedDate(
+                    null,
+                    describe(condition) + ": the onset ("
+                            + (onset instanceof StringType ? "text" : onset.fhirType()) + ") cannot be read as a date"
+                            + (age ? " without the patient's birth date" : "") + "; record the onset date.");
         }
         return checked(date, condition, "onset");
     }
@@ -83,7 +86,8 @@ final class RecordDates {
 
     /** effective[x], else the issued instant. */
     CheckedDate effective(Observation observation) {
-        DateInterval date = observation.hasEffective() ? FhirDates.start(observation.getEffective())
+        DateInterval date = observation.hasEffective()
+                ? FhirDates.start(observation.getEffective())
                 : FhirDates.of(observation.getIssuedElement());
         return checked(date, observation, "date");
     }
@@ -99,9 +103,12 @@ final class RecordDates {
             }
         }
         if (resource instanceof Observation o) {
-            for (var entry : List.of(Map.entry(ValueSetId.ER_TEST, "ER result"), Map.entry(ValueSetId.PR_TEST,
-                    "PR result"), Map.entry(ValueSetId.HER2_TEST, "HER2 result"), Map.entry(ValueSetId.N_CATEGORY,
-                    "N category"), Map.entry(ValueSetId.DISEASE_STATUS, "Disease status"))) {
+            for (var entry : List.of(
+                    Map.entry(ValueSetId.ER_TEST, "ER result"),
+                    Map.entry(ValueSetId.PR_TEST, "PR result"),
+                    Map.entry(ValueSetId.HER2_TEST, "HER2 result"),
+                    Map.entry(ValueSetId.N_CATEGORY, "N category"),
+                    Map.entry(ValueSetId.DISEASE_STATUS, "Disease status"))) {
                 if (terminology.containsAny(entry.getKey(), o.getCode())) {
                     return entry.getValue() + " (" + ref + ")";
                 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
@@ -27,11 +26,11 @@ import org.ombc.cds.model.StagedMetastasis;
 final class StagingReader {
 
     /** M1 and its subcategories, also as cM1, pM1, ypM1, inside a display such as "AJCC cM1 (qualifier value)". */
-    private static final Pattern M1_CATEGORY = Pattern.compile("(?<![A-Za-z0-9])(?:Y?[CP])?M1(?![0-9])",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern M1_CATEGORY =
+            Pattern.compile("(?<![A-Za-z0-9])(?:Y?[CP])?M1(?![0-9])", Pattern.CASE_INSENSITIVE);
     /** Stage group IV (IVA, IVB, 4): "stage IV", "Stage 4 (qualifier value)", or the value alone. */
-    private static final Pattern STAGE_IV = Pattern.compile(
-            "\\bstage\\s*(?:IV|4)[A-C]?\\b|^\\s*(?:IV|4)[A-C]?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STAGE_IV =
+            Pattern.compile("\\bstage\\s*(?:IV|4)[A-C]?\\b|^\\s*(?:IV|4)[A-C]?\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final Terminology terminology;
     private final RecordDates dates;
@@ -58,8 +57,8 @@ final class StagingReader {
             boolean stageIv = terminology.containsAny(ValueSetId.STAGE_GROUP, observation.getCode())
                     && says(observation.getValue(), ValueSetId.STAGE_IV, STAGE_IV);
             if ((m1 || stageIv) && aboutTheBreastPrimary(observation, primaryIds)) {
-                saying.add(new Dated<>(notes.take(dates.effective(observation)),
-                        "Observation/" + ResourceIds.idOf(observation)));
+                saying.add(new Dated<>(
+                        notes.take(dates.effective(observation)), "Observation/" + ResourceIds.idOf(observation)));
             }
         }
         for (Condition primary : primaries) {
@@ -76,7 +75,8 @@ final class StagingReader {
             return notes.with(Optional.empty());
         }
         String first = earliest.stream().map(Dated::value).sorted().findFirst().orElseThrow();
-        return notes.with(Optional.of(new StagedMetastasis(first, earliest.get(0).date())));
+        return notes.with(
+                Optional.of(new StagedMetastasis(first, earliest.get(0).date())));
     }
 
     /** No focus: staging of the patient's cancer; a focus must name a breast primary Condition. */

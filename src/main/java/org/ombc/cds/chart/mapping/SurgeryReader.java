@@ -1,7 +1,6 @@
 package org.ombc.cds.chart.mapping;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Procedure;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;

@@ -2,7 +2,6 @@ package org.ombc.cds.chart.mapping;
 
 import java.util.Map;
 import java.util.Optional;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -37,8 +36,8 @@ final class TherapyReader {
     }
 
     /** @param medications the chart's Medication resources by id, for medicationReference */
-    TherapyReader(Terminology terminology, RecordDates dates, AgentNames agentNames,
-                  Map<String, Medication> medications) {
+    TherapyReader(
+            Terminology terminology, RecordDates dates, AgentNames agentNames, Map<String, Medication> medications) {
         this.terminology = terminology;
         this.dates = dates;
         this.agentNames = agentNames;
@@ -53,16 +52,16 @@ final class TherapyReader {
             return Read.of(Optional.empty());
         }
         Notes notes = new Notes();
-        String agent = systemicAgent(statement.getMedication(), statement,
-                "MedicationStatement/" + ResourceIds.idOf(statement), notes);
+        String agent = systemicAgent(
+                statement.getMedication(), statement, "MedicationStatement/" + ResourceIds.idOf(statement), notes);
         if (agent == null) {
             return notes.with(Optional.empty());
         }
         boolean active = status == MedicationStatement.MedicationStatementStatus.ACTIVE;
         Type effective = statement.getEffective();
         DateInterval start = notes.take(dates.checked(FhirDates.start(effective), statement, "start date"));
-        DateInterval end = effective instanceof Period p && p.hasEnd() ? FhirDates.of(p.getEndElement())
-                : active ? null : start;
+        DateInterval end =
+                effective instanceof Period p && p.hasEnd() ? FhirDates.of(p.getEndElement()) : active ? null : start;
         return notes.with(Optional.of(new TherapyPeriod(agent, start, end)));
     }
 
@@ -75,18 +74,21 @@ final class TherapyReader {
             return Read.of(Optional.empty());
         }
         Notes notes = new Notes();
-        String agent = systemicAgent(request.getMedication(), request, "MedicationRequest/" + ResourceIds.idOf(request),
-                notes);
+        String agent = systemicAgent(
+                request.getMedication(), request, "MedicationRequest/" + ResourceIds.idOf(request), notes);
         if (agent == null) {
             return notes.with(Optional.empty());
         }
         boolean active = status == MedicationRequest.MedicationRequestStatus.ACTIVE;
         Period period = plannedPeriod(request);
-        DateInterval start = notes.take(dates.checked(period != null && period.hasStart()
-                ? FhirDates.of(period.getStartElement()) : FhirDates.of(request.getAuthoredOnElement()), request,
+        DateInterval start = notes.take(dates.checked(
+                period != null && period.hasStart()
+                        ? FhirDates.of(period.getStartElement())
+                        : FhirDates.of(request.getAuthoredOnElement()),
+                request,
                 "start date"));
-        DateInterval end = period != null && period.hasEnd() ? FhirDates.of(period.getEndElement())
-                : active ? null : start;
+        DateInterval end =
+                period != null && period.hasEnd() ? FhirDates.of(period.getEndElement()) : active ? null : start;
         return notes.with(Optional.of(new TherapyPeriod(agent, start, end)));
     }
 
@@ -98,7 +100,8 @@ final class TherapyReader {
         String target = reference.getReference();
         if (target != null && target.startsWith("#")) {
             for (org.hl7.fhir.r4.model.Resource contained : owner.getContained()) {
-                if (contained instanceof Medication m && target.substring(1).equals(m.getIdElement().getIdPart())) {
+                if (contained instanceof Medication m
+                        && target.substring(1).equals(m.getIdElement().getIdPart())) {
                     return m;
                 }
             }
@@ -115,7 +118,8 @@ final class TherapyReader {
                 return bounds;
             }
         }
-        return request.getDispenseRequest().hasValidityPeriod() ? request.getDispenseRequest().getValidityPeriod()
+        return request.getDispenseRequest().hasValidityPeriod()
+                ? request.getDispenseRequest().getValidityPeriod()
                 : null;
     }
 

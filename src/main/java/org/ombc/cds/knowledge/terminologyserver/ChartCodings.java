@@ -2,7 +2,6 @@ package org.ombc.cds.knowledge.terminologyserver;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -22,11 +21,9 @@ import org.hl7.fhir.r4.model.Resource;
 final class ChartCodings {
 
     /** One coding and where it was met. */
-    record Found(ChartElement element, Coding coding) {
-    }
+    record Found(ChartElement element, Coding coding) {}
 
-    private ChartCodings() {
-    }
+    private ChartCodings() {}
 
     static List<Found> of(List<? extends IBaseResource> chart) {
         List<Found> found = new ArrayList<>();

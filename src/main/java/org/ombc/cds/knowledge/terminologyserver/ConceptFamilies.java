@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.hl7.fhir.r4.model.ValueSet;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;
@@ -28,13 +27,23 @@ final class ConceptFamilies {
     static final String METASTASIS_ROOT = "128462008";
 
     private static final Set<String> IS_A = Set.of("is-a", "descendent-of");
-    private static final List<String> OBSERVATION_CODES = List.of(ValueSetId.ER_TEST.id(), ValueSetId.PR_TEST.id(),
-            ValueSetId.HER2_TEST.id(), ValueSetId.HER2_ISH_RATIO.id(), ValueSetId.STAGING_M_CATEGORY.id(),
+    private static final List<String> OBSERVATION_CODES = List.of(
+            ValueSetId.ER_TEST.id(),
+            ValueSetId.PR_TEST.id(),
+            ValueSetId.HER2_TEST.id(),
+            ValueSetId.HER2_ISH_RATIO.id(),
+            ValueSetId.STAGING_M_CATEGORY.id(),
             ValueSetId.STAGE_GROUP.id());
-    private static final List<String> OBSERVATION_VALUES = List.of(ValueSetId.RESULT_POSITIVE.id(),
-            ValueSetId.RESULT_NEGATIVE.id(), ValueSetId.HER2_IHC_POSITIVE.id(), ValueSetId.HER2_IHC_NEGATIVE.id(),
-            ValueSetId.HER2_IHC_EQUIVOCAL.id(), ValueSetId.HER2_ISH_AMPLIFIED.id(),
-            ValueSetId.HER2_ISH_NOT_AMPLIFIED.id(), ValueSetId.M1_CATEGORY.id(), ValueSetId.STAGE_IV.id());
+    private static final List<String> OBSERVATION_VALUES = List.of(
+            ValueSetId.RESULT_POSITIVE.id(),
+            ValueSetId.RESULT_NEGATIVE.id(),
+            ValueSetId.HER2_IHC_POSITIVE.id(),
+            ValueSetId.HER2_IHC_NEGATIVE.id(),
+            ValueSetId.HER2_IHC_EQUIVOCAL.id(),
+            ValueSetId.HER2_ISH_AMPLIFIED.id(),
+            ValueSetId.HER2_ISH_NOT_AMPLIFIED.id(),
+            ValueSetId.M1_CATEGORY.id(),
+            ValueSetId.STAGE_IV.id());
 
     /**
      * ValueSets the mapper also reads an element with, that the server is not asked about: a code they hold is
@@ -42,18 +51,24 @@ final class ConceptFamilies {
      */
     private static final Map<ChartElement, List<String>> PLACED_ELSEWHERE = Map.of(
             ChartElement.CONDITION_CODE, List.of(ValueSetId.BREAST_CANCER_EXCLUDED.id()),
-            ChartElement.CONDITION_BODY_SITE, List.of(ValueSetId.BODY_SITE_BREAST.id(),
-                    ValueSetId.LATERALITY_LEFT.id(), ValueSetId.LATERALITY_RIGHT.id()),
-            ChartElement.OBSERVATION_CODE, List.of(ValueSetId.LESION_COUNT.id(), ValueSetId.LESION_SIZE.id(),
-                    ValueSetId.N_CATEGORY.id(), ValueSetId.DISEASE_STATUS.id()),
-            ChartElement.OBSERVATION_VALUE, List.of(ValueSetId.DISEASE_PROGRESSING.id(),
-                    ValueSetId.DISEASE_NOT_PROGRESSING.id()));
+            ChartElement.CONDITION_BODY_SITE,
+                    List.of(
+                            ValueSetId.BODY_SITE_BREAST.id(),
+                            ValueSetId.LATERALITY_LEFT.id(),
+                            ValueSetId.LATERALITY_RIGHT.id()),
+            ChartElement.OBSERVATION_CODE,
+                    List.of(
+                            ValueSetId.LESION_COUNT.id(),
+                            ValueSetId.LESION_SIZE.id(),
+                            ValueSetId.N_CATEGORY.id(),
+                            ValueSetId.DISEASE_STATUS.id()),
+            ChartElement.OBSERVATION_VALUE,
+                    List.of(ValueSetId.DISEASE_PROGRESSING.id(), ValueSetId.DISEASE_NOT_PROGRESSING.id()));
 
     private final Map<ChartElement, List<ConceptFamily>> byElement;
     private final Map<ChartElement, List<String>> placing;
 
-    private ConceptFamilies(Map<ChartElement, List<ConceptFamily>> byElement,
-                            Map<ChartElement, List<String>> placing) {
+    private ConceptFamilies(Map<ChartElement, List<ConceptFamily>> byElement, Map<ChartElement, List<String>> placing) {
         this.byElement = byElement;
         this.placing = placing;
     }
@@ -81,7 +96,9 @@ final class ConceptFamilies {
         for (ChartElement element : ChartElement.values()) {
             List<String> ids = new ArrayList<>();
             families.getOrDefault(element, List.of()).forEach(family -> ids.add(family.valueSetId()));
-            PLACED_ELSEWHERE.getOrDefault(element, List.of()).stream().filter(byId::containsKey).forEach(ids::add);
+            PLACED_ELSEWHERE.getOrDefault(element, List.of()).stream()
+                    .filter(byId::containsKey)
+                    .forEach(ids::add);
             placing.put(element, List.copyOf(ids));
         }
         return new ConceptFamilies(families, placing);
@@ -109,7 +126,10 @@ final class ConceptFamilies {
     }
 
     private static List<ConceptFamily> byValidation(Map<String, ValueSet> byId, List<String> ids) {
-        return ids.stream().filter(byId::containsKey).map(id -> new ConceptFamily(id, List.of())).toList();
+        return ids.stream()
+                .filter(byId::containsKey)
+                .map(id -> new ConceptFamily(id, List.of()))
+                .toList();
     }
 
     /**

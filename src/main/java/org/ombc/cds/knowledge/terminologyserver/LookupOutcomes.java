@@ -1,9 +1,8 @@
 package org.ombc.cds.knowledge.terminologyserver;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code ombc.terminology.lookups{outcome}}: each question a chart needed, by what became of it. {@code timeout}
@@ -26,8 +25,10 @@ final class LookupOutcomes {
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
-        return Counter.builder("ombc.terminology.lookups").tag("outcome", outcome)
-                .description("codes asked of the terminology server for one chart, by outcome").register(meters);
+        return Counter.builder("ombc.terminology.lookups")
+                .tag("outcome", outcome)
+                .description("codes asked of the terminology server for one chart, by outcome")
+                .register(meters);
     }
 
     void cached() {
@@ -40,11 +41,12 @@ final class LookupOutcomes {
             timeout.increment();
             return false;
         }
-        Counter counter = switch (answer.join()) {
-            case MEMBER -> member;
-            case NOT_MEMBER -> notMember;
-            case FAILED -> error;
-        };
+        Counter counter =
+                switch (answer.join()) {
+                    case MEMBER -> member;
+                    case NOT_MEMBER -> notMember;
+                    case FAILED -> error;
+                };
         counter.increment();
         return answer.join() == Answer.MEMBER;
     }

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param system the normalised code system
  */
-record Question(String valueSetId, String system, String code, @Nullable String root) {
+record Question(
+        String valueSetId,
+        String system,
+        String code,
+        @Nullable String root) {
 
     /** The canonical URL our ValueSets are published under (fhir-profiles). */
     static final String VALUE_SET_BASE = "http://ombc-cds.org/fhir/ValueSet/";

@@ -1,8 +1,13 @@
 package org.ombc.cds.knowledge.terminologyserver;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
@@ -15,13 +20,6 @@ import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.jspecify.annotations.Nullable;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Asks one question of the terminology server with HAPI's generic client, blocking up to the socket timeout.
@@ -54,8 +52,11 @@ final class TerminologyServerClient implements AutoCloseable {
         pool.setDefaultMaxPerRoute(connections);
         CloseableHttpClient http = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(millis).setSocketTimeout(millis)
-                        .setConnectionRequestTimeout(millis).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectTimeout(millis)
+                        .setSocketTimeout(millis)
+                        .setConnectionRequestTimeout(millis)
+                        .build())
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAutomaticRetries()
@@ -84,7 +85,9 @@ final class TerminologyServerClient implements AutoCloseable {
 
     /** {@code subsumes} or {@code equivalent}: the code is the root or one of its descendants. */
     private boolean subsumes(String root, String code) {
-        Parameters answer = client.operation().onType(CodeSystem.class).named("$subsumes")
+        Parameters answer = client.operation()
+                .onType(CodeSystem.class)
+                .named("$subsumes")
                 .withParameter(Parameters.class, "system", new UriType(ConceptFamilies.SNOMED))
                 .andParameter("codeA", new CodeType(root))
                 .andParameter("codeB", new CodeType(code))
@@ -101,7 +104,9 @@ final class TerminologyServerClient implements AutoCloseable {
     }
 
     private boolean validates(Question question) {
-        Parameters answer = client.operation().onType(ValueSet.class).named("$validate-code")
+        Parameters answer = client.operation()
+                .onType(ValueSet.class)
+                .named("$validate-code")
                 .withParameter(Parameters.class, "url", new UriType(question.valueSetUrl()))
                 .andParameter("system", new UriType(question.system()))
                 .andParameter("code", new CodeType(question.code()))

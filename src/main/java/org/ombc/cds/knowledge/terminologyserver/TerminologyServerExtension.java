@@ -1,5 +1,9 @@
 package org.ombc.cds.knowledge.terminologyserver;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -25,12 +28,6 @@ import org.ombc.cds.knowledge.TerminologyExtension;
 import org.ombc.cds.settings.OmbcProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * Widens the published expansions for one chart with what a hospital's terminology server says (clinical-rules 10):
@@ -43,6 +40,7 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
     private static final Logger LOG = LoggerFactory.getLogger(TerminologyServerExtension.class);
     /** Requests at once: enough for one chart's questions in one round trip, few enough for a hospital's server. */
     private static final int THREADS = 8;
+
     private static final int QUEUE = 512;
 
     private final TerminologyServerClient server;
@@ -55,9 +53,14 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
     private final LookupOutcomes outcomes;
     private final AtomicBoolean serverFailing = new AtomicBoolean();
 
-    TerminologyServerExtension(TerminologyServerClient server, ConceptFamilies families, Duration deadline,
-                               Duration callBudget, int maxQuestions, AsyncCache<Question, Answer> answers,
-                               MeterRegistry meters) {
+    TerminologyServerExtension(
+            TerminologyServerClient server,
+            ConceptFamilies families,
+            Duration deadline,
+            Duration callBudget,
+            int maxQuestions,
+            AsyncCache<Question, Answer> answers,
+            MeterRegistry meters) {
         this.server = server;
         this.families = families;
         this.deadline = deadline;
@@ -66,8 +69,8 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
         this.answers = answers;
         this.outcomes = new LookupOutcomes(meters);
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
+        this.executor =
+                new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "terminology-lookup-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -82,8 +85,11 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
      * @param fhirTimeout {@code ombc.fhir.timeout}: the call's own deadline, which the lookups never exceed
      * @param published   our ValueSets (fhir-profiles), whose definitions name the families' SNOMED roots
      */
-    public static TerminologyServerExtension create(OmbcProperties.TerminologyServer settings, Duration fhirTimeout,
-                                                    Collection<ValueSet> published, MeterRegistry meters) {
+    public static TerminologyServerExtension create(
+            OmbcProperties.TerminologyServer settings,
+            Duration fhirTimeout,
+            Collection<ValueSet> published,
+            MeterRegistry meters) {
         String url = settings.serverUrl();
         URI uri = URI.create(url == null ? "" : url.trim());
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
@@ -97,10 +103,16 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
                 .buildAsync();
         CaffeineCacheMetrics.monitor(meters, answers.synchronous(), "ombc.terminology.answers");
         // Twice the deadline per request: an answer that misses one chart's deadline is still cached for the next.
-        TerminologyServerClient client = TerminologyServerClient.connect(uri.toString(), deadline.multipliedBy(2),
-                THREADS, meters);
-        return new TerminologyServerExtension(client,
-                ConceptFamilies.of(published), deadline, fhirTimeout, settings.maxCodesPerChart(), answers, meters);
+        TerminologyServerClient client =
+                TerminologyServerClient.connect(uri.toString(), deadline.multipliedBy(2), THREADS, meters);
+        return new TerminologyServerExtension(
+                client,
+                ConceptFamilies.of(published),
+                deadline,
+                fhirTimeout,
+                settings.maxCodesPerChart(),
+                answers,
+                meters);
     }
 
     @Override
@@ -134,7 +146,8 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
             if (known != null && known.isDone()) {
                 outcomes.cached();
                 if (known.join() == Answer.MEMBER) {
-                    members.computeIfAbsent(question.valueSetId(), id -> new ArrayList<>()).addAll(entry.getValue());
+                    members.computeIfAbsent(question.valueSetId(), id -> new ArrayList<>())
+                            .addAll(entry.getValue());
                 }
             } else if (known != null) {
                 pending.put(question, known);
@@ -220,8 +233,10 @@ public final class TerminologyServerExtension implements TerminologyExtension, A
             return answer;
         } catch (RuntimeException e) {
             if (serverFailing.compareAndSet(false, true)) {
-                LOG.warn("terminology server failed ({}): charts are read with the published expansions alone "
-                        + "until it answers (metric ombc.terminology.lookups)", e.getClass().getSimpleName());
+                LOG.warn(
+                        "terminology server failed ({}): charts are read with the published expansions alone "
+                                + "until it answers (metric ombc.terminology.lookups)",
+                        e.getClass().getSimpleName());
             }
             return Answer.FAILED;
         }

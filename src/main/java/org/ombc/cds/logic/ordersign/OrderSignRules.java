@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.logic.OligometastaticState;
@@ -26,13 +25,13 @@ public final class OrderSignRules {
     /** "Newly" oligometastatic: the OMD diagnosis date lies within this many days before today. */
     public static final int NEW_DISEASE_DAYS = 90;
 
-    private OrderSignRules() {
-    }
+    private OrderSignRules() {}
 
     public static OrderSignAdvice advise(Assessment assessment, PlannedOrders orders, LocalDate today) {
         // Polymetastatic, indeterminate (count unknown) or non-metastatic: silence. The patient-view card already
         // speaks about the chart; at the moment of ordering only a confident "oligometastatic" is worth a card.
-        if (!assessment.breastCancer() || !assessment.metastatic()
+        if (!assessment.breastCancer()
+                || !assessment.metastatic()
                 || assessment.oligometastatic() != OligometastaticState.YES) {
             return OrderSignAdvice.none();
         }
@@ -40,22 +39,39 @@ public final class OrderSignRules {
         if (!notCurative.isEmpty()) {
             List<String> facts = chartFacts(assessment);
             for (RadiotherapyOrder order : notCurative) {
-                facts.add(order.intent() == TreatmentIntent.PALLIATIVE ? "radiotherapy ordered with palliative intent"
-                        : "radiotherapy ordered without a stated intent");
+                facts.add(
+                        order.intent() == TreatmentIntent.PALLIATIVE
+                                ? "radiotherapy ordered with palliative intent"
+                                : "radiotherapy ordered without a stated intent");
             }
-            return new OrderSignAdvice(Kind.PALLIATIVE_RADIOTHERAPY,
-                    notCurative.stream().map(RadiotherapyOrder::reference).distinct().toList(), dedupe(facts));
+            return new OrderSignAdvice(
+                    Kind.PALLIATIVE_RADIOTHERAPY,
+                    notCurative.stream()
+                            .map(RadiotherapyOrder::reference)
+                            .distinct()
+                            .toList(),
+                    dedupe(facts));
         }
         LocalDate omd = assessment.burden().omdDate();
         if (omd != null && systemicTherapyAlone(orders) && newlyOligometastatic(omd, today)) {
             List<String> facts = chartFacts(assessment);
-            facts.add("oligometastatic disease diagnosed " + ChronoUnit.DAYS.between(omd, today) + " days ago ("
-                    + omd + ")");
-            facts.add("systemic therapy ordered (" + String.join(", ",
-                    orders.systemic().stream().map(SystemicOrder::agent).distinct().toList())
+            facts.add("oligometastatic disease diagnosed " + ChronoUnit.DAYS.between(omd, today) + " days ago (" + omd
+                    + ")");
+            facts.add("systemic therapy ordered ("
+                    + String.join(
+                            ", ",
+                            orders.systemic().stream()
+                                    .map(SystemicOrder::agent)
+                                    .distinct()
+                                    .toList())
                     + ") with no radiotherapy or surgery planned");
-            return new OrderSignAdvice(Kind.SYSTEMIC_THERAPY_ALONE,
-                    orders.systemic().stream().map(SystemicOrder::reference).distinct().toList(), facts);
+            return new OrderSignAdvice(
+                    Kind.SYSTEMIC_THERAPY_ALONE,
+                    orders.systemic().stream()
+                            .map(SystemicOrder::reference)
+                            .distinct()
+                            .toList(),
+                    facts);
         }
         return OrderSignAdvice.none();
     }
@@ -91,7 +107,8 @@ public final class OrderSignRules {
         List<String> facts = new ArrayList<>();
         // Only an oligometastatic assessment (advise's first check) gets here: it has counted the lesions.
         int n = Objects.requireNonNull(a.lesionCount(), "an oligometastatic assessment counts its lesions");
-        facts.add(n + (n == 1 ? " current distant lesion" : " current distant lesions")
+        facts.add(n
+                + (n == 1 ? " current distant lesion" : " current distant lesions")
                 + (a.sites().isEmpty() ? "" : " (" + String.join(", ", a.sites()) + ")"));
         if (a.estroEortcState() != null) {
             facts.add("ESTRO-EORTC: " + a.estroEortcState().label());

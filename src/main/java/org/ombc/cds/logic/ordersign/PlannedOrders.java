@@ -12,8 +12,8 @@ import java.util.List;
  * @param ignored      orders of other kinds, or not for this patient (missing, Group or identifier-only subject),
  *                     or no longer to be signed (cancelled, entered in error): not read
  */
-public record PlannedOrders(List<RadiotherapyOrder> radiotherapy, List<SystemicOrder> systemic,
-                            List<String> surgery, int ignored) {
+public record PlannedOrders(
+        List<RadiotherapyOrder> radiotherapy, List<SystemicOrder> systemic, List<String> surgery, int ignored) {
 
     public PlannedOrders {
         radiotherapy = List.copyOf(radiotherapy);
@@ -26,16 +26,14 @@ public record PlannedOrders(List<RadiotherapyOrder> radiotherapy, List<SystemicO
      *
      * @param reference the order as "ServiceRequest/id"
      */
-    public record RadiotherapyOrder(String reference, TreatmentIntent intent) {
-    }
+    public record RadiotherapyOrder(String reference, TreatmentIntent intent) {}
 
     /**
      * A planned systemic therapy.
      *
      * @param agent the agent's display or code, as the order names it
      */
-    public record SystemicOrder(String reference, String agent) {
-    }
+    public record SystemicOrder(String reference, String agent) {}
 
     /** Local treatment of disease is planned: radiotherapy of any intent, or surgery. */
     public boolean plansLocalTreatment() {

@@ -1,11 +1,9 @@
 package org.ombc.cds.protocol.services;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.ombc.cds.protocol.json.CdsHooksModel;
 import org.ombc.cds.web.ApiProblem;
-
-import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One CDS service of the discovery document: its definition, the checks of its hook's own context fields, and the

@@ -1,12 +1,10 @@
 package org.ombc.cds.protocol.services;
 
-import org.ombc.cds.protocol.json.CdsHooksModel;
-import org.ombc.cds.web.ApiProblem;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.ombc.cds.protocol.json.CdsHooksModel;
+import org.ombc.cds.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -29,13 +27,16 @@ public final class CdsServiceRegistry {
     public CdsService require(String id) {
         CdsService service = byId.get(id);
         if (service == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "unknown-service",
+            throw new ApiProblem(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-service",
                     "No CDS service '" + id.replaceAll("[^A-Za-z0-9._-]", "?") + "'; see GET /cds-services.");
         }
         return service;
     }
 
     public CdsHooksModel.Discovery discovery() {
-        return new CdsHooksModel.Discovery(byId.values().stream().map(CdsService::definition).toList());
+        return new CdsHooksModel.Discovery(
+                byId.values().stream().map(CdsService::definition).toList());
     }
 }

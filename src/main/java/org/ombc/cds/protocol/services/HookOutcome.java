@@ -1,7 +1,6 @@
 package org.ombc.cds.protocol.services;
 
 import java.util.List;
-
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.protocol.json.CdsHooksModel.Card;
 
@@ -9,5 +8,4 @@ import org.ombc.cds.protocol.json.CdsHooksModel.Card;
  * The outcome of one call of any hook: what was concluded about the chart (kept by the audit) and the cards shown
  * to the clinician.
  */
-public record HookOutcome(Assessment assessment, List<Card> cards) {
-}
+public record HookOutcome(Assessment assessment, List<Card> cards) {}

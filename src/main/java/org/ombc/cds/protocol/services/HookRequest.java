@@ -1,10 +1,8 @@
 package org.ombc.cds.protocol.services;
 
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CDS Hooks request that passed the one request check of the endpoint: the services read the patient, the FHIR
@@ -16,7 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param fhirServer  an absolute http(s) base URL, or null
  * @param accessToken the bearer token for {@code fhirServer}, or null
  */
-public record HookRequest(String hook, String hookInstance, String patientId, JsonNode context,
-                          @Nullable Map<String, JsonNode> prefetch, @Nullable String fhirServer,
-                          @Nullable String accessToken) {
-}
+public record HookRequest(
+        String hook,
+        String hookInstance,
+        String patientId,
+        JsonNode context,
+        @Nullable Map<String, JsonNode> prefetch,
+        @Nullable String fhirServer,
+        @Nullable String accessToken) {}

@@ -1,17 +1,16 @@
 package org.ombc.cds.protocol.services;
 
-import org.ombc.cds.chart.ChartAssessment;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.cards.OrderSignCards;
+import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.chart.fetch.PatientCompartment;
 import org.ombc.cds.chart.fetch.PrefetchTemplates;
 import org.ombc.cds.chart.mapping.DraftOrderReader;
@@ -24,8 +23,6 @@ import org.ombc.cds.protocol.json.CdsHooksModel;
 import org.ombc.cds.web.ApiProblem;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One order-sign call (clinical-rules 9): read the draft orders, assess the chart exactly as patient-view does,
@@ -47,14 +44,21 @@ public final class OrderSignService implements CdsService {
     private final OrderSignCards cards;
     private final Clock clock;
 
-    public OrderSignService(PrefetchTemplates templates, ChartAssessment chart, FhirJson fhir, DraftOrderReader reader,
-                            OrderSignCards cards, Clock clock) {
-        this.definition = new CdsHooksModel.Service(HOOK,
+    public OrderSignService(
+            PrefetchTemplates templates,
+            ChartAssessment chart,
+            FhirJson fhir,
+            DraftOrderReader reader,
+            OrderSignCards cards,
+            Clock clock) {
+        this.definition = new CdsHooksModel.Service(
+                HOOK,
                 "OMBC check of orders being signed",
                 "When palliative radiotherapy, or systemic therapy alone for new disease, is about to be signed for "
                         + "a patient with oligometastatic breast cancer, suggests the tumour board first: "
                         + "curative-intent local therapy (SABR, surgery) may apply.",
-                SERVICE_ID, templates.asDiscoveryMap(),
+                SERVICE_ID,
+                templates.asDiscoveryMap(),
                 "context.draftOrders is a FHIR R4 Bundle of the draft ServiceRequests and MedicationRequests being "
                         + "signed. Send the prefetch keys listed, or fhirServer with fhirAuthorization; calls carry "
                         + "a JWT signed by a registered issuer (see README).",
@@ -86,12 +90,12 @@ public final class OrderSignService implements CdsService {
     @Override
     public HookOutcome evaluate(HookRequest request) {
         String patientId = request.patientId();
-        PlannedOrders planned = reader.read(draftOrders(request.context().get(DRAFT_ORDERS), patientId,
-                request.fhirServer()));
+        PlannedOrders planned =
+                reader.read(draftOrders(request.context().get(DRAFT_ORDERS), patientId, request.fhirServer()));
         ChartAssessment.Result result = HookCharts.assess(chart, request);
         OrderSignAdvice advice = OrderSignRules.advise(result.assessment(), planned, LocalDate.now(clock));
-        return new HookOutcome(result.assessment(),
-                cards.cards(advice, result.assessment(), patientId, result.problems()));
+        return new HookOutcome(
+                result.assessment(), cards.cards(advice, result.assessment(), patientId, result.problems()));
     }
 
     /**
@@ -111,7 +115,8 @@ public final class OrderSignService implements CdsService {
             throw invalid("context.draftOrders must be a FHIR Bundle (resourceType 'Bundle').");
         }
         List<FhirEntry> entries = FhirJson.entriesOf(parsed);
-        PatientCompartment.Selection own = PatientCompartment.of(patientId, fhirServer, entries).select(entries);
+        PatientCompartment.Selection own =
+                PatientCompartment.of(patientId, fhirServer, entries).select(entries);
         if (!own.otherPatient().isEmpty()) {
             throw invalid("context.draftOrders holds an order for another patient than context.patientId.");
         }

@@ -1,8 +1,7 @@
 package org.ombc.cds.protocol.services;
 
-import org.ombc.cds.chart.ChartAssessment;
-
 import org.ombc.cds.cards.OmbcCards;
+import org.ombc.cds.chart.ChartAssessment;
 import org.ombc.cds.chart.fetch.PrefetchTemplates;
 import org.ombc.cds.protocol.json.CdsHooksModel;
 import org.springframework.core.annotation.Order;
@@ -19,12 +18,14 @@ public final class PatientViewService implements CdsService {
     private final OmbcCards cards;
 
     public PatientViewService(PrefetchTemplates templates, ChartAssessment chart, OmbcCards cards) {
-        this.definition = new CdsHooksModel.Service(HOOK,
+        this.definition = new CdsHooksModel.Service(
+                HOOK,
                 "Oligometastatic breast cancer (OMBC) assessment",
                 "Finds patients with oligometastatic breast cancer who may be cured by adding metastasis-directed "
                         + "therapy (SABR, surgery, RFA, radiosurgery) to systemic therapy, with the ESTRO-EORTC "
                         + "state, prognostic factors, options and evidence.",
-                SERVICE_ID, templates.asDiscoveryMap(),
+                SERVICE_ID,
+                templates.asDiscoveryMap(),
                 "Send the prefetch keys listed, or fhirServer with fhirAuthorization so that missing keys can be "
                         + "read; calls carry a JWT signed by a registered issuer (see README).",
                 null);
@@ -40,7 +41,7 @@ public final class PatientViewService implements CdsService {
     @Override
     public HookOutcome evaluate(HookRequest request) {
         ChartAssessment.Result result = HookCharts.assess(chart, request);
-        return new HookOutcome(result.assessment(),
-                cards.cards(result.assessment(), request.patientId(), result.problems()));
+        return new HookOutcome(
+                result.assessment(), cards.cards(result.assessment(), request.patientId(), result.problems()));
     }
 }

@@ -5,8 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.support.HttpTest;
@@ -15,15 +16,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 @HttpTest
 class AssessmentApiHttpTest {
 
-    private static final List<String> CONTRACT = List.of("breastCancer", "metastatic", "lesionCount", "organCount",
-            "sites", "oligometastatic", "estroEortcState", "subtype", "diseaseFreeIntervalMonths", "favorableFactors",
-            "unfavorableFactors", "recommendations", "missingData", "trials", "knowledgeVersion");
+    private static final List<String> CONTRACT = List.of(
+            "breastCancer",
+            "metastatic",
+            "lesionCount",
+            "organCount",
+            "sites",
+            "oligometastatic",
+            "estroEortcState",
+            "subtype",
+            "diseaseFreeIntervalMonths",
+            "favorableFactors",
+            "unfavorableFactors",
+            "recommendations",
+            "missingData",
+            "trials",
+            "knowledgeVersion");
 
     @Autowired
     MockMvc mvc;
@@ -33,15 +44,23 @@ class AssessmentApiHttpTest {
 
     @Test
     void aBundleInGivesTheAssessmentWithExactlyTheContractNames() throws Exception {
-        String bundle = Vignettes.FHIR.encode(PatientBundle.patient("api-1").primary("2018-01-01")
-                .luminal("2018-01-05").imaging("2022-06-01").boneLesions(2, "2022-06-01").bundle());
-        String body = mvc.perform(post("/ombc/assessment").contentType("application/fhir+json").content(bundle))
+        String bundle = Vignettes.FHIR.encode(PatientBundle.patient("api-1")
+                .primary("2018-01-01")
+                .luminal("2018-01-05")
+                .imaging("2022-06-01")
+                .boneLesions(2, "2022-06-01")
+                .bundle());
+        String body = mvc.perform(post("/ombc/assessment")
+                        .contentType("application/fhir+json")
+                        .content(bundle))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.oligometastatic").value("yes"))
                 .andExpect(jsonPath("$.estroEortcState").value("metachronous-oligorecurrence"))
                 .andExpect(jsonPath("$.lesionCount").value(2))
                 .andExpect(jsonPath("$.recommendations[0]").value("clinical-trial"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode node = json.readTree(body);
         assertThat(node.fieldNames()).toIterable().containsExactlyElementsOf(CONTRACT);
     }
@@ -49,7 +68,9 @@ class AssessmentApiHttpTest {
     @Test
     void aPatientWithoutBreastCancerGetsFalseAndNulls() throws Exception {
         String bundle = Vignettes.FHIR.encode(PatientBundle.patient("api-2").bundle());
-        mvc.perform(post("/ombc/assessment").contentType(MediaType.APPLICATION_JSON).content(bundle))
+        mvc.perform(post("/ombc/assessment")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bundle))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.breastCancer").value(false))
                 .andExpect(jsonPath("$.metastatic").value(false))
@@ -62,15 +83,24 @@ class AssessmentApiHttpTest {
 
     @Test
     void invalidFhirOrNoPatientIs400() throws Exception {
-        mvc.perform(post("/ombc/assessment").contentType("application/fhir+json").content("{\"resourceType\":\"Bundle\",\"entry\":7}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("The body is not valid FHIR R4 JSON."));
-        mvc.perform(post("/ombc/assessment").contentType("application/fhir+json").content("not json"))
+        mvc.perform(post("/ombc/assessment")
+                        .contentType("application/fhir+json")
+                        .content("{\"resourceType\":\"Bundle\",\"entry\":7}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The body is not valid FHIR R4 JSON."));
+        mvc.perform(post("/ombc/assessment")
+                        .contentType("application/fhir+json")
+                        .content("not json"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/ombc/assessment").contentType("application/fhir+json")
+        mvc.perform(post("/ombc/assessment")
+                        .contentType("application/fhir+json")
                         .content("{\"resourceType\":\"Bundle\",\"type\":\"collection\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("The Bundle holds no Patient."));
-        mvc.perform(post("/ombc/assessment").contentType("application/fhir+json")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The Bundle holds no Patient."));
+        mvc.perform(post("/ombc/assessment")
+                        .contentType("application/fhir+json")
                         .content("{\"resourceType\":\"Patient\",\"id\":\"x\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("bad-request"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("bad-request"));
     }
 }

@@ -3,21 +3,19 @@ package org.ombc.cds.apps.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.SandboxServerTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the public CDS Hooks sandbox (a browser app on another origin) does against a running service: reads /fhir
@@ -54,22 +52,33 @@ class BrowserClientCompatibilityTest {
                 .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization, accept"));
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("GET");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT))
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .contains(ORIGIN);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Methods")
+                        .orElse(""))
+                .contains("GET");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase(java.util.Locale.ROOT))
                 .contains("authorization");
 
-        HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/fhir/Patient/demo-liver-rfa"))
-                .header("Accept", "application/fhir+json"));
+        HttpResponse<String> read = send(
+                HttpRequest.newBuilder(uri("/fhir/Patient/demo-liver-rfa")).header("Accept", "application/fhir+json"));
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
 
-        HttpResponse<String> feedbackPreflight = send(HttpRequest.newBuilder(
-                        uri("/cds-services/ombc-patient-view/feedback")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, authorization"));
+        HttpResponse<String> feedbackPreflight =
+                send(HttpRequest.newBuilder(uri("/cds-services/ombc-patient-view/feedback"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type, authorization"));
         assertThat(feedbackPreflight.statusCode()).isEqualTo(200);
-        assertThat(feedbackPreflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+        assertThat(feedbackPreflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .contains(ORIGIN);
     }
 
     @Test
@@ -86,11 +95,14 @@ class BrowserClientCompatibilityTest {
                   {"card": "%s", "outcome": "overridden", "outcomeTimestamp": "2026-11-27T08:00:01.000Z"}
                 ]}""".formatted(augmented, dismissed);
         HttpResponse<String> stored = send(HttpRequest.newBuilder(uri("/cds-services/ombc-patient-view/feedback"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         assertThat(JSON.readTree(stored.body()).get("stored").asInt()).isEqualTo(2);
 
-        JsonNode list = JSON.readTree(sendSameOrigin(HttpRequest.newBuilder(uri("/ombc/feedback"))).body()).get("feedback");
+        JsonNode list = JSON.readTree(sendSameOrigin(HttpRequest.newBuilder(uri("/ombc/feedback")))
+                        .body())
+                .get("feedback");
         JsonNode item = null;
         for (JsonNode f : list) {
             if (f.get("card").asText().equals(augmented)) {
@@ -98,14 +110,17 @@ class BrowserClientCompatibilityTest {
             }
         }
         assertThat(item).isNotNull();
-        assertThat(item.at("/overrideReason/system").asText()).isEqualTo("https://sandbox.cds-hooks.org/override-reasons");
+        assertThat(item.at("/overrideReason/system").asText())
+                .isEqualTo("https://sandbox.cds-hooks.org/override-reasons");
         assertThat(item.at("/overrideReason/code").asText()).isEqualTo("not-relevant");
-        assertThat(item.at("/overrideReason/display").isTextual()).as("a missing display is null, not \"null\"")
+        assertThat(item.at("/overrideReason/display").isTextual())
+                .as("a missing display is null, not \"null\"")
                 .isFalse();
 
         // The audit is written in the background: the cards are counted once their rows are in.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode summary = JSON.readTree(sendSameOrigin(HttpRequest.newBuilder(uri("/ombc/feedback/summary"))).body());
+            JsonNode summary = JSON.readTree(sendSameOrigin(HttpRequest.newBuilder(uri("/ombc/feedback/summary")))
+                    .body());
             JsonNode sabr = null;
             for (JsonNode row : summary.get("recommendations")) {
                 if (row.get("recommendation").asText().equals("sabr")) {

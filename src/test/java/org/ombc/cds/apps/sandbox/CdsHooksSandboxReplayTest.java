@@ -3,6 +3,9 @@ package org.ombc.cds.apps.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.support.CardResponses.withoutUuids;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,14 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.SandboxServerTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Replays what the public CDS Hooks sandbox sends (shared/tools/cds-hooks-sandbox): it runs our prefetch
@@ -48,7 +46,8 @@ class CdsHooksSandboxReplayTest {
     }
 
     private JsonNode get(String url) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json, application/json"));
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json, application/json"));
     }
 
     private JsonNode hook(ObjectNode request) throws Exception {
@@ -64,7 +63,8 @@ class CdsHooksSandboxReplayTest {
         for (Map.Entry<String, JsonNode> template : (Iterable<Map.Entry<String, JsonNode>>) templates::fields) {
             String query = template.getValue().asText().replace("{{context.patientId}}", patientId);
             int q = query.indexOf('?');
-            String url = base() + "/fhir/" + (q < 0 ? query : query.substring(0, q + 1) + encodeValues(query.substring(q + 1)));
+            String url = base() + "/fhir/"
+                    + (q < 0 ? query : query.substring(0, q + 1) + encodeValues(query.substring(q + 1)));
             prefetch.set(template.getKey(), get(url));
         }
         return prefetch;
@@ -112,6 +112,8 @@ class CdsHooksSandboxReplayTest {
 
             assertThat(withoutUuids(hook(sandboxLike))).as(demo.id()).isEqualTo(withoutUuids(hook(whole)));
         }
-        assertThat(paged).as("demo patients whose first page is not the whole search").isGreaterThanOrEqualTo(3);
+        assertThat(paged)
+                .as("demo patients whose first page is not the whole search")
+                .isGreaterThanOrEqualTo(3);
     }
 }

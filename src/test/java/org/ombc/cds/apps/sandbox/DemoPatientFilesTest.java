@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.support.Vignettes;
 
@@ -34,18 +33,25 @@ class DemoPatientFilesTest {
         }
         for (DemoPatient demo : cases) {
             Path file = DIR.resolve(demo.id() + ".json");
-            String expected = Vignettes.FHIR.context().newJsonParser().setPrettyPrint(true)
-                    .encodeResourceToString(SyntheticPatients.transaction(demo)) + "\n";
+            String expected = Vignettes.FHIR
+                            .context()
+                            .newJsonParser()
+                            .setPrettyPrint(true)
+                            .encodeResourceToString(SyntheticPatients.transaction(demo))
+                    + "\n";
             if (write) {
                 Files.writeString(file, expected);
             }
             assertThat(file).as("rerun with -Ddemo.write=true").exists();
-            assertThat(Files.readString(file)).as("%s: rerun with -Ddemo.write=true", file).isEqualTo(expected);
+            assertThat(Files.readString(file))
+                    .as("%s: rerun with -Ddemo.write=true", file)
+                    .isEqualTo(expected);
         }
         try (Stream<Path> files = Files.list(DIR)) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("only the catalogue's cases")
-                    .containsExactlyInAnyOrderElementsOf(cases.stream().map(c -> c.id() + ".json").toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            cases.stream().map(c -> c.id() + ".json").toList());
         }
     }
 }

@@ -3,22 +3,20 @@ package org.ombc.cds.apps.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.support.CardResponses.withoutUuids;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ombc.cds.support.SandboxServerTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The sandbox's FHIR endpoint, and the hook reading it through the fallback exactly as it reads a prefetch. */
 @SandboxServerTest
@@ -35,16 +33,21 @@ class SandboxFhirEndpointTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Accept", "application/fhir+json, application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Accept", "application/fhir+json, application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private JsonNode post(String path, JsonNode body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -59,40 +62,61 @@ class SandboxFhirEndpointTest {
     @Test
     void theSandboxLaunchRegistrationGivesALaunchIdThatOpensTheTumourBoardView() throws Exception {
         ObjectNode registration = JSON.createObjectNode().put("launchUrl", base() + "/smart/launch");
-        registration.putObject("parameters").put("patient", "demo-liver-rfa")
+        registration
+                .putObject("parameters")
+                .put("patient", "demo-liver-rfa")
                 .put("smart_messaging_origin", "http://127.0.0.1:8090");
         JsonNode answer = post("/fhir/_services/smart/Launch", registration);
         String launch = answer.path("launch_id").asText();
         assertThat(launch).isNotBlank();
 
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base() + "/smart/launch?launch="
-                + launch + "&iss=" + base() + "/fhir")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(
+                                URI.create(base() + "/smart/launch?launch=" + launch + "&iss=" + base() + "/fhir"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("Tumour-board view", "Options");
     }
 
     @Test
     void aLaunchRegistrationForAnUnknownPatientOrWithoutOneIs400() throws Exception {
-        for (String body : new String[] {"{\"launchUrl\":\"x\",\"parameters\":{\"patient\":\"no-such-patient\"}}",
-                "{\"launchUrl\":\"x\"}", "not json"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base()
-                    + "/fhir/_services/smart/Launch")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        for (String body : new String[] {
+            "{\"launchUrl\":\"x\",\"parameters\":{\"patient\":\"no-such-patient\"}}",
+            "{\"launchUrl\":\"x\"}",
+            "not json"
+        }) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/fhir/_services/smart/Launch"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(JSON.readTree(response.body()).path("detail").asText()).as(body).contains("patient");
+            assertThat(JSON.readTree(response.body()).path("detail").asText())
+                    .as(body)
+                    .contains("patient");
         }
-        HttpResponse<String> unknownLaunch = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(URI.create(base() + "/smart/launch?launch=never-registered&iss=" + base()
-                        + "/fhir")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknownLaunch = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        base() + "/smart/launch?launch=never-registered&iss=" + base() + "/fhir"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(unknownLaunch.statusCode()).isEqualTo(400);
     }
 
     @Test
     void metadataReadAndSearchWork() throws Exception {
         assertThat(get("/fhir/metadata").get("resourceType").asText()).isEqualTo("CapabilityStatement");
-        assertThat(get("/fhir/Patient/demo-liver-rfa").at("/name/0/family").asText()).endsWith("-Demo");
+        assertThat(get("/fhir/Patient/demo-liver-rfa").at("/name/0/family").asText())
+                .endsWith("-Demo");
         JsonNode conditions = get("/fhir/Condition?patient=demo-liver-rfa");
         assertThat(conditions.get("total").asInt()).isEqualTo(2);
         JsonNode observations = get("/fhir/Observation?patient=demo-liver-rfa&code=http://loinc.org%7C16112-5");
@@ -133,7 +157,10 @@ class SandboxFhirEndpointTest {
         ObjectNode withFallback = request.deepCopy();
         withFallback.put("hookInstance", UUID.randomUUID().toString());
         withFallback.put("fhirServer", base() + "/fhir");
-        withFallback.putObject("fhirAuthorization").put("access_token", "sandbox-" + patientId).put("token_type", "Bearer");
+        withFallback
+                .putObject("fhirAuthorization")
+                .put("access_token", "sandbox-" + patientId)
+                .put("token_type", "Bearer");
         assertThat(withoutUuids(post("/cds-services/ombc-patient-view", withFallback)))
                 .isEqualTo(withoutUuids(post("/cds-services/ombc-patient-view", withPrefetch)));
     }

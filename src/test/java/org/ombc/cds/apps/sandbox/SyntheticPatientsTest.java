@@ -10,9 +10,13 @@ class SyntheticPatientsTest {
 
     @Test
     void theGeneratorIsDeterministic() {
-        assertThat(Vignettes.FHIR.encode(PatientBundle.bundleOf(SyntheticPatients.randomCharts(7, 50).get(49).resources())))
-                .isEqualTo(Vignettes.FHIR.encode(PatientBundle.bundleOf(SyntheticPatients.randomCharts(7, 50).get(49).resources())));
-        assertThat(Vignettes.FHIR.encode(PatientBundle.bundleOf(VignetteCatalogue.cases().get(3).resources())))
-                .isEqualTo(Vignettes.FHIR.encode(PatientBundle.bundleOf(VignetteCatalogue.cases().get(3).resources())));
+        assertThat(Vignettes.FHIR.encode(PatientBundle.bundleOf(
+                        SyntheticPatients.randomCharts(7, 50).get(49).resources())))
+                .isEqualTo(Vignettes.FHIR.encode(PatientBundle.bundleOf(
+                        SyntheticPatients.randomCharts(7, 50).get(49).resources())));
+        assertThat(Vignettes.FHIR.encode(
+                        PatientBundle.bundleOf(VignetteCatalogue.cases().get(3).resources())))
+                .isEqualTo(Vignettes.FHIR.encode(
+                        PatientBundle.bundleOf(VignetteCatalogue.cases().get(3).resources())));
     }
 }

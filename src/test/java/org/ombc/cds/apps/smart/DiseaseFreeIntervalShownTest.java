@@ -3,7 +3,6 @@ package org.ombc.cds.apps.smart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.apps.sandbox.VignetteCatalogue;
@@ -21,7 +20,10 @@ class DiseaseFreeIntervalShownTest {
 
     private static Assessment demo(String id) {
         return Vignettes.assess(PatientBundle.bundleOf(VignetteCatalogue.cases().stream()
-                .filter(p -> p.id().equals(id)).findFirst().orElseThrow().resources()));
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .resources()));
     }
 
     @Test

@@ -14,12 +14,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +39,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * The tumour-board view as a clinician reaches it, in headless Chromium: launched by an EHR (a mock authorization
@@ -78,55 +76,81 @@ class SmartAppBrowserTest {
             return new WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.ombc-timeline")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no timeline at " + browser.getCurrentUrl() + ": "
-                    + browser.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError(
+                    "no timeline at " + browser.getCurrentUrl() + ": "
+                            + browser.findElement(By.tagName("body")).getText(),
+                    e);
         }
     }
 
     private static DemoPatient demo(String id) {
-        return VignetteCatalogue.cases().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return VignetteCatalogue.cases().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void standaloneLaunchAgainstTheSandboxFhirDrawsOneRowPerSiteAndEachTherapyBand() throws Exception {
         for (String id : List.of("demo-sync-luminal-bone", "demo-repeat-progression", "demo-induced-recurrence")) {
-            browser.get("http://localhost:" + port + "/smart/launch?iss=http://localhost:" + port + "/fhir&patient="
-                    + id);
+            browser.get(
+                    "http://localhost:" + port + "/smart/launch?iss=http://localhost:" + port + "/fhir&patient=" + id);
             WebElement svg = timeline();
 
             Assessment expected = Vignettes.assess(PatientBundle.bundleOf(demo(id).resources()));
-            Set<String> sites = expected.record().lesions().stream().filter(l -> l.onset() != null)
-                    .map(Lesion::site).map(s -> s.code()).collect(Collectors.toSet());
-            long therapies = expected.record().therapies().stream().filter(t -> t.start() != null).count();
-            assertThat(svg.findElements(By.cssSelector("g.site-row"))).as(id)
-                    .extracting(e -> e.getAttribute("data-site")).containsExactlyInAnyOrderElementsOf(sites);
-            assertThat(svg.findElements(By.cssSelector("g.therapy-band"))).as(id).hasSize((int) therapies);
+            Set<String> sites = expected.record().lesions().stream()
+                    .filter(l -> l.onset() != null)
+                    .map(Lesion::site)
+                    .map(s -> s.code())
+                    .collect(Collectors.toSet());
+            long therapies = expected.record().therapies().stream()
+                    .filter(t -> t.start() != null)
+                    .count();
+            assertThat(svg.findElements(By.cssSelector("g.site-row")))
+                    .as(id)
+                    .extracting(e -> e.getAttribute("data-site"))
+                    .containsExactlyInAnyOrderElementsOf(sites);
+            assertThat(svg.findElements(By.cssSelector("g.therapy-band")))
+                    .as(id)
+                    .hasSize((int) therapies);
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("Tumour-board view", "Options");
             HeadlessChromium.screenshot(browser, "smart-timeline-" + id + ".png");
         }
-        assertThat(therapiesOf("demo-induced-recurrence")).as("the induced demo patient had systemic therapy")
+        assertThat(therapiesOf("demo-induced-recurrence"))
+                .as("the induced demo patient had systemic therapy")
                 .isPositive();
     }
 
     private static long therapiesOf(String id) {
-        return Vignettes.assess(PatientBundle.bundleOf(demo(id).resources())).record().therapies().size();
+        return Vignettes.assess(PatientBundle.bundleOf(demo(id).resources()))
+                .record()
+                .therapies()
+                .size();
     }
 
     @Test
     void ehrLaunchGoesThroughAuthorizationWithPkceAndReadsTheChartWithTheToken() {
         String iss = "http://localhost:" + ehr.port() + "/fhir";
         String patient = "demo-sync-luminal-bone";
-        ehr.stubFor(get(urlEqualTo("/fhir/.well-known/smart-configuration")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
+        ehr.stubFor(get(urlEqualTo("/fhir/.well-known/smart-configuration"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"authorization_endpoint": "http://localhost:%1$d/auth/authorize",
                          "token_endpoint": "http://localhost:%1$d/auth/token",
                          "capabilities": ["launch-ehr", "client-public", "context-ehr-patient", "permission-v2"],
                          "code_challenge_methods_supported": ["S256"]}""".formatted(ehr.port()))));
-        ehr.stubFor(get(urlPathEqualTo("/auth/authorize")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "{{request.query.redirect_uri}}?code=code-123&state={{urlEncode request.query.state}}")
-                .withTransformers("response-template")));
-        ehr.stubFor(post(urlEqualTo("/auth/token")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
+        ehr.stubFor(get(urlPathEqualTo("/auth/authorize"))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader(
+                                "Location",
+                                "{{request.query.redirect_uri}}?code=code-123&state={{urlEncode request.query.state}}")
+                        .withTransformers("response-template")));
+        ehr.stubFor(post(urlEqualTo("/auth/token"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"access_token": "ehr-token-xyz", "token_type": "bearer", "expires_in": 3600,
                          "scope": "launch patient/Condition.rs", "patient": "%s"}""".formatted(patient))));
         serveChart(demo(patient));
@@ -134,7 +158,8 @@ class SmartAppBrowserTest {
         browser.get("http://localhost:" + port + "/smart/launch?iss=" + iss + "&launch=launch-abc");
         WebElement svg = timeline();
 
-        assertThat(svg.findElements(By.cssSelector("g.site-row"))).extracting(e -> e.getAttribute("data-site"))
+        assertThat(svg.findElements(By.cssSelector("g.site-row")))
+                .extracting(e -> e.getAttribute("data-site"))
                 .containsExactly("bone");
         ehr.verify(getRequestedFor(urlPathEqualTo("/auth/authorize"))
                 .withQueryParam("response_type", equalTo("code"))
@@ -157,17 +182,24 @@ class SmartAppBrowserTest {
 
     /** The mock EHR's FHIR API: the demo chart, one searchset Bundle per resource type, everything else empty. */
     private static void serveChart(DemoPatient patient) {
-        Map<String, List<Resource>> byType = patient.resources().stream()
-                .collect(Collectors.groupingBy(Resource::fhirType));
+        Map<String, List<Resource>> byType =
+                patient.resources().stream().collect(Collectors.groupingBy(Resource::fhirType));
         Resource self = byType.get("Patient").get(0);
         ehr.stubFor(get(urlEqualTo("/fhir/Patient/" + patient.id())).willReturn(fhirJson(Vignettes.FHIR.encode(self))));
-        ehr.stubFor(get(urlPathMatching("/fhir/[A-Za-z]+")).atPriority(10)
+        ehr.stubFor(get(urlPathMatching("/fhir/[A-Za-z]+"))
+                .atPriority(10)
                 .willReturn(fhirJson(Vignettes.FHIR.encode(searchset(List.of())))));
-        for (String type : List.of("Condition", "Observation", "MedicationRequest", "MedicationStatement",
-                "Procedure", "DiagnosticReport")) {
-            ehr.stubFor(get(urlPathEqualTo("/fhir/" + type)).atPriority(1).withQueryParam("patient",
-                    equalTo(patient.id())).willReturn(fhirJson(Vignettes.FHIR.encode(
-                    searchset(byType.getOrDefault(type, List.of()))))));
+        for (String type : List.of(
+                "Condition",
+                "Observation",
+                "MedicationRequest",
+                "MedicationStatement",
+                "Procedure",
+                "DiagnosticReport")) {
+            ehr.stubFor(get(urlPathEqualTo("/fhir/" + type))
+                    .atPriority(1)
+                    .withQueryParam("patient", equalTo(patient.id()))
+                    .willReturn(fhirJson(Vignettes.FHIR.encode(searchset(byType.getOrDefault(type, List.of()))))));
         }
     }
 
@@ -184,10 +216,13 @@ class SmartAppBrowserTest {
     @Test
     void theSandboxCardViewerOpensTheViewForADemoPatientInOneClick() {
         browser.get("http://localhost:" + port + "/");
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("button[data-patient-id='demo-metachronous-recurrence']"))).click();
-        String href = new WebDriverWait(browser, Duration.ofSeconds(15)).until(
-                ExpectedConditions.visibilityOfElementLocated(By.id("tumour-board"))).getAttribute("href");
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("button[data-patient-id='demo-metachronous-recurrence']")))
+                .click();
+        String href = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("tumour-board")))
+                .getAttribute("href");
 
         browser.get(href);
 
@@ -196,9 +231,12 @@ class SmartAppBrowserTest {
 
     @Test
     void anUnknownAuthorizationRegistrationIsNotFoundNotAServerError() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/oauth2/authorization/no-such-ehr")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://localhost:" + port + "/oauth2/authorization/no-such-ehr"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("Exception");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.support.Vignettes;
 
@@ -21,8 +20,7 @@ import org.ombc.cds.support.Vignettes;
  */
 final class BulkExports {
 
-    private BulkExports() {
-    }
+    private BulkExports() {}
 
     static void write(Path dir, List<? extends List<? extends Resource>> charts, boolean spread, long seed) {
         List<Resource> all = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ombc.cds.apps.sandbox.DemoPatient;
@@ -25,8 +24,7 @@ import org.ombc.cds.support.Vignettes;
  */
 public final class WorklistInputGenerator {
 
-    private WorklistInputGenerator() {
-    }
+    private WorklistInputGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createDirectories(Path.of(args[0]));
@@ -43,18 +41,27 @@ public final class WorklistInputGenerator {
         long lines = 0;
         try {
             for (int i = 1; i <= n; i++) {
-                List<Resource> chart = i % 10 == 0 ? demos.get((i / 10) % demos.size()).resources()
-                        : SyntheticPatients.randomChart(random, random.nextInt(10)).resources();
-                String oldId = chart.stream().filter(Patient.class::isInstance).findFirst().orElseThrow()
-                        .getIdElement().getIdPart();
+                List<Resource> chart = i % 10 == 0
+                        ? demos.get((i / 10) % demos.size()).resources()
+                        : SyntheticPatients.randomChart(random, random.nextInt(10))
+                                .resources();
+                String oldId = chart.stream()
+                        .filter(Patient.class::isInstance)
+                        .findFirst()
+                        .orElseThrow()
+                        .getIdElement()
+                        .getIdPart();
                 String newId = "w" + i;
                 for (Resource r : chart) {
                     Resource copy = r.copy();
                     if (copy instanceof Patient) {
                         copy.setId(newId);
                     }
-                    String json = Vignettes.FHIR.encode(copy)
-                            .replace("\"reference\":\"Patient/" + oldId + "\"", "\"reference\":\"Patient/" + newId + "\"");
+                    String json = Vignettes.FHIR
+                            .encode(copy)
+                            .replace(
+                                    "\"reference\":\"Patient/" + oldId + "\"",
+                                    "\"reference\":\"Patient/" + newId + "\"");
                     BufferedWriter out = files.get(r.fhirType());
                     if (out == null) {
                         out = Files.newBufferedWriter(dir.resolve(r.fhirType() + ".ndjson"), StandardCharsets.UTF_8);

@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.support.FhirServerStub.fhir;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -25,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +36,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ombc.cds.support.FhirServerStub;
 import org.ombc.cds.support.Vignettes;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The fallback against hostile FHIR servers (issue 11): silent, trickling, oversized, many at once, and URLs
@@ -50,13 +47,17 @@ class HostileFhirServerTest {
     private static final WireMockServer WM = STUB.server();
     /** Two parsing threads for every call of every test: slow servers must not need more. */
     private static final ExecutorService PARSERS = Executors.newFixedThreadPool(2);
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String EMPTY = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}";
     private static final long MB = 1L << 20;
 
     @BeforeAll
     static void warmUp() throws Exception {
-        HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(STUB.baseUrl() + "/warm-up")).build(),
+        HTTP.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(STUB.baseUrl() + "/warm-up"))
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding());
         Vignettes.FHIR.parse(EMPTY);
     }
@@ -73,14 +74,22 @@ class HostileFhirServerTest {
     }
 
     private static FhirFetcher fetcher(Duration timeout, long maxBytes) {
-        return new FhirFetcher(Vignettes.FHIR, HTTP, PARSERS,
+        return new FhirFetcher(
+                Vignettes.FHIR,
+                HTTP,
+                PARSERS,
                 new AllowedServers(List.of("http://localhost", "http://127.0.0.1")),
-                new PrefetchTemplates(Vignettes.TERMINOLOGY), timeout, 5, maxBytes,
-                Caffeine.newBuilder().maximumSize(0).build(), new SimpleMeterRegistry());
+                new PrefetchTemplates(Vignettes.TERMINOLOGY),
+                timeout,
+                5,
+                maxBytes,
+                Caffeine.newBuilder().maximumSize(0).build(),
+                new SimpleMeterRegistry());
     }
 
     private static FetchFailure conditions(FhirFetcher fetcher, String server) {
-        return fetcher.fetch(server, "t", "p1", EnumSet.of(PrefetchKey.CONDITIONS)).get(PrefetchKey.CONDITIONS)
+        return fetcher.fetch(server, "t", "p1", EnumSet.of(PrefetchKey.CONDITIONS))
+                .get(PrefetchKey.CONDITIONS)
                 .failure();
     }
 
@@ -92,7 +101,8 @@ class HostileFhirServerTest {
     void aServerThatNeverAnswersTimesOutAtTheDeadline() throws Exception {
         try (ServerSocket silent = silentServer()) {
             long started = System.nanoTime();
-            assertThat(conditions(fetcher(Duration.ofMillis(500), MB), base(silent))).isEqualTo(FetchFailure.TIMEOUT);
+            assertThat(conditions(fetcher(Duration.ofMillis(500), MB), base(silent)))
+                    .isEqualTo(FetchFailure.TIMEOUT);
             assertThat(millisSince(started)).isLessThan(1500);
         }
     }
@@ -100,10 +110,11 @@ class HostileFhirServerTest {
     @Test
     void theDeadlineCoversTheBodyNotOnlyTheHeaders() {
         // Headers at once, then the body a few bytes at a time over 5 s.
-        WM.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(fhir(EMPTY + " ".repeat(400))
-                .withChunkedDribbleDelay(50, 5000)));
+        WM.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .willReturn(fhir(EMPTY + " ".repeat(400)).withChunkedDribbleDelay(50, 5000)));
         long started = System.nanoTime();
-        assertThat(conditions(fetcher(Duration.ofMillis(600), MB), STUB.baseUrl())).isEqualTo(FetchFailure.TIMEOUT);
+        assertThat(conditions(fetcher(Duration.ofMillis(600), MB), STUB.baseUrl()))
+                .isEqualTo(FetchFailure.TIMEOUT);
         assertThat(millisSince(started)).isLessThan(2000);
     }
 
@@ -113,10 +124,17 @@ class HostileFhirServerTest {
         AtomicLong closedAt = new AtomicLong();
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread trickler = new Thread(() -> {
-                try (Socket socket = server.accept(); OutputStream out = socket.getOutputStream()) {
+                try (Socket socket = server.accept();
+                        OutputStream out = socket.getOutputStream()) {
                     accepted.countDown();
-                    out.write(String.join("\r\n", "HTTP/1.1 200 OK", "Content-Type: application/fhir+json",
-                            "Transfer-Encoding: chunked", "", "").getBytes(StandardCharsets.US_ASCII));
+                    out.write(String.join(
+                                    "\r\n",
+                                    "HTTP/1.1 200 OK",
+                                    "Content-Type: application/fhir+json",
+                                    "Transfer-Encoding: chunked",
+                                    "",
+                                    "")
+                            .getBytes(StandardCharsets.US_ASCII));
                     for (int i = 0; i < 400; i++) {
                         out.write("1\r\n \r\n".getBytes(StandardCharsets.US_ASCII));
                         out.flush();
@@ -129,41 +147,50 @@ class HostileFhirServerTest {
                 }
             });
             trickler.start();
-            assertThat(conditions(fetcher(Duration.ofMillis(400), MB), base(server))).isEqualTo(FetchFailure.TIMEOUT);
+            assertThat(conditions(fetcher(Duration.ofMillis(400), MB), base(server)))
+                    .isEqualTo(FetchFailure.TIMEOUT);
             long returned = System.nanoTime();
             assertThat(accepted.await(1, TimeUnit.SECONDS)).isTrue();
             trickler.join(3000);
-            assertThat(closedAt.get()).as("the server saw the connection closed").isNotZero();
-            assertThat((closedAt.get() - returned) / 1_000_000).as("ms after the fetch returned").isLessThan(1000);
+            assertThat(closedAt.get())
+                    .as("the server saw the connection closed")
+                    .isNotZero();
+            assertThat((closedAt.get() - returned) / 1_000_000)
+                    .as("ms after the fetch returned")
+                    .isLessThan(1000);
         }
     }
 
     @Test
     void anAnswerDeclaredLargerThanTheCapIsRefusedUnread() {
         WM.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(fhir(EMPTY + " ".repeat(3 * (int) MB))));
-        assertThat(conditions(fetcher(Duration.ofSeconds(2), MB), STUB.baseUrl())).isEqualTo(FetchFailure.TOO_LARGE);
+        assertThat(conditions(fetcher(Duration.ofSeconds(2), MB), STUB.baseUrl()))
+                .isEqualTo(FetchFailure.TOO_LARGE);
     }
 
     @Test
     void aChunkedAnswerIsRefusedAsSoonAsItPassesTheCap() {
         // 3 MB in chunks over 8 s: read whole, it would time out; counted as it arrives, it is too large early.
-        WM.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(fhir(EMPTY + " ".repeat(3 * (int) MB))
-                .withChunkedDribbleDelay(300, 8000)));
+        WM.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .willReturn(fhir(EMPTY + " ".repeat(3 * (int) MB)).withChunkedDribbleDelay(300, 8000)));
         long started = System.nanoTime();
-        assertThat(conditions(fetcher(Duration.ofSeconds(6), MB), STUB.baseUrl())).isEqualTo(FetchFailure.TOO_LARGE);
+        assertThat(conditions(fetcher(Duration.ofSeconds(6), MB), STUB.baseUrl()))
+                .isEqualTo(FetchFailure.TOO_LARGE);
         assertThat(millisSince(started)).isLessThan(5000);
     }
 
     @Test
     void anAnswerUnderTheCapIsRead() {
         WM.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(fhir(EMPTY + " ".repeat((int) MB / 2))));
-        assertThat(conditions(fetcher(Duration.ofSeconds(2), MB), STUB.baseUrl())).isNull();
+        assertThat(conditions(fetcher(Duration.ofSeconds(2), MB), STUB.baseUrl()))
+                .isNull();
     }
 
     @Test
     void sixSlowServersAtOnceDoNotFailASeventhHealthyCall() throws Exception {
         WM.stubFor(get(anyUrl()).willReturn(fhir(EMPTY)));
-        WM.stubFor(get(urlPathEqualTo("/fhir/Patient/p1")).willReturn(fhir("{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
+        WM.stubFor(get(urlPathEqualTo("/fhir/Patient/p1"))
+                .willReturn(fhir("{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
         FhirFetcher fetcher = fetcher(Duration.ofSeconds(3), MB);
         List<SilentServer> slow = new ArrayList<>();
         ExecutorService callers = Executors.newFixedThreadPool(6);
@@ -172,16 +199,17 @@ class HostileFhirServerTest {
             for (int i = 0; i < 6; i++) {
                 SilentServer server = new SilentServer();
                 slow.add(server);
-                pending.add(CompletableFuture.supplyAsync(() -> fetcher.fetch(server.base(), "t", "p1",
-                        EnumSet.allOf(PrefetchKey.class)), callers));
+                pending.add(CompletableFuture.supplyAsync(
+                        () -> fetcher.fetch(server.base(), "t", "p1", EnumSet.allOf(PrefetchKey.class)), callers));
             }
             // The six hold 42 exchanges open; the seventh call, to a healthy server, is not queued behind them.
             for (SilentServer server : slow) {
-                assertThat(server.connected.tryAcquire(PrefetchKey.values().length, 5, TimeUnit.SECONDS)).isTrue();
+                assertThat(server.connected.tryAcquire(PrefetchKey.values().length, 5, TimeUnit.SECONDS))
+                        .isTrue();
             }
             long started = System.nanoTime();
-            Map<PrefetchKey, FhirFetcher.Result> healthy = fetcher.fetch(STUB.baseUrl(), "t", "p1",
-                    EnumSet.allOf(PrefetchKey.class));
+            Map<PrefetchKey, FhirFetcher.Result> healthy =
+                    fetcher.fetch(STUB.baseUrl(), "t", "p1", EnumSet.allOf(PrefetchKey.class));
             long healthyMillis = millisSince(started);
             assertThat(healthy.values()).allSatisfy(r -> assertThat(r.failure()).isNull());
             assertThat(healthyMillis).isLessThan(1500);
@@ -212,7 +240,8 @@ class HostileFhirServerTest {
         String page1 = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\""
                 + STUB.baseUrl() + "/" + spelling + "/admin?page=2\"}]}";
         WM.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(fhir(page1)));
-        assertThat(conditions(fetcher(Duration.ofSeconds(2), MB), STUB.baseUrl())).isEqualTo(FetchFailure.NOT_ALLOWED);
+        assertThat(conditions(fetcher(Duration.ofSeconds(2), MB), STUB.baseUrl()))
+                .isEqualTo(FetchFailure.NOT_ALLOWED);
         WM.verify(1, getRequestedFor(anyUrl()));
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -30,13 +29,18 @@ class ConditionReaderTest {
     private final ConditionReader reader = new ConditionReader(Readers.TERMINOLOGY, Readers.DATES);
 
     private static List<Condition> conditions(PatientBundle chart) {
-        return chart.resources().stream().filter(Condition.class::isInstance).map(Condition.class::cast).toList();
+        return chart.resources().stream()
+                .filter(Condition.class::isInstance)
+                .map(Condition.class::cast)
+                .toList();
     }
 
     @Test
     void duplicatesOfThePrimaryAreOnePrimaryWithTheEarliestDateAndTheSideAnyOfThemStates() {
-        PatientBundle chart = PatientBundle.patient("p").primary("2016-03", null)
-                .primaryCoded(icd("C50.912"), "2017-01-01").primary(null, null);
+        PatientBundle chart = PatientBundle.patient("p")
+                .primary("2016-03", null)
+                .primaryCoded(icd("C50.912"), "2017-01-01")
+                .primary(null, null);
         Read<Optional<PrimaryTumour>> read = reader.primary(conditions(chart));
         PrimaryTumour primary = read.value().orElseThrow();
         assertThat(primary.diagnosedDate()).isEqualTo(DateInterval.parse("2016-03"));
@@ -47,13 +51,18 @@ class ConditionReaderTest {
 
     @Test
     void twoKnownSidesMakeTheSideUnknownAndAreNamed() {
-        PatientBundle chart = PatientBundle.patient("p").primary("2016-03-01", "80248007")
-                .primary("2016-03-01", "73056007");
+        PatientBundle chart =
+                PatientBundle.patient("p").primary("2016-03-01", "80248007").primary("2016-03-01", "73056007");
         Read<Optional<PrimaryTumour>> read = reader.primary(conditions(chart));
         assertThat(read.value().orElseThrow().side()).isEqualTo(Laterality.UNKNOWN);
-        assertThat(read.value().orElseThrow().inactive()).as("both in remission").isTrue();
-        assertThat(read.notes()).singleElement().asString().startsWith(
-                "Breast cancer is recorded on both sides (Condition/primary-1 left, Condition/primary-2 right)");
+        assertThat(read.value().orElseThrow().inactive())
+                .as("both in remission")
+                .isTrue();
+        assertThat(read.notes())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "Breast cancer is recorded on both sides (Condition/primary-1 left, Condition/primary-2 right)");
     }
 
     @Test
@@ -72,7 +81,8 @@ class ConditionReaderTest {
         assertThat(reader.lesions(conditions(chart), NO_MEASURES).value())
                 .extracting(Lesion::conditionId, Lesion::site, Lesion::sternal)
                 .as("clinical-rules 10: the site comes from bodySite, else from the code")
-                .containsExactly(tuple("b", Site.LIVER, false),
+                .containsExactly(
+                        tuple("b", Site.LIVER, false),
                         tuple("g", Site.LIVER, false),
                         tuple("o", Site.OTHER, false),
                         tuple("s", Site.BONE, true));
@@ -81,8 +91,8 @@ class ConditionReaderTest {
     @Test
     void anAxillaryNodeTakesItsSideFromAnMcodeLateralityExtensionOnBodySite() {
         CodeableConcept axilla = sct("68171009");
-        axilla.addExtension("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier",
-                sct("24028007"));
+        axilla.addExtension(
+                "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier", sct("24028007"));
         PatientBundle chart = PatientBundle.patient("p").metastasis("n", icd("C77.3"), axilla, "2020-01-01");
         Lesion lesion = reader.lesions(conditions(chart), NO_MEASURES).value().get(0);
         assertThat(lesion.site()).isEqualTo(Site.AXILLARY_LYMPH_NODE);
@@ -97,13 +107,30 @@ class ConditionReaderTest {
         Condition open = chart.condition("c", sct("94381002"), "2021-01-01", "active");
         open.setClinicalStatus(null);
         chart.add(abated).add(open);
-        Read<List<Lesion>> read = reader.lesions(conditions(chart),
-                new LesionMeasures(Map.of("a-1", 4), Set.of("c-2"), Map.of("a-1", 22.0)));
-        assertThat(read.value()).containsExactly(
-                new Lesion("a-1", Site.LIVER, false, Laterality.UNKNOWN, 4, DateInterval.parse("2019-01-01"),
-                        DateInterval.parse("2020-06"), false, 22.0),
-                new Lesion("c-2", Site.LIVER, false, Laterality.UNKNOWN, null, DateInterval.parse("2021-01-01"),
-                        null, true, null));
+        Read<List<Lesion>> read = reader.lesions(
+                conditions(chart), new LesionMeasures(Map.of("a-1", 4), Set.of("c-2"), Map.of("a-1", 22.0)));
+        assertThat(read.value())
+                .containsExactly(
+                        new Lesion(
+                                "a-1",
+                                Site.LIVER,
+                                false,
+                                Laterality.UNKNOWN,
+                                4,
+                                DateInterval.parse("2019-01-01"),
+                                DateInterval.parse("2020-06"),
+                                false,
+                                22.0),
+                        new Lesion(
+                                "c-2",
+                                Site.LIVER,
+                                false,
+                                Laterality.UNKNOWN,
+                                null,
+                                DateInterval.parse("2021-01-01"),
+                                null,
+                                true,
+                                null));
     }
 
     @Test

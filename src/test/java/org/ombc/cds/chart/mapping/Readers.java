@@ -1,7 +1,6 @@
 package org.ombc.cds.chart.mapping;
 
 import java.time.LocalDate;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.model.DateInterval;
@@ -14,8 +13,7 @@ final class Readers {
     static final LocalDate LATEST_VALID = Vignettes.TODAY.plusDays(FhirToOmbc.FUTURE_DATE_TOLERANCE_DAYS);
     static final RecordDates DATES = dates(null);
 
-    private Readers() {
-    }
+    private Readers() {}
 
     static RecordDates dates(@Nullable DateInterval birth) {
         return new RecordDates(TERMINOLOGY, LATEST_VALID, birth);

@@ -5,7 +5,6 @@ import static org.ombc.cds.apps.sandbox.PatientBundle.LOINC;
 import static org.ombc.cds.apps.sandbox.PatientBundle.code;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.StringType;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +21,10 @@ class ReceptorReaderTest {
     private final ReceptorReader reader = new ReceptorReader(Readers.TERMINOLOGY, Readers.DATES);
 
     private static List<Observation> observations(PatientBundle chart) {
-        return chart.resources().stream().filter(Observation.class::isInstance).map(Observation.class::cast).toList();
+        return chart.resources().stream()
+                .filter(Observation.class::isInstance)
+                .map(Observation.class::cast)
+                .toList();
     }
 
     private Read<ReceptorResult> er(PatientBundle chart) {
@@ -37,7 +39,9 @@ class ReceptorReaderTest {
 
     @Test
     void theLatestResultWinsAndEarlierDisagreementIsNamed() {
-        Read<ReceptorResult> read = er(PatientBundle.patient("p").er(false, "2015-03-01").er(true, "2021-06-01")
+        Read<ReceptorResult> read = er(PatientBundle.patient("p")
+                .er(false, "2015-03-01")
+                .er(true, "2021-06-01")
                 .pr(false, "2022-01-01"));
         assertThat(read.value()).isEqualTo(new ReceptorResult(Status.POSITIVE, DateInterval.parse("2021-06-01"), true));
         assertThat(read.notes()).containsExactly("ER results disagree over time: the latest (of 2021-06-01) is used.");
@@ -49,17 +53,20 @@ class ReceptorReaderTest {
         chart.add(text(chart, "48676-1", "2+", "2021-06-01"));
         Read<ReceptorResult> read = reader.read(observations(chart), ValueSetId.HER2_TEST, "HER2");
         assertThat(read.value().status()).isEqualTo(Status.UNKNOWN);
-        assertThat(read.notes()).containsExactly("The latest HER2 result (of 2021-06-01) is equivocal or unreadable: "
-                + "HER2 status is unknown even though an earlier result was definite; record a positive or negative "
-                + "result (IHC 2+ needs an ISH result).");
+        assertThat(read.notes())
+                .containsExactly("The latest HER2 result (of 2021-06-01) is equivocal or unreadable: "
+                        + "HER2 status is unknown even though an earlier result was definite; record a positive or negative "
+                        + "result (IHC 2+ needs an ISH result).");
     }
 
     @Test
     void twoDifferentResultsOnTheLatestDayAreUnknown() {
-        Read<ReceptorResult> read = er(PatientBundle.patient("p").er(true, "2021-06-01").er(false, "2021-06-01"));
+        Read<ReceptorResult> read =
+                er(PatientBundle.patient("p").er(true, "2021-06-01").er(false, "2021-06-01"));
         assertThat(read.value()).isEqualTo(new ReceptorResult(Status.UNKNOWN, DateInterval.parse("2021-06-01"), true));
-        assertThat(read.notes()).containsExactly(
-                "ER results of 2021-06-01 disagree: ER status is taken as unknown; record which result is valid.");
+        assertThat(read.notes())
+                .containsExactly(
+                        "ER results of 2021-06-01 disagree: ER status is taken as unknown; record which result is valid.");
     }
 
     @Test
@@ -77,10 +84,12 @@ class ReceptorReaderTest {
     void anInterpretationCountsOnlyWithoutAValueAndNoResultIsUnknownWithoutANote() {
         PatientBundle chart = PatientBundle.patient("p");
         Observation interpreted = chart.observation(code(LOINC, "16113-3"), "2020-01-01");
-        interpreted.addInterpretation(code("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
-                "NEG"));
+        interpreted.addInterpretation(
+                code("http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "NEG"));
         chart.add(interpreted);
-        assertThat(reader.read(observations(chart), ValueSetId.PR_TEST, "PR").value().status())
+        assertThat(reader.read(observations(chart), ValueSetId.PR_TEST, "PR")
+                        .value()
+                        .status())
                 .isEqualTo(Status.NEGATIVE);
         Read<ReceptorResult> none = er(chart);
         assertThat(none.value()).isEqualTo(ReceptorResult.UNKNOWN);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.apps.sandbox.PatientBundle.code;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.ImagingStudy;
@@ -20,7 +19,9 @@ class SurgeryAndImagingReaderTest {
     private final ImagingReader imaging = new ImagingReader(Readers.TERMINOLOGY, Readers.DATES);
 
     private static Procedure procedure(Procedure.ProcedureStatus status, String cpt, String performed) {
-        Procedure p = new Procedure().setStatus(status).setCode(code("http://www.ama-assn.org/go/cpt", cpt))
+        Procedure p = new Procedure()
+                .setStatus(status)
+                .setCode(code("http://www.ama-assn.org/go/cpt", cpt))
                 .setPerformed(new DateTimeType(performed));
         p.setId("proc");
         return p;
@@ -35,25 +36,35 @@ class SurgeryAndImagingReaderTest {
 
     @Test
     void onlyACompletedBreastSurgeryResectsThePrimaryAndAFutureDateIsNamedWithoutUndoingIt() {
-        assertThat(surgery.primaryResected(List.of(procedure(Procedure.ProcedureStatus.INPROGRESS, "19303",
-                "2020-01-01"), procedure(Procedure.ProcedureStatus.COMPLETED, "27130", "2020-01-01"))).value())
+        assertThat(surgery.primaryResected(List.of(
+                                procedure(Procedure.ProcedureStatus.INPROGRESS, "19303", "2020-01-01"),
+                                procedure(Procedure.ProcedureStatus.COMPLETED, "27130", "2020-01-01")))
+                        .value())
                 .isFalse();
-        Read<Boolean> future = surgery.primaryResected(List.of(procedure(Procedure.ProcedureStatus.COMPLETED,
-                "19303", "2031-01-01")));
+        Read<Boolean> future =
+                surgery.primaryResected(List.of(procedure(Procedure.ProcedureStatus.COMPLETED, "19303", "2031-01-01")));
         assertThat(future.value()).isTrue();
-        assertThat(future.notes()).containsExactly("Breast surgery (Procedure/proc): the performed date 2031-01-01 "
-                + "lies in the future and was ignored; correct the date in the record.");
+        assertThat(future.notes())
+                .containsExactly("Breast surgery (Procedure/proc): the performed date 2031-01-01 "
+                        + "lies in the future and was ignored; correct the date in the record.");
     }
 
     @Test
     void anImagingReportIsDatedByEffectiveElseIssuedAndOtherCategoriesAreNotImaging() {
-        assertThat(imaging.read(report("RAD").setEffective(new DateTimeType("2021-03-04"))).value())
+        assertThat(imaging.read(report("RAD").setEffective(new DateTimeType("2021-03-04")))
+                        .value())
                 .contains(DateInterval.parse("2021-03-04"));
-        assertThat(imaging.read(report("RAD").setIssuedElement(new InstantType("2021-03-05T10:00:00Z"))).value())
+        assertThat(imaging.read(report("RAD").setIssuedElement(new InstantType("2021-03-05T10:00:00Z")))
+                        .value())
                 .contains(DateInterval.parse("2021-03-05"));
-        assertThat(imaging.read(report("LAB").setEffective(new DateTimeType("2021-03-04"))).value()).isEmpty();
-        assertThat(imaging.read(report("RAD").setEffective(new DateTimeType("2021-03-04"))
-                .setStatus(DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR)).value()).isEmpty();
+        assertThat(imaging.read(report("LAB").setEffective(new DateTimeType("2021-03-04")))
+                        .value())
+                .isEmpty();
+        assertThat(imaging.read(report("RAD")
+                                .setEffective(new DateTimeType("2021-03-04"))
+                                .setStatus(DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR))
+                        .value())
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +75,8 @@ class SurgeryAndImagingReaderTest {
         study.setStartedElement(new DateTimeType("2021-03"));
         assertThat(imaging.read(study).value()).contains(DateInterval.parse("2021-03"));
         Read<?> future = imaging.read(study.setStartedElement(new DateTimeType("2027-02-01")));
-        assertThat(future.notes()).containsExactly("Imaging (ImagingStudy/is): the start date 2027-02-01 lies in "
-                + "the future and was ignored; correct the date in the record.");
+        assertThat(future.notes())
+                .containsExactly("Imaging (ImagingStudy/is): the start date 2027-02-01 lies in "
+                        + "the future and was ignored; correct the date in the record.");
     }
 }

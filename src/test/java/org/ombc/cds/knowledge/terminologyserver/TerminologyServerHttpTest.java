@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The patient-view hook with {@code ombc.terminology.server-url} set: a primary coded with a SNOMED descendant our
@@ -59,7 +57,8 @@ class TerminologyServerHttpTest {
         assertThat(coding.path("code").asText()).as("the example's primary").isEqualTo("254837009");
         coding.put("code", snomedCode).put("display", "Carcinoma of breast, a concept our expansions do not list");
         return mvc.perform(MockMvcRequestBuilders.post("/cds-services/ombc-patient-view")
-                .contentType(MediaType.APPLICATION_JSON).content(HookRequests.text(request)));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(HookRequests.text(request)));
     }
 
     @Test
@@ -67,25 +66,33 @@ class TerminologyServerHttpTest {
         String code = "999000000000456";
         TERMINOLOGY.server().stubFor(TerminologyStubs.subsumes(ConceptFamilies.BREAST_CANCER_ROOT, code));
 
-        candidateWithPrimaryCoded(code).andExpect(status().isOk())
-                .andExpect(jsonPath("$.cards[0].summary").value(org.hamcrest.Matchers.startsWith(
-                        "Oligometastatic breast cancer")));
+        candidateWithPrimaryCoded(code)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cards[0].summary")
+                        .value(org.hamcrest.Matchers.startsWith("Oligometastatic breast cancer")));
 
-        String metrics = mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(metrics).contains("ombc_terminology_lookups_total{outcome=\"member\"}",
-                "ombc_terminology_requests_seconds_count{operation=\"subsumes\"}");
+        String metrics = mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(metrics)
+                .contains(
+                        "ombc_terminology_lookups_total{outcome=\"member\"}",
+                        "ombc_terminology_requests_seconds_count{operation=\"subsumes\"}");
     }
 
     /** clinical-rules 10, "Nothing unknown is silent": the unplaced code is named on the data-quality card. */
     @Test
     void aPrimaryTheServerDoesNotPlaceIsNamedOnTheDataQualityCardOnly() throws Exception {
-        candidateWithPrimaryCoded("999000000000789").andExpect(status().isOk())
+        candidateWithPrimaryCoded("999000000000789")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cards.length()").value(1))
-                .andExpect(jsonPath("$.cards[0].summary").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.startsWith("Oligometastatic"))))
-                .andExpect(jsonPath("$.cards[0].detail").value(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("with a code the service does not know"),
-                        org.hamcrest.Matchers.containsString("999000000000789"))));
+                .andExpect(jsonPath("$.cards[0].summary")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.startsWith("Oligometastatic"))))
+                .andExpect(jsonPath("$.cards[0].detail")
+                        .value(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("with a code the service does not know"),
+                                org.hamcrest.Matchers.containsString("999000000000789"))));
     }
 }

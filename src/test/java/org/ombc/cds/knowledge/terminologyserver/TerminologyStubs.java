@@ -4,28 +4,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import org.ombc.cds.support.FhirServerStub;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.ombc.cds.support.FhirServerStub;
 
 /** WireMock answers of a FHIR terminology server: {@code $subsumes} and {@code $validate-code} as Parameters. */
 final class TerminologyStubs {
 
-    private TerminologyStubs() {
-    }
+    private TerminologyStubs() {}
 
     /** Nothing is subsumed and no code is in any ValueSet, unless a test says otherwise. */
     static void answerNoByDefault(WireMockServer server) {
-        server.stubFor(get(urlPathEqualTo("/fhir/CodeSystem/$subsumes")).atPriority(10)
-                .willReturn(outcome("not-subsumed")));
-        server.stubFor(get(urlPathEqualTo("/fhir/ValueSet/$validate-code")).atPriority(10).willReturn(result(false)));
+        server.stubFor(
+                get(urlPathEqualTo("/fhir/CodeSystem/$subsumes")).atPriority(10).willReturn(outcome("not-subsumed")));
+        server.stubFor(get(urlPathEqualTo("/fhir/ValueSet/$validate-code"))
+                .atPriority(10)
+                .willReturn(result(false)));
     }
 
     /** {@code root} subsumes {@code code}: the code is in the root's family. */
     static MappingBuilder subsumes(String root, String code) {
-        return get(urlPathEqualTo("/fhir/CodeSystem/$subsumes")).atPriority(1)
+        return get(urlPathEqualTo("/fhir/CodeSystem/$subsumes"))
+                .atPriority(1)
                 .withQueryParam("system", equalTo("http://snomed.info/sct"))
                 .withQueryParam("codeA", equalTo(root))
                 .withQueryParam("codeB", equalTo(code))

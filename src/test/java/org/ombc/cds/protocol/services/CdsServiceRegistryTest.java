@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.protocol.json.CdsHooksModel;
 import org.ombc.cds.web.ApiProblem;
@@ -37,26 +36,29 @@ class CdsServiceRegistryTest {
 
     @Test
     void discoveryListsTheServicesInTheOrderGivenAndLookupIsById() {
-        CdsServiceRegistry registry = new CdsServiceRegistry(List.of(new Stub("a", "patient-view"),
-                new Stub("b", "order-sign")));
-        assertThat(registry.discovery().services()).extracting(CdsHooksModel.Service::id).containsExactly("a", "b");
+        CdsServiceRegistry registry =
+                new CdsServiceRegistry(List.of(new Stub("a", "patient-view"), new Stub("b", "order-sign")));
+        assertThat(registry.discovery().services())
+                .extracting(CdsHooksModel.Service::id)
+                .containsExactly("a", "b");
         assertThat(registry.require("b").hook()).isEqualTo("order-sign");
     }
 
     @Test
     void anUnknownIdIsA404ThatDoesNotEchoOddCharacters() {
         CdsServiceRegistry registry = new CdsServiceRegistry(List.of(new Stub("a", "patient-view")));
-        assertThatThrownBy(() -> registry.require("x<script>"))
-                .isInstanceOfSatisfying(ApiProblem.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
-                    assertThat(e.error()).isEqualTo("unknown-service");
-                    assertThat(e.getMessage()).contains("'x?script?'").doesNotContain("<");
-                });
+        assertThatThrownBy(() -> registry.require("x<script>")).isInstanceOfSatisfying(ApiProblem.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(e.error()).isEqualTo("unknown-service");
+            assertThat(e.getMessage()).contains("'x?script?'").doesNotContain("<");
+        });
     }
 
     @Test
     void twoServicesWithOneIdAreAWiringMistakeFoundAtStart() {
-        assertThatThrownBy(() -> new CdsServiceRegistry(List.of(new Stub("a", "patient-view"),
-                new Stub("a", "order-sign")))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a");
+        assertThatThrownBy(() ->
+                        new CdsServiceRegistry(List.of(new Stub("a", "patient-view"), new Stub("a", "order-sign"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a");
     }
 }

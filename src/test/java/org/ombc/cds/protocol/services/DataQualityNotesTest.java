@@ -3,8 +3,8 @@ package org.ombc.cds.protocol.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.cards.OmbcCards;
@@ -13,8 +13,6 @@ import org.ombc.cds.chart.fetch.PatientData;
 import org.ombc.cds.logic.Assessment;
 import org.ombc.cds.protocol.json.CdsHooksModel.Card;
 import org.ombc.cds.support.Vignettes;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What the mapper dropped or could not read reaches the clinician: the record's notes are problem lines of the
@@ -26,10 +24,13 @@ class DataQualityNotesTest {
 
     @Test
     void aFutureDateAndFreeTextRecordsAreNamedOnTheDataQualityCard() {
-        PatientBundle chart = PatientBundle.patient("dq").primary("2016-01-01").luminal("2016-01-05")
-                .metastasis("m1", sct("94222008"), "9999-12-31").imaging("2021-03-01");
-        chart.add(chart.condition("txt", new org.hl7.fhir.r4.model.CodeableConcept().setText("lung mets"),
-                "2021-03-01", "active"));
+        PatientBundle chart = PatientBundle.patient("dq")
+                .primary("2016-01-01")
+                .luminal("2016-01-05")
+                .metastasis("m1", sct("94222008"), "9999-12-31")
+                .imaging("2021-03-01");
+        chart.add(chart.condition(
+                "txt", new org.hl7.fhir.r4.model.CodeableConcept().setText("lung mets"), "2021-03-01", "active"));
         Assessment a = Vignettes.assess(chart);
         List<String> problems = ChartAssessment.problems(
                 new PatientData(List.of(), List.of("prefetch key medications could not be read")), a.record());
@@ -37,17 +38,22 @@ class DataQualityNotesTest {
 
         List<Card> shown = cards.cards(a, "dq", problems);
         assertThat(shown).hasSize(2);
-        assertThat(shown.get(1).detail()).contains(
-                "- Metastasis (Condition/m1): the onset 9999-12-31 lies in the future and was ignored; correct the date "
-                        + "in the record.",
-                "- 1 record is free text only (Condition/txt-",
-                "date of each metastasis");
+        assertThat(shown.get(1).detail())
+                .contains(
+                        "- Metastasis (Condition/m1): the onset 9999-12-31 lies in the future and was ignored; correct the date "
+                                + "in the record.",
+                        "- 1 record is free text only (Condition/txt-",
+                        "date of each metastasis");
     }
 
     @Test
     void aCleanRecordAddsNoProblem() {
-        Assessment a = Vignettes.assess(PatientBundle.patient("clean").primary("2016-01-01").luminal("2016-01-05")
-                .metastasis("m1", sct("94222008"), "2021-03-01").imaging("2021-03-01"));
-        assertThat(ChartAssessment.problems(new PatientData(List.of(), List.of()), a.record())).isEmpty();
+        Assessment a = Vignettes.assess(PatientBundle.patient("clean")
+                .primary("2016-01-01")
+                .luminal("2016-01-05")
+                .metastasis("m1", sct("94222008"), "2021-03-01")
+                .imaging("2021-03-01"));
+        assertThat(ChartAssessment.problems(new PatientData(List.of(), List.of()), a.record()))
+                .isEmpty();
     }
 }

@@ -2,7 +2,6 @@ package org.ombc.cds.apps.smart.timeline;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param marks       dated lines: primary diagnosis, OMD diagnosis, and the 6- and 24-month marks where they decide
  *                    something for this patient
  */
-public record Timeline(LocalDate from, LocalDate to, LocalDate today, String stateLabel, List<SiteRow> rows,
-                       List<TherapyBand> therapies, List<LocalDate> imaging, List<Mark> marks) {
+public record Timeline(
+        LocalDate from,
+        LocalDate to,
+        LocalDate today,
+        String stateLabel,
+        List<SiteRow> rows,
+        List<TherapyBand> therapies,
+        List<LocalDate> imaging,
+        List<Mark> marks) {
 
     public Timeline {
         rows = List.copyOf(rows);
@@ -40,12 +46,14 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate today, String sta
      * One metastasis Condition: from its onset (a range when the record's date is partial) to its abatement, or
      * to today while it is current ({@code ongoing}). {@code count} is the lesions it stands for, null when unknown.
      */
-    public record LesionBar(DateSpan onset, LocalDate end, boolean ongoing, @Nullable Integer count) {
-    }
+    public record LesionBar(
+            DateSpan onset,
+            LocalDate end,
+            boolean ongoing,
+            @Nullable Integer count) {}
 
     /** A period of systemic therapy; {@code ongoing} when the record gives no end. */
-    public record TherapyBand(String agent, LocalDate start, LocalDate end, boolean ongoing) {
-    }
+    public record TherapyBand(String agent, LocalDate start, LocalDate end, boolean ongoing) {}
 
     /** What a vertical mark stands for. */
     public enum MarkKind {
@@ -66,6 +74,5 @@ public record Timeline(LocalDate from, LocalDate to, LocalDate today, String sta
     }
 
     /** A dated line with its label; a range when the date is uncertain. */
-    public record Mark(MarkKind kind, String label, DateSpan at) {
-    }
+    public record Mark(MarkKind kind, String label, DateSpan at) {}
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.apps.smart.timeline.Timeline.LesionBar;
 import org.ombc.cds.apps.smart.timeline.Timeline.Mark;
@@ -32,8 +31,7 @@ import org.ombc.cds.model.TherapyPeriod;
  */
 public final class TimelineModel {
 
-    private TimelineModel() {
-    }
+    private TimelineModel() {}
 
     public static Timeline of(Assessment assessment, LocalDate today) {
         return of(assessment, today, Map.of());
@@ -47,12 +45,15 @@ public final class TimelineModel {
     public static Timeline of(Assessment assessment, LocalDate today, Map<String, String> agentNames) {
         OmbcRecord record = assessment.record();
         List<Mark> marks = new ArrayList<>();
-        @Nullable DateSpan primary = record.primary() == null || record.primary().diagnosedDate() == null ? null
+        @Nullable
+        DateSpan primary = record.primary() == null || record.primary().diagnosedDate() == null
+                ? null
                 : span(record.primary().diagnosedDate());
         if (primary != null) {
             marks.add(new Mark(MarkKind.PRIMARY_DIAGNOSIS, "Primary diagnosed", primary));
         }
-        DateInterval omd = assessment.burden() == null ? null : assessment.burden().omd();
+        DateInterval omd =
+                assessment.burden() == null ? null : assessment.burden().omd();
         if (omd != null) {
             marks.add(new Mark(MarkKind.OMD_DIAGNOSIS, "OMD diagnosis", span(omd)));
         }
@@ -64,29 +65,52 @@ public final class TimelineModel {
         if (primary != null && assessment.metastatic()) {
             // A disease-free interval of this many months or more is favourable (clinical-rules 5).
             int months = Thresholds.LONG_DFI_MONTHS;
-            marks.add(new Mark(MarkKind.TWENTY_FOUR_MONTHS_AFTER_PRIMARY, months + " months",
-                    primary.plusMonths(months)));
+            marks.add(new Mark(
+                    MarkKind.TWENTY_FOUR_MONTHS_AFTER_PRIMARY, months + " months", primary.plusMonths(months)));
         }
         List<SiteRow> rows = rows(record.lesions(), today);
-        List<TherapyBand> therapies = record.therapies().stream().filter(t -> t.start() != null)
-                .sorted(Comparator.comparing((TherapyPeriod t) -> Objects.requireNonNull(t.start()).start()))
-                .map(t -> new TherapyBand(agentNames.getOrDefault(t.agent(), t.agent()),
+        List<TherapyBand> therapies = record.therapies().stream()
+                .filter(t -> t.start() != null)
+                .sorted(Comparator.comparing(
+                        (TherapyPeriod t) -> Objects.requireNonNull(t.start()).start()))
+                .map(t -> new TherapyBand(
+                        agentNames.getOrDefault(t.agent(), t.agent()),
                         Objects.requireNonNull(t.start()).start(),
-                        t.end() == null ? today : t.end().end(), t.end() == null))
+                        t.end() == null ? today : t.end().end(),
+                        t.end() == null))
                 .toList();
-        List<LocalDate> imaging = record.imagingDates().stream().filter(Objects::nonNull).map(DateInterval::start).sorted().distinct()
+        List<LocalDate> imaging = record.imagingDates().stream()
+                .filter(Objects::nonNull)
+                .map(DateInterval::start)
+                .sorted()
+                .distinct()
                 .toList();
 
         LocalDate earliest = Stream.of(
                         marks.stream().map(m -> m.at().earliest()),
-                        rows.stream().flatMap(r -> r.lesions().stream()).map(l -> l.onset().earliest()),
-                        therapies.stream().map(TherapyBand::start), imaging.stream())
-                .flatMap(s -> s).min(Comparator.naturalOrder()).orElse(today.minusYears(1));
-        LocalDate latest = Stream.concat(Stream.of(today),
-                        Stream.concat(therapies.stream().map(TherapyBand::end), marks.stream().map(m -> m.at().latest())))
-                .max(Comparator.naturalOrder()).orElse(today);
-        return new Timeline(earliest.minusMonths(2).withDayOfMonth(1), latest.plusMonths(2).withDayOfMonth(1), today,
-                stateLabel(assessment), rows, therapies, imaging, marks);
+                        rows.stream().flatMap(r -> r.lesions().stream()).map(l -> l.onset()
+                                .earliest()),
+                        therapies.stream().map(TherapyBand::start),
+                        imaging.stream())
+                .flatMap(s -> s)
+                .min(Comparator.naturalOrder())
+                .orElse(today.minusYears(1));
+        LocalDate latest = Stream.concat(
+                        Stream.of(today),
+                        Stream.concat(
+                                therapies.stream().map(TherapyBand::end),
+                                marks.stream().map(m -> m.at().latest())))
+                .max(Comparator.naturalOrder())
+                .orElse(today);
+        return new Timeline(
+                earliest.minusMonths(2).withDayOfMonth(1),
+                latest.plusMonths(2).withDayOfMonth(1),
+                today,
+                stateLabel(assessment),
+                rows,
+                therapies,
+                imaging,
+                marks);
     }
 
     /**
@@ -96,23 +120,28 @@ public final class TimelineModel {
     static boolean timingAgainstPrimaryDecides(Assessment assessment) {
         EstroEortcState state = assessment.estroEortcState();
         if (state == null) {
-            return assessment.metastatic() && assessment.burden() != null
-                    && !assessment.burden().polymetastaticHistory() && !assessment.burden().omdHistory();
+            return assessment.metastatic()
+                    && assessment.burden() != null
+                    && !assessment.burden().polymetastaticHistory()
+                    && !assessment.burden().omdHistory();
         }
         return state == EstroEortcState.SYNCHRONOUS || state.name().startsWith("METACHRONOUS");
     }
 
     private static List<SiteRow> rows(List<Lesion> lesions, LocalDate today) {
         Map<Site, List<LesionBar>> bySite = new LinkedHashMap<>();
-        lesions.stream().filter(l -> l.onset() != null).sorted(Comparator.comparing(Lesion::onset)).forEach(l -> {
-            // The filter above keeps lesions with an onset.
-            LocalDate onset = Objects.requireNonNull(l.onset());
-            LocalDate abatement = l.abatement();
-            boolean ongoing = l.current() && abatement == null;
-            LocalDate end = abatement != null ? abatement : l.current() ? today : onset;
-            bySite.computeIfAbsent(l.site(), s -> new ArrayList<>())
-                    .add(new LesionBar(span(Objects.requireNonNull(l.onsetDate())), end, ongoing, l.count()));
-        });
+        lesions.stream()
+                .filter(l -> l.onset() != null)
+                .sorted(Comparator.comparing(Lesion::onset))
+                .forEach(l -> {
+                    // The filter above keeps lesions with an onset.
+                    LocalDate onset = Objects.requireNonNull(l.onset());
+                    LocalDate abatement = l.abatement();
+                    boolean ongoing = l.current() && abatement == null;
+                    LocalDate end = abatement != null ? abatement : l.current() ? today : onset;
+                    bySite.computeIfAbsent(l.site(), s -> new ArrayList<>())
+                            .add(new LesionBar(span(Objects.requireNonNull(l.onsetDate())), end, ongoing, l.count()));
+                });
         List<SiteRow> rows = new ArrayList<>();
         bySite.forEach((site, bars) -> rows.add(new SiteRow(site.code(), siteLabel(site), bars)));
         return rows;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-
 import org.ombc.cds.apps.smart.timeline.Timeline.LesionBar;
 import org.ombc.cds.apps.smart.timeline.Timeline.Mark;
 import org.ombc.cds.apps.smart.timeline.Timeline.MarkKind;
@@ -26,8 +25,7 @@ public final class TimelineSvg {
     private static final int ROW = 34;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
-    private TimelineSvg() {
-    }
+    private TimelineSvg() {}
 
     public static String render(Timeline t) {
         int rowCount = 3 + t.rows().size();
@@ -35,11 +33,18 @@ public final class TimelineSvg {
         Scale x = new Scale(t.from(), t.to());
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ombc-timeline\" role=\"img\" width=\"")
-                .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH)
-                .append(' ').append(height).append("\" font-family=\"sans-serif\" font-size=\"12\">");
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"12\">");
         svg.append("<title>Disease timeline: ").append(escape(t.stateLabel())).append("</title>");
         svg.append("<text class=\"state\" x=\"0\" y=\"16\" font-size=\"15\" font-weight=\"bold\">")
-                .append(escape(t.stateLabel())).append("</text>");
+                .append(escape(t.stateLabel()))
+                .append("</text>");
         axis(svg, t, x, height);
 
         int y = TOP;
@@ -54,28 +59,57 @@ public final class TimelineSvg {
         for (TherapyBand band : t.therapies()) {
             int x1 = x.at(band.start());
             int x2 = Math.max(x1 + 2, x.at(band.end()));
-            svg.append("<g class=\"therapy-band\" data-agent=\"").append(escape(band.agent()))
-                    .append("\" data-ongoing=\"").append(band.ongoing()).append("\">")
-                    .append("<rect x=\"").append(x1).append("\" y=\"").append(TOP + ROW - 10).append("\" width=\"")
-                    .append(x2 - x1).append("\" height=\"").append(rowCount * ROW - ROW + 4)
+            svg.append("<g class=\"therapy-band\" data-agent=\"")
+                    .append(escape(band.agent()))
+                    .append("\" data-ongoing=\"")
+                    .append(band.ongoing())
+                    .append("\">")
+                    .append("<rect x=\"")
+                    .append(x1)
+                    .append("\" y=\"")
+                    .append(TOP + ROW - 10)
+                    .append("\" width=\"")
+                    .append(x2 - x1)
+                    .append("\" height=\"")
+                    .append(rowCount * ROW - ROW + 4)
                     .append("\" fill=\"#4575b4\" fill-opacity=\"0.08\"/>")
-                    .append("<rect x=\"").append(x1).append("\" y=\"").append(y - 8).append("\" width=\"")
-                    .append(x2 - x1).append("\" height=\"16\" fill=\"#4575b4\" fill-opacity=\"0.55\"/>")
-                    .append("<text x=\"").append(x1 + 3).append("\" y=\"").append(y + 4)
-                    .append("\" fill=\"#fff\" font-size=\"10\">").append(escape(band.agent()))
-                    .append(band.ongoing() ? " (ongoing)" : "").append("</text></g>");
+                    .append("<rect x=\"")
+                    .append(x1)
+                    .append("\" y=\"")
+                    .append(y - 8)
+                    .append("\" width=\"")
+                    .append(x2 - x1)
+                    .append("\" height=\"16\" fill=\"#4575b4\" fill-opacity=\"0.55\"/>")
+                    .append("<text x=\"")
+                    .append(x1 + 3)
+                    .append("\" y=\"")
+                    .append(y + 4)
+                    .append("\" fill=\"#fff\" font-size=\"10\">")
+                    .append(escape(band.agent()))
+                    .append(band.ongoing() ? " (ongoing)" : "")
+                    .append("</text></g>");
         }
         y += ROW;
         label(svg, "Imaging", y);
         for (LocalDate scan : t.imaging()) {
             int xi = x.at(scan);
-            svg.append("<line class=\"imaging-tick\" data-date=\"").append(scan).append("\" x1=\"").append(xi)
-                    .append("\" x2=\"").append(xi).append("\" y1=\"").append(y - 9).append("\" y2=\"").append(y + 9)
+            svg.append("<line class=\"imaging-tick\" data-date=\"")
+                    .append(scan)
+                    .append("\" x1=\"")
+                    .append(xi)
+                    .append("\" x2=\"")
+                    .append(xi)
+                    .append("\" y1=\"")
+                    .append(y - 9)
+                    .append("\" y2=\"")
+                    .append(y + 9)
                     .append("\" stroke=\"#333\" stroke-width=\"2\"/>");
         }
         for (SiteRow row : t.rows()) {
             y += ROW;
-            svg.append("<g class=\"site-row\" data-site=\"").append(escape(row.site())).append("\">");
+            svg.append("<g class=\"site-row\" data-site=\"")
+                    .append(escape(row.site()))
+                    .append("\">");
             label(svg, row.label(), y);
             for (LesionBar bar : row.lesions()) {
                 lesion(svg, bar, x, y);
@@ -98,20 +132,42 @@ public final class TimelineSvg {
                 continue;
             }
             int xi = x.at(jan);
-            svg.append("<line x1=\"").append(xi).append("\" x2=\"").append(xi).append("\" y1=\"").append(TOP - 22)
-                    .append("\" y2=\"").append(height - 30).append("\" stroke=\"#ddd\"/>")
-                    .append(xi > PLOT_RIGHT - 30 ? "" : "<text x=\"" + (xi + 2) + "\" y=\"" + (TOP - 24)
-                            + "\" fill=\"#555\">" + year + "</text>");
+            svg.append("<line x1=\"")
+                    .append(xi)
+                    .append("\" x2=\"")
+                    .append(xi)
+                    .append("\" y1=\"")
+                    .append(TOP - 22)
+                    .append("\" y2=\"")
+                    .append(height - 30)
+                    .append("\" stroke=\"#ddd\"/>")
+                    .append(
+                            xi > PLOT_RIGHT - 30
+                                    ? ""
+                                    : "<text x=\"" + (xi + 2) + "\" y=\"" + (TOP - 24) + "\" fill=\"#555\">" + year
+                                            + "</text>");
         }
         int today = x.at(t.today());
-        svg.append("<line class=\"today\" x1=\"").append(today).append("\" x2=\"").append(today).append("\" y1=\"")
-                .append(TOP - 20).append("\" y2=\"").append(height - 30)
-                .append("\" stroke=\"#000\" stroke-dasharray=\"1 3\"/><text x=\"").append(today - 14)
-                .append("\" y=\"").append(height - 16).append("\" fill=\"#555\">today</text></g>");
+        svg.append("<line class=\"today\" x1=\"")
+                .append(today)
+                .append("\" x2=\"")
+                .append(today)
+                .append("\" y1=\"")
+                .append(TOP - 20)
+                .append("\" y2=\"")
+                .append(height - 30)
+                .append("\" stroke=\"#000\" stroke-dasharray=\"1 3\"/><text x=\"")
+                .append(today - 14)
+                .append("\" y=\"")
+                .append(height - 16)
+                .append("\" fill=\"#555\">today</text></g>");
     }
 
     private static void label(StringBuilder svg, String text, int y) {
-        svg.append("<text class=\"row-label\" x=\"0\" y=\"").append(y + 4).append("\">").append(escape(text))
+        svg.append("<text class=\"row-label\" x=\"0\" y=\"")
+                .append(y + 4)
+                .append("\">")
+                .append(escape(text))
                 .append("</text>");
     }
 
@@ -119,17 +175,37 @@ public final class TimelineSvg {
     private static void span(StringBuilder svg, String kind, DateSpan at, Scale x, int y, String colour) {
         int x1 = x.at(at.earliest());
         int x2 = x.at(at.latest());
-        svg.append("<g class=\"date-point\" data-kind=\"").append(kind).append("\" data-uncertain=\"")
-                .append(at.isUncertain()).append("\">");
+        svg.append("<g class=\"date-point\" data-kind=\"")
+                .append(kind)
+                .append("\" data-uncertain=\"")
+                .append(at.isUncertain())
+                .append("\">");
         if (at.isUncertain()) {
-            svg.append("<rect class=\"uncertain-range\" x=\"").append(x1).append("\" y=\"").append(y - 7)
-                    .append("\" width=\"").append(Math.max(2, x2 - x1)).append("\" height=\"14\" fill=\"")
-                    .append(colour).append("\" fill-opacity=\"0.25\" stroke=\"").append(colour)
+            svg.append("<rect class=\"uncertain-range\" x=\"")
+                    .append(x1)
+                    .append("\" y=\"")
+                    .append(y - 7)
+                    .append("\" width=\"")
+                    .append(Math.max(2, x2 - x1))
+                    .append("\" height=\"14\" fill=\"")
+                    .append(colour)
+                    .append("\" fill-opacity=\"0.25\" stroke=\"")
+                    .append(colour)
                     .append("\" stroke-dasharray=\"3 2\"/>");
         }
-        svg.append("<circle cx=\"").append((x1 + x2) / 2).append("\" cy=\"").append(y).append("\" r=\"6\" fill=\"")
-                .append(colour).append("\"/><text x=\"").append(x2 + 9).append("\" y=\"").append(y + 4).append("\">")
-                .append(escape(describe(at))).append("</text></g>");
+        svg.append("<circle cx=\"")
+                .append((x1 + x2) / 2)
+                .append("\" cy=\"")
+                .append(y)
+                .append("\" r=\"6\" fill=\"")
+                .append(colour)
+                .append("\"/><text x=\"")
+                .append(x2 + 9)
+                .append("\" y=\"")
+                .append(y + 4)
+                .append("\">")
+                .append(escape(describe(at)))
+                .append("</text></g>");
     }
 
     private static void lesion(StringBuilder svg, LesionBar bar, Scale x, int y) {
@@ -137,20 +213,43 @@ public final class TimelineSvg {
         int certain = x.at(bar.onset().latest());
         int end = Math.max(certain + 3, x.at(bar.end()));
         String colour = bar.ongoing() ? "#d7301f" : "#969696";
-        svg.append("<g class=\"lesion\" data-ongoing=\"").append(bar.ongoing()).append("\" data-onset=\"")
-                .append(escape(describe(bar.onset()))).append("\" data-uncertain=\"").append(bar.onset().isUncertain())
+        svg.append("<g class=\"lesion\" data-ongoing=\"")
+                .append(bar.ongoing())
+                .append("\" data-onset=\"")
+                .append(escape(describe(bar.onset())))
+                .append("\" data-uncertain=\"")
+                .append(bar.onset().isUncertain())
                 .append("\">");
         if (bar.onset().isUncertain()) {
-            svg.append("<rect class=\"uncertain-range\" x=\"").append(start).append("\" y=\"").append(y - 6)
-                    .append("\" width=\"").append(Math.max(2, certain - start)).append("\" height=\"12\" fill=\"")
-                    .append(colour).append("\" fill-opacity=\"0.3\" stroke=\"").append(colour)
+            svg.append("<rect class=\"uncertain-range\" x=\"")
+                    .append(start)
+                    .append("\" y=\"")
+                    .append(y - 6)
+                    .append("\" width=\"")
+                    .append(Math.max(2, certain - start))
+                    .append("\" height=\"12\" fill=\"")
+                    .append(colour)
+                    .append("\" fill-opacity=\"0.3\" stroke=\"")
+                    .append(colour)
                     .append("\" stroke-dasharray=\"3 2\"/>");
         }
-        svg.append("<rect x=\"").append(certain).append("\" y=\"").append(y - 6).append("\" width=\"")
-                .append(end - certain).append("\" height=\"12\" rx=\"3\" fill=\"").append(colour).append("\"/>");
+        svg.append("<rect x=\"")
+                .append(certain)
+                .append("\" y=\"")
+                .append(y - 6)
+                .append("\" width=\"")
+                .append(end - certain)
+                .append("\" height=\"12\" rx=\"3\" fill=\"")
+                .append(colour)
+                .append("\"/>");
         if (bar.count() != null && bar.count() > 1) {
-            svg.append("<text x=\"").append(certain + 3).append("\" y=\"").append(y + 4)
-                    .append("\" fill=\"#fff\" font-size=\"10\">").append(bar.count()).append(" lesions</text>");
+            svg.append("<text x=\"")
+                    .append(certain + 3)
+                    .append("\" y=\"")
+                    .append(y + 4)
+                    .append("\" fill=\"#fff\" font-size=\"10\">")
+                    .append(bar.count())
+                    .append(" lesions</text>");
         }
         svg.append("</g>");
     }
@@ -160,19 +259,45 @@ public final class TimelineSvg {
         int x2 = x.at(mark.at().latest());
         boolean omd = mark.kind() == MarkKind.OMD_DIAGNOSIS;
         String colour = omd ? "#d7301f" : "#1a9850";
-        svg.append("<g class=\"mark\" data-mark=\"").append(mark.kind().code()).append("\" data-uncertain=\"")
-                .append(mark.at().isUncertain()).append("\">");
+        svg.append("<g class=\"mark\" data-mark=\"")
+                .append(mark.kind().code())
+                .append("\" data-uncertain=\"")
+                .append(mark.at().isUncertain())
+                .append("\">");
         if (mark.at().isUncertain()) {
-            svg.append("<rect x=\"").append(x1).append("\" y=\"").append(TOP - 20).append("\" width=\"")
-                    .append(Math.max(2, x2 - x1)).append("\" height=\"").append(height - TOP - 10).append("\" fill=\"")
-                    .append(colour).append("\" fill-opacity=\"0.12\"/>");
+            svg.append("<rect x=\"")
+                    .append(x1)
+                    .append("\" y=\"")
+                    .append(TOP - 20)
+                    .append("\" width=\"")
+                    .append(Math.max(2, x2 - x1))
+                    .append("\" height=\"")
+                    .append(height - TOP - 10)
+                    .append("\" fill=\"")
+                    .append(colour)
+                    .append("\" fill-opacity=\"0.12\"/>");
         }
         int xm = (x1 + x2) / 2;
-        svg.append("<line x1=\"").append(xm).append("\" x2=\"").append(xm).append("\" y1=\"").append(TOP - 20)
-                .append("\" y2=\"").append(height - 30).append("\" stroke=\"").append(colour)
+        svg.append("<line x1=\"")
+                .append(xm)
+                .append("\" x2=\"")
+                .append(xm)
+                .append("\" y1=\"")
+                .append(TOP - 20)
+                .append("\" y2=\"")
+                .append(height - 30)
+                .append("\" stroke=\"")
+                .append(colour)
                 .append(omd ? "\" stroke-width=\"2\"/>" : "\" stroke-dasharray=\"6 4\"/>")
-                .append("<text x=\"").append(xm + 3).append("\" y=\"").append(height - 18).append("\" fill=\"")
-                .append(colour).append("\">").append(escape(mark.label())).append("</text></g>");
+                .append("<text x=\"")
+                .append(xm + 3)
+                .append("\" y=\"")
+                .append(height - 18)
+                .append("\" fill=\"")
+                .append(colour)
+                .append("\">")
+                .append(escape(mark.label()))
+                .append("</text></g>");
     }
 
     static String describe(DateSpan span) {

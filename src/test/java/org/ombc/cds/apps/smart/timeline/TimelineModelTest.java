@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ombc.cds.apps.sandbox.PatientBundle.sct;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.apps.smart.timeline.Timeline.MarkKind;
@@ -27,16 +26,22 @@ class TimelineModelTest {
 
     @Test
     void fiveLesionsAndAnAxillaryNodeOfUnknownSideAreLabelledWithTheNodeNotAsAnUnknownCount() {
-        Timeline t = timeline(PatientBundle.patient("tl-axilla").primary("2016-01-01").luminal("2016-01-05")
-                .boneLesions(5, "2021-03-01").metastasis("ax", sct("128462008"), sct("68171009"), "2021-03-01"));
+        Timeline t = timeline(PatientBundle.patient("tl-axilla")
+                .primary("2016-01-01")
+                .luminal("2016-01-05")
+                .boneLesions(5, "2021-03-01")
+                .metastasis("ax", sct("128462008"), sct("68171009"), "2021-03-01"));
 
         assertThat(t.stateLabel()).isEqualTo("Metastatic, 5 lesions plus an axillary node of unknown side");
     }
 
     @Test
     void synchronousDiseaseShowsThePrimaryTheOmdDateAndTheSixMonthMarkThatDecidedIt() {
-        Timeline t = timeline(PatientBundle.patient("tl-sync").primary("2024-01-10").luminal("2024-01-12")
-                .boneLesions(2, "2024-03-01").imaging("2024-02-20"));
+        Timeline t = timeline(PatientBundle.patient("tl-sync")
+                .primary("2024-01-10")
+                .luminal("2024-01-12")
+                .boneLesions(2, "2024-03-01")
+                .imaging("2024-02-20"));
 
         assertThat(t.stateLabel()).contains("synchronous");
         assertThat(t.rows()).extracting(Timeline.SiteRow::site).containsExactly("bone");
@@ -46,8 +51,10 @@ class TimelineModelTest {
         });
         assertThat(hasMark(t, MarkKind.PRIMARY_DIAGNOSIS)).isTrue();
         assertThat(hasMark(t, MarkKind.OMD_DIAGNOSIS)).isTrue();
-        assertThat(t.marks()).filteredOn(m -> m.kind() == MarkKind.SIX_MONTHS_AFTER_PRIMARY)
-                .singleElement().satisfies(m -> assertThat(m.at().earliest()).isEqualTo(LocalDate.of(2024, 7, 10)));
+        assertThat(t.marks())
+                .filteredOn(m -> m.kind() == MarkKind.SIX_MONTHS_AFTER_PRIMARY)
+                .singleElement()
+                .satisfies(m -> assertThat(m.at().earliest()).isEqualTo(LocalDate.of(2024, 7, 10)));
         assertThat(t.imaging()).containsExactly(LocalDate.of(2024, 2, 20));
         assertThat(t.from()).isBefore(LocalDate.of(2024, 1, 10));
         assertThat(t.to()).isAfter(TODAY);
@@ -55,9 +62,12 @@ class TimelineModelTest {
 
     @Test
     void repeatDiseaseShowsTheResolvedEpisodeAndNoSixMonthMark() {
-        Assessment a = Vignettes.assess(PatientBundle.patient("tl-repeat").primary("2015-02-01").luminal("2015-02-03")
+        Assessment a = Vignettes.assess(PatientBundle.patient("tl-repeat")
+                .primary("2015-02-01")
+                .luminal("2015-02-03")
                 .pastMetastasis("old", sct("94381002"), "2019-04-01", "2020-01-15")
-                .metastasis("new", sct("94222008"), "2025-06-01").imaging("2025-06-10"));
+                .metastasis("new", sct("94222008"), "2025-06-01")
+                .imaging("2025-06-10"));
         assertThat(a.estroEortcState()).isEqualTo(EstroEortcState.REPEAT_OLIGORECURRENCE);
 
         Timeline t = TimelineModel.of(a, TODAY);
@@ -66,13 +76,17 @@ class TimelineModelTest {
         Timeline.LesionBar resolved = t.rows().get(0).lesions().get(0);
         assertThat(resolved.ongoing()).isFalse();
         assertThat(resolved.end()).isEqualTo(LocalDate.of(2020, 1, 15));
-        assertThat(hasMark(t, MarkKind.SIX_MONTHS_AFTER_PRIMARY)).as("repeat disease is not timed").isFalse();
+        assertThat(hasMark(t, MarkKind.SIX_MONTHS_AFTER_PRIMARY))
+                .as("repeat disease is not timed")
+                .isFalse();
         assertThat(hasMark(t, MarkKind.TWENTY_FOUR_MONTHS_AFTER_PRIMARY)).isTrue();
     }
 
     @Test
     void inducedDiseaseSaysItsChanceOfCureIsPoorest() {
-        PatientBundle chart = PatientBundle.patient("tl-induced").primary("2018-01-01").luminal("2018-01-05")
+        PatientBundle chart = PatientBundle.patient("tl-induced")
+                .primary("2018-01-01")
+                .luminal("2018-01-05")
                 .endocrineTherapy("2023-01-01", null);
         for (int i = 0; i < 7; i++) {
             chart.pastMetastasis("p" + i, sct("94222008"), "2023-01-01", "2024-01-01");
@@ -93,8 +107,11 @@ class TimelineModelTest {
 
     @Test
     void ongoingAndFinishedTherapyAreBandsWithTheirEnds() {
-        Timeline t = timeline(PatientBundle.patient("tl-therapy").primary("2016-01-01").luminal("2016-01-05")
-                .endocrineTherapy("2016-03-01", "2021-03-01").endocrineTherapy("2024-05-01", null)
+        Timeline t = timeline(PatientBundle.patient("tl-therapy")
+                .primary("2016-01-01")
+                .luminal("2016-01-05")
+                .endocrineTherapy("2016-03-01", "2021-03-01")
+                .endocrineTherapy("2024-05-01", null)
                 .boneLesions(1, "2024-04-01"));
 
         assertThat(t.therapies()).hasSize(2);
@@ -105,7 +122,8 @@ class TimelineModelTest {
 
     @Test
     void aNonMetastaticPatientHasNoSiteRowsAndNoTwentyFourMonthMark() {
-        Timeline t = timeline(PatientBundle.patient("tl-none").primary("2022-01-01").luminal("2022-01-05"));
+        Timeline t =
+                timeline(PatientBundle.patient("tl-none").primary("2022-01-01").luminal("2022-01-05"));
 
         assertThat(t.rows()).isEmpty();
         assertThat(t.stateLabel()).isEqualTo("No current distant metastasis");
@@ -115,10 +133,15 @@ class TimelineModelTest {
     @Test
     void partialDatesAreDrawnAsRanges() {
         DateSpan year = new DateSpan(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31));
-        Timeline t = new Timeline(LocalDate.of(2018, 1, 1), LocalDate.of(2027, 1, 1), TODAY, "state",
-                java.util.List.of(new Timeline.SiteRow("bone", "Bone",
-                        java.util.List.of(new Timeline.LesionBar(year, TODAY, true, 2)))),
-                java.util.List.of(), java.util.List.of(),
+        Timeline t = new Timeline(
+                LocalDate.of(2018, 1, 1),
+                LocalDate.of(2027, 1, 1),
+                TODAY,
+                "state",
+                java.util.List.of(new Timeline.SiteRow(
+                        "bone", "Bone", java.util.List.of(new Timeline.LesionBar(year, TODAY, true, 2)))),
+                java.util.List.of(),
+                java.util.List.of(),
                 java.util.List.of(new Timeline.Mark(MarkKind.PRIMARY_DIAGNOSIS, "Primary", year)));
 
         String svg = TimelineSvg.render(t);

@@ -1,7 +1,14 @@
 package org.ombc.load.peer;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.hapi.fhir.cdshooks.api.ICdsHooksDaoAuthorizationSvc;
+import ca.uhn.hapi.fhir.cdshooks.api.ICdsServiceRegistry;
+import ca.uhn.hapi.fhir.cdshooks.config.CdsHooksConfig;
+import ca.uhn.hapi.fhir.cdshooks.controller.CdsHooksController;
+import ca.uhn.hapi.fhir.cdshooks.svc.CdsHooksContextBooter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,16 +23,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.hapi.fhir.cdshooks.api.ICdsHooksDaoAuthorizationSvc;
-import ca.uhn.hapi.fhir.cdshooks.api.ICdsServiceRegistry;
-import ca.uhn.hapi.fhir.cdshooks.config.CdsHooksConfig;
-import ca.uhn.hapi.fhir.cdshooks.controller.CdsHooksController;
-import ca.uhn.hapi.fhir.cdshooks.svc.CdsHooksContextBooter;
 
 /**
  * The peer of the load run (src/test/load/run.sh): HAPI FHIR's CDS Hooks server module ({@code

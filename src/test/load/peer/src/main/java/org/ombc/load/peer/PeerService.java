@@ -1,7 +1,5 @@
 package org.ombc.load.peer;
 
-import org.hl7.fhir.r4.model.Patient;
-
 import ca.uhn.fhir.rest.api.server.cdshooks.CdsServiceRequestJson;
 import ca.uhn.hapi.fhir.cdshooks.api.CdsService;
 import ca.uhn.hapi.fhir.cdshooks.api.CdsServicePrefetch;
@@ -9,6 +7,7 @@ import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceIndicatorEnum;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseCardJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseCardSourceJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
+import org.hl7.fhir.r4.model.Patient;
 
 /**
  * The peer's one service: the prefetch keys ombc-cds declares (so that HAPI finds nothing missing and fetches

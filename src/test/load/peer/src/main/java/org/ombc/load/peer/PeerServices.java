@@ -1,7 +1,6 @@
 package org.ombc.load.peer;
 
 import java.util.List;
-
 import org.springframework.context.annotation.Bean;
 
 /**
