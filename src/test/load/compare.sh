@@ -3,7 +3,8 @@
 # a baseline (classes compiled from another commit) and this checkout. Both run the sandbox profile with -Xmx256m
 # and a JFR recording; they are loaded in turn (never at once), in interleaved rounds, with a fresh hookInstance
 # per request (hook.lua). Prints per run: requests/s, p50, p99, errors, bytes allocated per call (the JVM's
-# allocation counter, jvm_gc_memory_allocated_bytes_total, over the run), and at the end each JVM's live set
+# allocation counter, jvm_gc_memory_allocated_bytes_total, over the run), the JVM's CPU time per call (user +
+# system from /proc, steadier than requests/s on a shared machine), and at the end each JVM's live set
 # (heap used after a full collection) and the JFR files, whose allocation samples say what allocates.
 #
 #   BASE_CLASSES=/path/to/baseline/target/classes src/test/load/compare.sh   # BRANCH_CLASSES: a copy of this
@@ -69,16 +70,22 @@ echo "warming (${WARM}s each) ..." >&2
 wrk_run base "$WARM" >/dev/null
 wrk_run branch "$WARM" >/dev/null
 
-echo "| build | round | requests/s | p50 | p99 | errors | requests | KB allocated per call | load average |"
-echo "|---|---|---|---|---|---|---|---|---|"
+# CPU time of the JVM (user + system, /proc/PID/stat) per call: steadier than requests/s on a shared machine.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(cat "$WORK/$1.pid")/stat"; }
+TICKS=$(getconf CLK_TCK)
+echo "| build | round | requests/s | p50 | p99 | errors | requests | KB allocated per call | CPU ms per call | load average |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$ROUNDS"); do
   for name in base branch; do
     before=$(metric "$name" jvm_gc_memory_allocated_bytes_total)
+    cpu_before=$(cpu_ticks "$name")
     read -r _ rps p50 p99 err requests < <(wrk_run "$name" "$DURATION")
+    cpu_after=$(cpu_ticks "$name")
     sleep 1
     after=$(metric "$name" jvm_gc_memory_allocated_bytes_total)
+    cpu=$(awk -v c=$((cpu_after - cpu_before)) -v n="$requests" -v t="$TICKS" 'BEGIN { printf "%.2f", c * 1000 / t / n }')
     per=$(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN { printf "%.0f", (a - b) / n / 1024 }')
-    echo "| $name | $round | $rps | $p50 ms | $p99 ms | $err | $requests | $per | $(cut -d' ' -f1-3 /proc/loadavg) |"
+    echo "| $name | $round | $rps | $p50 ms | $p99 ms | $err | $requests | $per | $cpu | $(cut -d' ' -f1-3 /proc/loadavg) |"
   done
 done
 sleep 2
