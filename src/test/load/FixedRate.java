@@ -35,7 +35,8 @@ import org.ombc.cds.ops.DevIssuerCommand;
  *
  * <p>Usage: java -cp CLASSPATH FixedRate.java KEY_DIR URL REQUEST_FILE CALLS_PER_SECOND SECONDS TOKEN_SECONDS
  * WARM_SECONDS PROGRESS_FILE. Writes "answered errors" to PROGRESS_FILE every second; prints one line
- * {@code FIXED sent answered errors p50-ms p99-ms p999-ms max-ms late-ms} for the calls sent after WARM_SECONDS,
+ * {@code FIXED sent answered errors p50-ms p99-ms p999-ms max-ms late-ms}, latencies of the calls sent at the full
+ * rate (after the WARM_SECONDS ramp),
  * late-ms being the longest the client itself fell behind its schedule (its own noise, to be read beside the p99).
  */
 public class FixedRate {
@@ -58,7 +59,11 @@ public class FixedRate {
         String iss = Files.readString(keys.resolve("iss")).trim();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        int total = (int) Math.round(rate * seconds);
+        // The first WARM_SECONDS ramp up linearly from 0 to the rate: a cold JVM (JIT, pools) hit with the full rate
+        // at once can pile up calls past its heap on a busy machine and never recover.
+        double warm = warmNanos / 1e9;
+        int rampCalls = (int) Math.floor(rate * warm / 2);
+        int total = rampCalls + (int) Math.round(rate * Math.max(0, seconds - warm));
         long period = Math.round(1e9 / rate);
         long[] micros = new long[total];
         Arrays.fill(micros, -1);
@@ -70,7 +75,8 @@ public class FixedRate {
         long start = System.nanoTime();
         long nextProgress = start;
         for (int i = 0; i < total; i++) {
-            long due = start + i * period;
+            long due = start + (i < rampCalls ? Math.round(Math.sqrt(2.0 * warm * i / rate) * 1e9)
+                    : warmNanos + (i - rampCalls) * period);
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
@@ -115,7 +121,7 @@ public class FixedRate {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         writeProgress(progress, answered.get(), errors.get());
-        int warmCalls = (int) Math.min(total, warmNanos / period);
+        int warmCalls = Math.min(total, rampCalls);
         long[] measured = Arrays.stream(micros, warmCalls, total).filter(m -> m >= 0).sorted().toArray();
         System.out.printf("FIXED %d %d %d %.2f %.2f %.2f %.2f %.2f%n", total, answered.get(), errors.get(),
                 percentile(measured, 50), percentile(measured, 99), percentile(measured, 99.9),
