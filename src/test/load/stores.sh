@@ -12,7 +12,8 @@
 #
 # Stores: h2 = application.yml's embedded default (file ./data/ombc.mv.db); sqlite = ./data/ombc.db (+ -wal, -shm),
 # WAL and synchronous=FULL; postgresql = a database made fresh per run on PG_HOST:5432 (trust auth, user postgres),
-# its size pg_database_size, with each table's pg_total_relation_size at the end. Not part of ./mvnw verify.
+# its size pg_database_size, with each table's pg_total_relation_size at the end (VACUUM once a minute when the
+# server's autovacuum is off). Not part of ./mvnw verify.
 # Needs wrk, jcmd, curl (and psql for postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -51,6 +52,11 @@ size_of() { # STORE DIR: bytes on disk
   esac
 }
 
+AUTOVACUUM=on
+case " $STORES " in *" postgresql "*)
+  AUTOVACUUM=$(psql -h "$PG_HOST" -U postgres -d postgres -Atc "show autovacuum")
+  if [ "$AUTOVACUUM" = off ]; then echo "PostgreSQL's autovacuum is off on $PG_HOST: VACUUM once a minute instead"; fi;;
+esac
 i=0
 declare -A PID_OF PORT_OF URL_OF
 for store in $STORES; do
@@ -95,6 +101,11 @@ for minute in $(seq 0 "$MINUTES"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   for store in $STORES; do
     echo "$minute $(cat "$WORK/$store.progress") $(size_of "$store" "$WORK/$store") $load" >> "$WORK/$store.samples"
+    # A server with autovacuum off never reuses the space of deleted seen_jti and hook_response rows; VACUUM once a
+    # minute stands in for it (a PostgreSQL in use runs autovacuum, which is on by default).
+    if [ "$store" = postgresql ] && [ "$AUTOVACUUM" = off ]; then
+      psql -h "$PG_HOST" -U postgres -d "$(cat "$WORK/$store/pgdb")" -qc vacuum
+    fi
   done
   echo "minute $minute, load $load: $(for s in $STORES; do read -r _ ok bad bytes _ < <(tail -1 "$WORK/$s.samples")
       printf '%s %s calls (%s failed) %s MB; ' "$s" "$ok" "$bad" "$((bytes / 1048576))"; done)"
