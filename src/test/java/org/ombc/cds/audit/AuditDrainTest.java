@@ -59,8 +59,9 @@ class AuditDrainTest {
             assertThat(metrics).contains("ombc_audit_queue_depth");
             app.stop();
         }
+        // The embedded default store: SQLite in the service's working folder (application.yml).
         try (Connection db = DriverManager.getConnection(
-                        "jdbc:h2:file:" + dir.resolve("data/ombc").toAbsolutePath(), "sa", "");
+                        "jdbc:sqlite:" + dir.resolve("data/ombc.db").toAbsolutePath());
                 ResultSet calls = db.createStatement()
                         .executeQuery("select count(*), count(distinct hook_instance) from hook_call")) {
             calls.next();

@@ -38,13 +38,13 @@ class FeedbackDurabilityTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void everyAcknowledgedFeedbackSurvivesKill9OnTheEmbeddedDefault(@TempDir Path dir) throws Exception {
-        survivesKill9(dir, List.of());
+    void everyAcknowledgedFeedbackSurvivesKill9OnTheEmbeddedDefaultSqlite(@TempDir Path dir) throws Exception {
+        survivesKill9(dir, StoreArguments.EMBEDDED_DEFAULT);
     }
 
     @Test
-    void everyAcknowledgedFeedbackSurvivesKill9OnSqlite(@TempDir Path dir) throws Exception {
-        survivesKill9(dir, StoreArguments.SQLITE);
+    void everyAcknowledgedFeedbackSurvivesKill9OnH2(@TempDir Path dir) throws Exception {
+        survivesKill9(dir, StoreArguments.H2);
     }
 
     @Test

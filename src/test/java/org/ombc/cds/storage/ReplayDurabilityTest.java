@@ -33,13 +33,13 @@ class ReplayDurabilityTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void everyAcceptedTokenStaysUsedAfterKill9OnTheEmbeddedDefault(@TempDir Path dir) throws Exception {
-        survivesKill9(dir, List.of());
+    void everyAcceptedTokenStaysUsedAfterKill9OnTheEmbeddedDefaultSqlite(@TempDir Path dir) throws Exception {
+        survivesKill9(dir, StoreArguments.EMBEDDED_DEFAULT);
     }
 
     @Test
-    void everyAcceptedTokenStaysUsedAfterKill9OnSqlite(@TempDir Path dir) throws Exception {
-        survivesKill9(dir, StoreArguments.SQLITE);
+    void everyAcceptedTokenStaysUsedAfterKill9OnH2(@TempDir Path dir) throws Exception {
+        survivesKill9(dir, StoreArguments.H2);
     }
 
     @Test
