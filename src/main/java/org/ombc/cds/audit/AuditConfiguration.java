@@ -23,6 +23,11 @@ public class AuditConfiguration {
     }
 
     @Bean
+    FeedbackStore feedbackStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, DurableCommits durable) {
+        return new FeedbackStore(jdbc, new TransactionTemplate(transactions), durable);
+    }
+
+    @Bean
     IssuedCardIndex issuedCardIndex(AuditStore store, AuditProperties properties) {
         return new IssuedCardIndex(store, properties.cardMemory(), properties.maxCardsInMemory());
     }

@@ -1,33 +1,28 @@
 package org.ombc.cds.audit;
 
+import static org.ombc.cds.audit.StorageCalls.durably;
+import static org.ombc.cds.audit.StorageCalls.guard;
+import static org.ombc.cds.audit.StorageCalls.split;
+
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.ombc.cds.privacy.Hashes;
 import org.ombc.cds.storage.DurableCommits;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Durable audit of hook calls and clinician feedback, in plain JDBC over the Flyway schema (H2, SQLite or PostgreSQL).
- * Feedback is stored all-or-nothing and idempotently; any database failure surfaces as
- * {@link StorageUnavailableException}.
+ * Durable audit of hook calls and the cards they issued, in plain JDBC over the Flyway schema (H2, SQLite or
+ * PostgreSQL), and the database's own secrets; clinicians' feedback on the cards is {@link FeedbackStore}'s. Any
+ * database failure surfaces as {@link StorageUnavailableException}.
  */
 public final class AuditStore {
-
-    /** The summary's row for cards with no recommendation (their feedback was missing from it). */
-    public static final String NO_RECOMMENDATION = "no-recommendation";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -53,23 +48,25 @@ public final class AuditStore {
 
     /** 32 random bytes (hex) stored under {@code name} on first use; every instance sharing the database agrees. */
     private String secret(String name) {
-        return guard(() -> durably(() -> tx.execute(status -> {
-            List<String> found =
-                    jdbc.queryForList("select setting_value from audit_setting where name = ?", String.class, name);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            byte[] salt = new byte[32];
-            new SecureRandom().nextBytes(salt);
-            String value = HexFormat.of().formatHex(salt);
-            try {
-                jdbc.update("insert into audit_setting (name, setting_value) values (?, ?)", name, value);
-                return value;
-            } catch (DuplicateKeyException raced) {
-                return jdbc.queryForObject(
-                        "select setting_value from audit_setting where name = ?", String.class, name);
-            }
-        })));
+        return guard(() -> durably(
+                durable,
+                () -> tx.execute(status -> {
+                    List<String> found = jdbc.queryForList(
+                            "select setting_value from audit_setting where name = ?", String.class, name);
+                    if (!found.isEmpty()) {
+                        return found.get(0);
+                    }
+                    byte[] salt = new byte[32];
+                    new SecureRandom().nextBytes(salt);
+                    String value = HexFormat.of().formatHex(salt);
+                    try {
+                        jdbc.update("insert into audit_setting (name, setting_value) values (?, ?)", name, value);
+                        return value;
+                    } catch (DuplicateKeyException raced) {
+                        return jdbc.queryForObject(
+                                "select setting_value from audit_setting where name = ?", String.class, name);
+                    }
+                })));
     }
 
     public void recordCall(HookCallRow call) {
@@ -206,104 +203,5 @@ public final class AuditStore {
     /** The full-evidence page of a card, with the time of the call that issued it. */
     public Optional<CardPages.Page> cardPage(String uuid) {
         return guard(() -> pages.find(uuid));
-    }
-
-    /** Stores every item in one transaction; an item stored before is skipped. Returns how many were new. */
-    public int storeFeedback(List<FeedbackItem> items, Instant receivedAt) {
-        try {
-            return storeFeedbackOnce(items, receivedAt);
-        } catch (DuplicateKeyException sameItemAtOnce) {
-            // The same item sent twice at once: the other request stored it between our check and our insert.
-            // Again, the check now sees it (a duplicate), and the rest of the batch is stored.
-            return storeFeedbackOnce(items, receivedAt);
-        }
-    }
-
-    private int storeFeedbackOnce(List<FeedbackItem> items, Instant receivedAt) {
-        return guard(() -> durably(() -> tx.execute(status -> {
-            int stored = 0;
-            for (FeedbackItem item : items) {
-                String hash = Hashes.sha256(item.identity());
-                Integer existing =
-                        jdbc.queryForObject("select count(*) from feedback where item_hash = ?", Integer.class, hash);
-                if (existing != null && existing > 0) {
-                    continue;
-                }
-                jdbc.update(
-                        "insert into feedback (card_uuid, outcome, accepted_suggestions, override_system, override_code,"
-                                + " override_display, user_comment, outcome_timestamp, received_at, item_hash)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        item.card(),
-                        item.outcome(),
-                        String.join(",", item.acceptedSuggestions()),
-                        item.overrideSystem(),
-                        item.overrideCode(),
-                        item.overrideDisplay(),
-                        item.userComment(),
-                        Timestamp.from(item.outcomeTimestamp()),
-                        Timestamp.from(receivedAt),
-                        hash);
-                stored++;
-            }
-            return stored;
-        })));
-    }
-
-    /** Stored feedback received in [from, to), oldest first. */
-    public List<Map<String, Object>> feedback(Instant from, Instant to) {
-        return guard(() -> jdbc.query(
-                "select f.card_uuid, f.outcome, f.accepted_suggestions, f.override_system,"
-                        + " f.override_code, f.override_display, f.user_comment, f.outcome_timestamp, f.received_at"
-                        + " from feedback f where f.received_at >= ? and f.received_at < ? order by f.received_at, f.id",
-                (rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("card", rs.getString(1));
-                    row.put("outcome", rs.getString(2));
-                    row.put("acceptedSuggestions", split(rs.getString(3)));
-                    if (rs.getString(5) != null) {
-                        Map<String, Object> reason = new LinkedHashMap<>();
-                        reason.put("system", rs.getString(4));
-                        reason.put("code", rs.getString(5));
-                        reason.put("display", rs.getString(6)); // null when the client sent none
-                        row.put("overrideReason", reason);
-                    }
-                    if (rs.getString(7) != null) {
-                        row.put("userComment", rs.getString(7));
-                    }
-                    row.put("outcomeTimestamp", rs.getTimestamp(8).toInstant().toString());
-                    row.put("receivedAt", rs.getTimestamp(9).toInstant().toString());
-                    return row;
-                },
-                Timestamp.from(from),
-                Timestamp.from(to)));
-    }
-
-    /**
-     * Per recommendation: cards shown with it, how many were accepted and overridden, and the override reasons
-     * given ({@link FeedbackSummary}).
-     */
-    public List<Map<String, Object>> summary() {
-        return guard(() -> FeedbackSummary.query(jdbc));
-    }
-
-    private static List<String> split(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    /** Runs a committing transaction, then makes the commit durable before it is acknowledged. */
-    private <T> T durably(java.util.function.Supplier<T> transaction) {
-        T result = transaction.get();
-        durable.afterCommit();
-        return result;
-    }
-
-    private static <T> T guard(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (DuplicateKeyException e) {
-            throw e; // a race on a unique key, not an unavailable database: the caller decides
-        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
-            throw new StorageUnavailableException(e);
-        }
     }
 }

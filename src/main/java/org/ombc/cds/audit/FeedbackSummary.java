@@ -17,10 +17,10 @@ final class FeedbackSummary {
      * Per recommendation: cards shown with it, how many were accepted and overridden (a card counts once per
      * outcome), and the override reasons given. Cards with no recommendation (a polymetastatic card, whose one
      * reason is "disagree with the classification"; a data-quality card) count under
-     * {@link AuditStore#NO_RECOMMENDATION}.
+     * {@link FeedbackStore#NO_RECOMMENDATION}.
      */
     static List<Map<String, Object>> query(JdbcTemplate jdbc) {
-        String code = "coalesce(r.code, '" + AuditStore.NO_RECOMMENDATION + "')";
+        String code = "coalesce(r.code, '" + FeedbackStore.NO_RECOMMENDATION + "')";
         Map<String, Map<String, Object>> byCode = new TreeMap<>();
         jdbc.query(
                 "select " + code + ", count(distinct c.uuid) from issued_card c left join"

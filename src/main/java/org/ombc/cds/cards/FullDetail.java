@@ -72,7 +72,7 @@ public final class FullDetail {
     }
 
     private static void state(StringBuilder md, Assessment a, Set<Evidence> sources) {
-        md.append(CardDetail.stateLine(a)).append("\n\n");
+        md.append(DiseaseLines.state(a)).append("\n\n");
         Finding oligo = a.findings().get("oligometastatic");
         if (oligo != null) {
             // The assessor sets the state together with its finding.
@@ -109,7 +109,7 @@ public final class FullDetail {
         md.append("## Facts used\n\n| Site | Lesions | Since |\n|---|---|---|\n");
         for (Lesion lesion : a.burden().current()) {
             md.append("| ")
-                    .append(CardDetail.siteName(lesion))
+                    .append(DiseaseLines.siteName(lesion))
                     .append(" | ")
                     .append(lesion.count() == null ? "unknown" : lesion.count())
                     .append(" | ")

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.ombc.cds.audit.AdminAccess;
 import org.ombc.cds.audit.AuditProperties;
-import org.ombc.cds.audit.AuditStore;
 import org.ombc.cds.audit.DatabaseHookCallRecorder;
 import org.ombc.cds.audit.FeedbackItem;
+import org.ombc.cds.audit.FeedbackStore;
 import org.ombc.cds.audit.IssuedCardIndex;
 import org.ombc.cds.audit.StorageUnavailableException;
 import org.ombc.cds.protocol.services.CdsServiceRegistry;
@@ -47,7 +47,7 @@ public class FeedbackController {
     /** How long feedback waits for the audit of the cards it is about; then 503 (see {@link #feedback}). */
     private static final Duration AUDIT_WAIT = Duration.ofSeconds(10);
 
-    private final AuditStore store;
+    private final FeedbackStore store;
     private final DatabaseHookCallRecorder audit;
     private final FeedbackValidator validator;
     private final CdsServiceRegistry services;
@@ -56,7 +56,7 @@ public class FeedbackController {
     private final AdminAccess admin;
 
     public FeedbackController(
-            AuditStore store,
+            FeedbackStore store,
             IssuedCardIndex cards,
             CdsServiceRegistry services,
             Clock clock,

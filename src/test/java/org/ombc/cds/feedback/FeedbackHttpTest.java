@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.ombc.cds.audit.AuditStore;
+import org.ombc.cds.audit.FeedbackStore;
 import org.ombc.cds.support.HookRequests;
 import org.ombc.cds.support.HttpTest;
 import org.ombc.cds.support.SwitchableDataSource;
@@ -166,7 +166,7 @@ class FeedbackHttpTest {
     @Test
     void feedbackOnACardWithNoRecommendationIsInTheSummary() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> auditWriter.unwritten() == 0);
-        Map<String, Long> before = summaryOf(AuditStore.NO_RECOMMENDATION);
+        Map<String, Long> before = summaryOf(FeedbackStore.NO_RECOMMENDATION);
         ObjectNode request = HookRequests.load("polymetastatic");
         request.put("hookInstance", java.util.UUID.randomUUID().toString());
         JsonNode card = json.readTree(mvc.perform(post("/cds-services/ombc-patient-view")
@@ -183,7 +183,7 @@ class FeedbackHttpTest {
         // The clinician disputes the classification: the one reason this card offers.
         postFeedback(overridden(card, "disagree-with-classification", null)).andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Map<String, Long> after = summaryOf(AuditStore.NO_RECOMMENDATION);
+            Map<String, Long> after = summaryOf(FeedbackStore.NO_RECOMMENDATION);
             assertThat(after.get("cardsShown") - before.get("cardsShown")).isEqualTo(1);
             assertThat(after.get("overridden") - before.get("overridden")).isEqualTo(1);
             assertThat(after.get("disagree-with-classification") - before.get("disagree-with-classification"))

@@ -17,6 +17,7 @@ import org.ombc.cds.apps.sandbox.PatientBundle;
 import org.ombc.cds.audit.AssessmentSnapshot;
 import org.ombc.cds.audit.AuditStore;
 import org.ombc.cds.audit.FeedbackItem;
+import org.ombc.cds.audit.FeedbackStore;
 import org.ombc.cds.audit.HookCallRow;
 import org.ombc.cds.audit.IssuedCard;
 import org.ombc.cds.cards.OmbcCards;
@@ -108,7 +109,10 @@ class SqliteStoreTest {
     @Test
     void feedbackIsStoredOnceAndAJtiAcceptedOnce(@TempDir Path dir) throws Exception {
         JdbcTemplate jdbc = open(dir);
-        AuditStore store = store(jdbc);
+        FeedbackStore store = new FeedbackStore(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
+                new DurableCommits(jdbc, "jdbc:sqlite:x"));
         FeedbackItem item = new FeedbackItem(
                 "c-1", "accepted", List.of("s-1"), null, null, null, null, Instant.parse("2026-11-26T10:15:00Z"));
         assertThat(store.storeFeedback(List.of(item), Instant.now())).isOne();

@@ -8,15 +8,10 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -39,12 +34,13 @@ public final class PatientBundle {
 
     private final String patientId;
     private final List<Resource> resources = new ArrayList<>();
-    private int next = 1;
+    private final ChartResources make;
 
     private final Patient patient;
 
     private PatientBundle(String patientId) {
         this.patientId = patientId;
+        this.make = new ChartResources(patientId);
         patient = new Patient();
         patient.setId(patientId);
         patient.addName().setFamily("Vignette").addGiven("Test");
@@ -127,7 +123,7 @@ public final class PatientBundle {
     /** n bone lesions as n separate Conditions starting on {@code onset}. */
     public PatientBundle boneLesions(int n, String onset) {
         for (int i = 0; i < n; i++) {
-            metastasis("bone-" + next++, sct("94222008"), onset);
+            metastasis(make.nextId("bone"), sct("94222008"), onset);
         }
         return this;
     }
@@ -195,53 +191,23 @@ public final class PatientBundle {
 
     /** Letrozole (RxNorm 72965) from {@code start} to {@code end} (null: ongoing, status active). */
     public PatientBundle endocrineTherapy(String start, @Nullable String end) {
-        MedicationStatement m = new MedicationStatement();
-        m.setId("ms-" + next++);
-        m.setStatus(
-                end == null
-                        ? MedicationStatement.MedicationStatementStatus.ACTIVE
-                        : MedicationStatement.MedicationStatementStatus.COMPLETED);
-        m.setMedication(code(RXNORM, "72965"));
-        m.setSubject(subject());
-        Period p = new Period().setStartElement(new DateTimeType(start));
-        if (end != null) {
-            p.setEndElement(new DateTimeType(end));
-        }
-        m.setEffective(p);
-        return add(m);
+        return add(make.statement(code(RXNORM, "72965"), start, end));
     }
 
     /** An active trastuzumab order authored on {@code authored}, no end. */
     public PatientBundle antiHer2Order(String authored) {
-        MedicationRequest m = new MedicationRequest();
-        m.setId("mr-" + next++);
-        m.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
-        m.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-        m.setMedication(code(RXNORM, "224905"));
-        m.setSubject(subject());
-        m.setAuthoredOnElement(new DateTimeType(authored));
-        return add(m);
+        return add(make.order(code(RXNORM, "224905"), authored));
     }
 
     public PatientBundle mastectomy(String date) {
-        Procedure p = new Procedure();
-        p.setId("proc-" + next++);
-        p.setStatus(Procedure.ProcedureStatus.COMPLETED);
-        p.setCode(sct("172043006"));
-        p.setSubject(subject());
-        p.setPerformed(new DateTimeType(date));
-        return add(p);
+        return add(make.procedure(sct("172043006"), date));
     }
 
     public PatientBundle imaging(String date) {
-        DiagnosticReport r = new DiagnosticReport();
-        r.setId("dr-" + next++);
-        r.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
-        r.addCategory(code("http://terminology.hl7.org/CodeSystem/v2-0074", "RAD"));
-        r.setCode(new CodeableConcept().setText("PET-CT"));
-        r.setSubject(subject());
-        r.setEffective(new DateTimeType(date));
-        return add(r);
+        return add(make.report(
+                code("http://terminology.hl7.org/CodeSystem/v2-0074", "RAD"),
+                new CodeableConcept().setText("PET-CT"),
+                date));
     }
 
     public PatientBundle add(Resource resource) {
@@ -271,36 +237,18 @@ public final class PatientBundle {
 
     // -- helpers --------------------------------------------------------------------------------------------
 
+    /** A Condition of this chart, its clinical status coded in {@link #CLINICAL}; not yet added. */
     public Condition condition(String prefix, CodeableConcept code, @Nullable String onset, String clinicalStatus) {
-        Condition c = new Condition();
-        c.setId(prefix + "-" + next++);
-        c.setClinicalStatus(code(CLINICAL, clinicalStatus));
-        c.setCode(code);
-        c.setSubject(subject());
-        if (onset != null) {
-            c.setOnset(new DateTimeType(onset));
-        }
-        return c;
+        return make.condition(prefix, code, onset, code(CLINICAL, clinicalStatus));
     }
 
+    /** A final Observation of this chart; not yet added. */
     public Observation observation(CodeableConcept code, @Nullable String date) {
-        Observation o = new Observation();
-        o.setId("obs-" + next++);
-        o.setStatus(Observation.ObservationStatus.FINAL);
-        o.setCode(code);
-        o.setSubject(subject());
-        if (date != null) {
-            o.setEffective(new DateTimeType(date));
-        }
-        return o;
+        return make.observation(code, date);
     }
 
     private static <T extends Resource> T withId(T resource, String id) {
         resource.setId(id);
         return resource;
-    }
-
-    private Reference subject() {
-        return new Reference("Patient/" + patientId);
     }
 }

@@ -9,10 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.ImagingStudy;
@@ -23,7 +20,6 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
-import org.jspecify.annotations.Nullable;
 import org.ombc.cds.fhir.ResourceIds;
 import org.ombc.cds.knowledge.Terminology;
 import org.ombc.cds.knowledge.ValueSetId;
@@ -41,7 +37,8 @@ import org.ombc.cds.model.TherapyPeriod;
  * Maps a patient's FHIR R4 resources, in any order and with duplicates, to an {@link OmbcRecord}
  * (clinical-rules 1 and 8). Every coding the rules list is accepted; dates are read as intervals; what is
  * dropped or cannot be read is named in the record's notes, in words a clinician can act on, instead of failing.
- * One reader per resource family does the reading; this class sorts the resources out to them.
+ * One reader per resource family does the reading; this class sorts the resources out to them, and
+ * {@link UnreadRecords} names what none of them can use.
  */
 public final class FhirToOmbc {
 
@@ -50,12 +47,6 @@ public final class FhirToOmbc {
      * the time zones between the EHR and the service.
      */
     public static final int FUTURE_DATE_TOLERANCE_DAYS = 1;
-
-    private static final int NAMED_RECORDS_LIMIT = 5;
-
-    private static final Pattern LOOKS_LIKE_RECEPTOR = Pattern.compile(
-            "\\b(o?estrogen|progesterone|HER-?2|ERBB2|" + "hormone receptor|(ER|PR) (status|receptor))\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private final Terminology terminology;
     private final Clock clock;
@@ -116,35 +107,15 @@ public final class FhirToOmbc {
         List<Procedure> procedures = new ArrayList<>();
         List<TherapyPeriod> therapies = new ArrayList<>();
         List<DateInterval> imaging = new ArrayList<>();
-        List<String> freeText = new ArrayList<>();
-        List<String> unplacedCancers = new ArrayList<>();
-        List<String> unplacedReceptors = new ArrayList<>();
-        List<String> lookAlikes = new ArrayList<>();
+        UnreadRecords unread = new UnreadRecords(terminology);
         for (IBaseResource resource : chart) {
             if (resource instanceof Condition condition && conditionReader.exists(condition)) {
-                if (isFreeTextOnly(condition.getCode())
-                        && conditionReader.kindOf(condition) != CancerConditions.Kind.PRIMARY) {
-                    freeText.add("Condition/" + ResourceIds.idOf(condition));
-                } else {
+                if (unread.readable(condition, conditionReader.kindOf(condition))) {
                     conditions.add(condition);
-                    CancerConditions.Kind kind = conditionReader.kindOf(condition);
-                    if (kind == CancerConditions.Kind.UNPLACED) {
-                        unplacedCancers.add(Codings.describe(condition.getCode()) + " (Condition/"
-                                + ResourceIds.idOf(condition) + ")");
-                    } else if (kind == CancerConditions.Kind.EXCLUDED) {
-                        lookAlikes.add(Codings.describe(condition.getCode()) + " (Condition/"
-                                + ResourceIds.idOf(condition) + ")");
-                    }
                 }
             } else if (resource instanceof Observation observation && ObservationReader.exists(observation)) {
-                if (isFreeTextOnly(observation.getCode())) {
-                    freeText.add("Observation/" + ResourceIds.idOf(observation));
-                } else {
+                if (unread.readable(observation)) {
                     observations.add(observation);
-                    if (looksLikeUnplacedReceptor(observation)) {
-                        unplacedReceptors.add(Codings.describe(observation.getCode()) + " (Observation/"
-                                + ResourceIds.idOf(observation) + ")");
-                    }
                 }
             } else if (resource instanceof MedicationStatement statement) {
                 notes.take(therapyReader.read(statement)).ifPresent(therapies::add);
@@ -181,39 +152,7 @@ public final class FhirToOmbc {
                     + "metastases that the chart does not list: record each metastasis as a Condition with its site "
                     + "and date; until then the number of lesions is unknown.");
         }
-        if (!unplacedCancers.isEmpty()) {
-            notes.add(unplacedNote(
-                    unplacedCancers,
-                    "cancer diagnosis",
-                    "cancer diagnoses",
-                    "code it as breast cancer or as a metastasis (SNOMED CT, ICD-10-CM or ICD-O-3) if it is one"));
-        }
-        if (!unplacedReceptors.isEmpty()) {
-            notes.add(unplacedNote(
-                    unplacedReceptors,
-                    "receptor result",
-                    "receptor results",
-                    "code it as an ER, PR or HER2 result (LOINC) if it is one"));
-        }
-        if (!freeText.isEmpty()) {
-            notes.add(freeTextNote(freeText));
-        }
-        // A Condition that is only text may be the breast cancer or a metastasis (clinical-rules 8 and 10).
-        boolean freeTextConditions = freeText.stream().anyMatch(r -> r.startsWith("Condition/"));
-        boolean lookAlikeBesideMetastasis = primary == null
-                && !lookAlikes.isEmpty()
-                && lesions.stream().anyMatch(org.ombc.cds.model.Lesion::current);
-        if (lookAlikeBesideMetastasis) {
-            notes.add("A current metastasis is recorded, but breast cancer only as "
-                    + String.join(
-                            "; ",
-                            lookAlikes.stream()
-                                    .sorted()
-                                    .limit(NAMED_RECORDS_LIMIT)
-                                    .toList()) + ", which is not breast "
-                    + "cancer to the rules (in situ, history of, screening): record the breast cancer with its date "
-                    + "if the metastasis comes from it.");
-        }
+        unread.addNotes(notes, primary, lesions);
         return new OmbcRecord(
                 patient == null ? null : ResourceIds.idOf(patient),
                 primary,
@@ -228,44 +167,7 @@ public final class FhirToOmbc {
                 resected,
                 notes.list(),
                 staged,
-                !unplacedCancers.isEmpty() || freeTextConditions || lookAlikeBesideMetastasis);
-    }
-
-    /**
-     * An Observation that names a hormone receptor or HER2 in its displays or text and is coded as none of the tests
-     * the service reads (clinical-rules 10, "Nothing unknown is silent").
-     */
-    private boolean looksLikeUnplacedReceptor(Observation observation) {
-        CodeableConcept code = observation.getCode();
-        // The words first: most Observations name no receptor, and that test costs less than nine lookups.
-        if (Codings.words(code).stream()
-                .noneMatch(w -> LOOKS_LIKE_RECEPTOR.matcher(w).find())) {
-            return false;
-        }
-        for (ValueSetId known : List.of(
-                ValueSetId.ER_TEST,
-                ValueSetId.PR_TEST,
-                ValueSetId.HER2_TEST,
-                ValueSetId.N_CATEGORY,
-                ValueSetId.DISEASE_STATUS,
-                ValueSetId.LESION_COUNT,
-                ValueSetId.LESION_SIZE,
-                ValueSetId.STAGING_M_CATEGORY,
-                ValueSetId.STAGE_GROUP)) {
-            if (terminology.containsAny(known, code)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** clinical-rules 10: records that look like what the rules read, but whose code is not placed, named. */
-    private static String unplacedNote(List<String> records, String one, String many, String fix) {
-        List<String> sorted = records.stream().distinct().sorted().toList();
-        String named = String.join("; ", sorted.subList(0, Math.min(NAMED_RECORDS_LIMIT, sorted.size())))
-                + (sorted.size() > NAMED_RECORDS_LIMIT ? "; ..." : "");
-        return sorted.size() + " " + (sorted.size() == 1 ? one : many) + " with a code the service does not know: "
-                + named + ". Not used in the assessment; " + fix + ".";
+                unread.mayHideCancer(primary, lesions));
     }
 
     /**
@@ -287,21 +189,5 @@ public final class FhirToOmbc {
             }
         }
         return out;
-    }
-
-    /** A Condition or Observation whose code has no coding (text only, or no code at all) cannot be read. */
-    private static boolean isFreeTextOnly(@Nullable CodeableConcept code) {
-        return code == null || code.getCoding().stream().noneMatch(Coding::hasCode);
-    }
-
-    /** clinical-rules 8, "Codes": text-only records are counted and named, a few by id. */
-    private static String freeTextNote(List<String> records) {
-        List<String> sorted = records.stream().sorted().toList();
-        String named = String.join(", ", sorted.subList(0, Math.min(NAMED_RECORDS_LIMIT, sorted.size())))
-                + (sorted.size() > NAMED_RECORDS_LIMIT ? ", ..." : "");
-        return (sorted.size() == 1 ? "1 record is" : sorted.size() + " records are") + " free text only ("
-                + named + ") and " + (sorted.size() == 1 ? "was" : "were") + " not read: code "
-                + (sorted.size() == 1 ? "it" : "them") + " (SNOMED CT, ICD-10-CM or LOINC) for the assessment to use "
-                + (sorted.size() == 1 ? "it." : "them.");
     }
 }

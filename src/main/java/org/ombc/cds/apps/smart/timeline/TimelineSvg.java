@@ -1,9 +1,9 @@
 package org.ombc.cds.apps.smart.timeline;
 
+import static org.ombc.cds.apps.smart.timeline.SvgText.describe;
+import static org.ombc.cds.apps.smart.timeline.SvgText.escape;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import org.ombc.cds.apps.smart.timeline.Timeline.LesionBar;
 import org.ombc.cds.apps.smart.timeline.Timeline.Mark;
 import org.ombc.cds.apps.smart.timeline.Timeline.MarkKind;
@@ -13,24 +13,21 @@ import org.ombc.cds.apps.smart.timeline.Timeline.TherapyBand;
 /**
  * Draws a {@link Timeline} as SVG, 1,000 px wide, so it reads on a screen and prints on one A4 page. Every element
  * carries a class and data attributes naming what it stands for (a site, a therapy, a mark), so tests and
- * assistive tools can read the picture; every text is escaped.
+ * assistive tools can read the picture; every text is escaped ({@link SvgText}). Dates are placed by
+ * {@link TimelineAxis}.
  */
 public final class TimelineSvg {
 
-    static final int WIDTH = 1000;
-    private static final int LABEL_WIDTH = 150;
-    private static final int PLOT_LEFT = LABEL_WIDTH + 10;
-    private static final int PLOT_RIGHT = WIDTH - 20;
+    private static final int WIDTH = TimelineAxis.WIDTH;
     private static final int TOP = 56;
     private static final int ROW = 34;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     private TimelineSvg() {}
 
     public static String render(Timeline t) {
         int rowCount = 3 + t.rows().size();
         int height = TOP + rowCount * ROW + 40;
-        Scale x = new Scale(t.from(), t.to());
+        TimelineAxis x = new TimelineAxis(t.from(), t.to());
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ombc-timeline\" role=\"img\" width=\"")
                 .append(WIDTH)
@@ -45,7 +42,7 @@ public final class TimelineSvg {
         svg.append("<text class=\"state\" x=\"0\" y=\"16\" font-size=\"15\" font-weight=\"bold\">")
                 .append(escape(t.stateLabel()))
                 .append("</text>");
-        axis(svg, t, x, height);
+        x.draw(svg, t.today(), TOP, height);
 
         int y = TOP;
         label(svg, "Breast primary", y);
@@ -124,45 +121,6 @@ public final class TimelineSvg {
         return svg.append("</svg>").toString();
     }
 
-    private static void axis(StringBuilder svg, Timeline t, Scale x, int height) {
-        svg.append("<g class=\"axis\">");
-        for (int year = t.from().getYear(); year <= t.to().getYear(); year++) {
-            LocalDate jan = LocalDate.of(year, 1, 1);
-            if (jan.isBefore(t.from()) || jan.isAfter(t.to())) {
-                continue;
-            }
-            int xi = x.at(jan);
-            svg.append("<line x1=\"")
-                    .append(xi)
-                    .append("\" x2=\"")
-                    .append(xi)
-                    .append("\" y1=\"")
-                    .append(TOP - 22)
-                    .append("\" y2=\"")
-                    .append(height - 30)
-                    .append("\" stroke=\"#ddd\"/>")
-                    .append(
-                            xi > PLOT_RIGHT - 30
-                                    ? ""
-                                    : "<text x=\"" + (xi + 2) + "\" y=\"" + (TOP - 24) + "\" fill=\"#555\">" + year
-                                            + "</text>");
-        }
-        int today = x.at(t.today());
-        svg.append("<line class=\"today\" x1=\"")
-                .append(today)
-                .append("\" x2=\"")
-                .append(today)
-                .append("\" y1=\"")
-                .append(TOP - 20)
-                .append("\" y2=\"")
-                .append(height - 30)
-                .append("\" stroke=\"#000\" stroke-dasharray=\"1 3\"/><text x=\"")
-                .append(today - 14)
-                .append("\" y=\"")
-                .append(height - 16)
-                .append("\" fill=\"#555\">today</text></g>");
-    }
-
     private static void label(StringBuilder svg, String text, int y) {
         svg.append("<text class=\"row-label\" x=\"0\" y=\"")
                 .append(y + 4)
@@ -172,7 +130,7 @@ public final class TimelineSvg {
     }
 
     /** A dated point, drawn as a range (hatched) when the record gave only a year, month or age. */
-    private static void span(StringBuilder svg, String kind, DateSpan at, Scale x, int y, String colour) {
+    private static void span(StringBuilder svg, String kind, DateSpan at, TimelineAxis x, int y, String colour) {
         int x1 = x.at(at.earliest());
         int x2 = x.at(at.latest());
         svg.append("<g class=\"date-point\" data-kind=\"")
@@ -208,7 +166,7 @@ public final class TimelineSvg {
                 .append("</text></g>");
     }
 
-    private static void lesion(StringBuilder svg, LesionBar bar, Scale x, int y) {
+    private static void lesion(StringBuilder svg, LesionBar bar, TimelineAxis x, int y) {
         int start = x.at(bar.onset().earliest());
         int certain = x.at(bar.onset().latest());
         int end = Math.max(certain + 3, x.at(bar.end()));
@@ -254,7 +212,7 @@ public final class TimelineSvg {
         svg.append("</g>");
     }
 
-    private static void markLine(StringBuilder svg, Mark mark, Scale x, int height) {
+    private static void markLine(StringBuilder svg, Mark mark, TimelineAxis x, int height) {
         int x1 = x.at(mark.at().earliest());
         int x2 = x.at(mark.at().latest());
         boolean omd = mark.kind() == MarkKind.OMD_DIAGNOSIS;
@@ -298,37 +256,5 @@ public final class TimelineSvg {
                 .append("\">")
                 .append(escape(mark.label()))
                 .append("</text></g>");
-    }
-
-    static String describe(DateSpan span) {
-        if (!span.isUncertain()) {
-            return span.earliest().toString();
-        }
-        return MONTH.format(span.earliest()) + " - " + MONTH.format(span.latest());
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 ? ' ' : c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Days on the axis to pixels. */
-    private record Scale(LocalDate from, LocalDate to) {
-        int at(LocalDate date) {
-            long days = Math.max(1, ChronoUnit.DAYS.between(from, to));
-            long offset = Math.min(days, Math.max(0, ChronoUnit.DAYS.between(from, date)));
-            return (int) (PLOT_LEFT + offset * (PLOT_RIGHT - PLOT_LEFT) / days);
-        }
     }
 }
