@@ -1,3 +1,11 @@
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,15 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.util.Date;
 import org.ombc.cds.security.DevIssuerCommand;
 
 /**
@@ -52,13 +52,20 @@ public class SecuredFixedRate {
         Path progress = Path.of(args[7]);
 
         DevIssuerCommand.ensureKeys(keys, DevIssuerCommand.DEFAULT_ISS);
-        ECKey key = JWKSet.load(keys.resolve("private.jwk.json").toFile()).getKeys().get(0).toECKey();
+        ECKey key = JWKSet.load(keys.resolve("private.jwk.json").toFile())
+                .getKeys()
+                .get(0)
+                .toECKey();
         ECDSASigner signer = new ECDSASigner(key);
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT)
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
                 .build();
         String iss = Files.readString(keys.resolve("iss")).trim();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         // The first WARM_SECONDS ramp up linearly from 0 to the rate: a cold JVM (JIT, pools) hit with the full rate
         // at once can pile up calls past its heap on a busy machine and never recover.
         double warm = warmNanos / 1e9;
@@ -75,8 +82,10 @@ public class SecuredFixedRate {
         long start = System.nanoTime();
         long nextProgress = start;
         for (int i = 0; i < total; i++) {
-            long due = start + (i < rampCalls ? Math.round(Math.sqrt(2.0 * warm * i / rate) * 1e9)
-                    : warmNanos + (i - rampCalls) * period);
+            long due = start
+                    + (i < rampCalls
+                            ? Math.round(Math.sqrt(2.0 * warm * i / rate) * 1e9)
+                            : warmNanos + (i - rampCalls) * period);
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
@@ -86,16 +95,26 @@ public class SecuredFixedRate {
                 maxLate = Math.max(maxLate, late);
             }
             Instant now = Instant.now();
-            SignedJWT jwt = new SignedJWT(header, new JWTClaimsSet.Builder().issuer(iss).subject("ombc-dev-client")
-                    .audience(url.toString()).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(tokenLifetime)))
-                    .jwtID(UUID.randomUUID().toString()).build());
+            SignedJWT jwt = new SignedJWT(
+                    header,
+                    new JWTClaimsSet.Builder()
+                            .issuer(iss)
+                            .subject("ombc-dev-client")
+                            .audience(url.toString())
+                            .issueTime(Date.from(now))
+                            .expirationTime(Date.from(now.plus(tokenLifetime)))
+                            .jwtID(UUID.randomUUID().toString())
+                            .build());
             jwt.sign(signer);
             String token = jwt.serialize();
-            String body = template.replaceFirst("\"hookInstance\"\\s*:\\s*\"[^\"]*\"",
-                    "\"hookInstance\":\"" + UUID.randomUUID() + "\"");
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            String body = template.replaceFirst(
+                    "\"hookInstance\"\\s*:\\s*\"[^\"]*\"", "\"hookInstance\":\"" + UUID.randomUUID() + "\"");
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             int index = i;
             long sent = System.nanoTime();
             inFlight.incrementAndGet();
@@ -106,7 +125,9 @@ public class SecuredFixedRate {
                     answered.incrementAndGet();
                 } else {
                     errors.incrementAndGet();
-                    String why = failure != null ? String.valueOf(failure.getCause() != null ? failure.getCause() : failure) : "HTTP " + response.statusCode();
+                    String why = failure != null
+                            ? String.valueOf(failure.getCause() != null ? failure.getCause() : failure)
+                            : "HTTP " + response.statusCode();
                     failures.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
                 }
                 inFlight.decrementAndGet();
@@ -122,10 +143,20 @@ public class SecuredFixedRate {
         }
         writeProgress(progress, answered.get(), errors.get());
         int warmCalls = Math.min(total, rampCalls);
-        long[] measured = Arrays.stream(micros, warmCalls, total).filter(m -> m >= 0).sorted().toArray();
-        System.out.printf("FIXED %d %d %d %.2f %.2f %.2f %.2f %.2f%n", total, answered.get(), errors.get(),
-                percentile(measured, 50), percentile(measured, 99), percentile(measured, 99.9),
-                measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1000.0, maxLate / 1e6);
+        long[] measured = Arrays.stream(micros, warmCalls, total)
+                .filter(m -> m >= 0)
+                .sorted()
+                .toArray();
+        System.out.printf(
+                "FIXED %d %d %d %.2f %.2f %.2f %.2f %.2f%n",
+                total,
+                answered.get(),
+                errors.get(),
+                percentile(measured, 50),
+                percentile(measured, 99),
+                percentile(measured, 99.9),
+                measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1000.0,
+                maxLate / 1e6);
         failures.forEach((why, n) -> System.err.println("failed calls: " + n.get() + " x " + why));
         System.exit(0);
     }
