@@ -76,7 +76,9 @@ public final class CardKnowledge {
         return switch (r) {
             case MDT_DISCUSSION ->
                 a.recommends(Recommendation.SABR)
-                        ? new Headline("the breast-only randomised trial was negative for PFS", Evidence.NRG_BR002)
+                        ? new Headline(
+                                "weigh that the only breast-only randomised trial was negative for PFS",
+                                Evidence.NRG_BR002)
                         : new Headline("SABR-COMET 5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case SABR -> new Headline("5-y OS 42% vs 18% with standard care", Evidence.SABR_COMET);
             case METASTASIS_SURGERY -> surgeryHeadline(a);

@@ -26,8 +26,7 @@ final class CardSummary {
                     + " breast cancer spread: treat as regional disease with curative intent; discuss at tumour board.";
         } else if (a.oligometastatic() == OligometastaticState.YES && state != null && state.isInduced()) {
             text = "Induced oligometastatic disease (" + lesions
-                    + " after earlier polymetastatic disease): chance of cure "
-                    + "is low; tumour board may weigh local therapy.";
+                    + ", earlier polymetastatic): low chance of cure; tumour board may weigh local therapy.";
         } else if (a.oligometastatic() == OligometastaticState.YES && state == EstroEortcState.SYNCHRONOUS) {
             text = "De novo oligometastatic breast cancer (" + lesions + "): discuss curative-intent local therapy "
                     + "at tumour board.";
@@ -54,6 +53,12 @@ final class CardSummary {
         if (a.recommends(Recommendation.STAGING_IMAGING) && text.length() + 26 < SUMMARY_LIMIT) {
             text += " Stage with PET-CT/WB-MRI.";
         }
-        return text.length() < SUMMARY_LIMIT ? text : text.substring(0, SUMMARY_LIMIT - 2) + "…";
+        return text.length() < SUMMARY_LIMIT ? text : shortened(text);
+    }
+
+    /** Cut at the last word that fits, never inside one: a clipped word can be misread. */
+    private static String shortened(String text) {
+        int end = text.lastIndexOf(' ', SUMMARY_LIMIT - 2);
+        return text.substring(0, end > 0 ? end : SUMMARY_LIMIT - 2) + "…";
     }
 }

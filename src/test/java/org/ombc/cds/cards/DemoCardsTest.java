@@ -159,11 +159,20 @@ class DemoCardsTest {
         });
     }
 
+    /** Every demo patient's summary is read whole: under 140 characters, never clipped (outside review). */
+    @Test
+    void everySummaryFitsWithoutBeingClipped() {
+        mainCards().forEach(i -> assertThat(i.cards().get(0).summary())
+                .as(i.demo().id())
+                .hasSizeLessThan(140)
+                .doesNotEndWith("…"));
+    }
+
     @Test
     void theCardSaysWhatDiffersBetweenStates() {
         Map<String, Card> byId = new HashMap<>();
         mainCards().forEach(i -> byId.put(i.demo().id(), i.cards().get(0)));
-        assertThat(byId.get("demo-induced-progression").summary()).contains("Induced", "cure is low");
+        assertThat(byId.get("demo-induced-progression").summary()).contains("Induced", "low chance of cure");
         assertThat(byId.get("demo-metachronous-recurrence").summary()).contains("curative-intent");
         assertThat(byId.get("demo-sync-luminal-bone").detail())
                 .contains("2 bone lesions since Feb 2024")

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read-only FHIR R4 REST endpoint over the sandbox patients (HAPI's plain server): read, and the searches our
@@ -115,19 +117,25 @@ public class SandboxFhirServer extends RestfulServer {
 
         @Search
         public List<IBaseResource> byPatient(
-                @RequiredParam(name = "patient") ReferenceParam patient,
-                @OptionalParam(name = "code") TokenOrListParam code,
-                @OptionalParam(name = "category") TokenOrListParam category) {
+                // HAPI hands an empty "patient=" in as null, though the parameter is required.
+                @RequiredParam(name = "patient") @Nullable ReferenceParam patient,
+                @OptionalParam(name = "code") @Nullable TokenOrListParam code,
+                @OptionalParam(name = "category") @Nullable TokenOrListParam category) {
+            String patientId = patient == null ? null : patient.getIdPart();
+            if (patientId == null || patientId.isBlank()) {
+                throw new InvalidRequestException(
+                        "the search needs a patient id: patient=Patient/{id} or patient={id}");
+            }
             List<IBaseResource> found =
-                    new ArrayList<>(store.search(type.getSimpleName(), patient.getIdPart(), "code", tokens(code)));
+                    new ArrayList<>(store.search(type.getSimpleName(), patientId, "code", tokens(code)));
             if (category != null) {
-                found.retainAll(store.search(type.getSimpleName(), patient.getIdPart(), "category", tokens(category)));
+                found.retainAll(store.search(type.getSimpleName(), patientId, "category", tokens(category)));
             }
             return found;
         }
     }
 
-    static List<String> tokens(TokenOrListParam param) {
+    static List<String> tokens(@Nullable TokenOrListParam param) {
         List<String> tokens = new ArrayList<>();
         if (param != null) {
             for (TokenParam token : param.getValuesAsQueryTokens()) {

@@ -126,6 +126,21 @@ class SandboxFhirEndpointTest {
         assertThat(reports.get("entry")).hasSize(1);
     }
 
+    /** An empty patient parameter is the client's mistake: 400 with an OperationOutcome, not a 500 (outside review). */
+    @Test
+    void aSearchWithAnEmptyPatientIs400() throws Exception {
+        for (String search : new String[] {"/fhir/Observation?patient=", "/fhir/Condition?patient=Patient/"}) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + search)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(search).isEqualTo(400);
+            assertThat(response.body())
+                    .contains("OperationOutcome")
+                    .contains("patient id")
+                    .doesNotContain("NullPointerException");
+        }
+    }
+
     @Test
     void searchesArePaged() throws Exception {
         JsonNode first = get("/fhir/Condition?patient=demo-induced-persistence");
