@@ -77,6 +77,22 @@ public enum ValueSetId {
     }
 
     /**
+     * The Observation questions the service reads (receptors, nodal category, disease status, lesion count and
+     * size, staging): the prefetch asks for their codes, and an Observation coded by one of them is never named as
+     * unplaced.
+     */
+    public static final List<ValueSetId> OBSERVATION_QUESTIONS = List.of(
+            ER_TEST,
+            PR_TEST,
+            HER2_TEST,
+            N_CATEGORY,
+            DISEASE_STATUS,
+            LESION_COUNT,
+            LESION_SIZE,
+            STAGING_M_CATEGORY,
+            STAGE_GROUP);
+
+    /**
      * The sites a ValueSet can place a metastasis in, in the order the mapper tries them; {@link Site#OTHER} is
      * where a metastasis is when none places it (clinical-rules 2 and 8: 128462008 or C79.9 without bodySite).
      */

@@ -22,16 +22,7 @@ public final class PrefetchTemplates {
 
     public PrefetchTemplates(Terminology terminology) {
         List<String> observationCodes = new ArrayList<>();
-        for (ValueSetId vs : List.of(
-                ValueSetId.ER_TEST,
-                ValueSetId.PR_TEST,
-                ValueSetId.HER2_TEST,
-                ValueSetId.N_CATEGORY,
-                ValueSetId.DISEASE_STATUS,
-                ValueSetId.LESION_COUNT,
-                ValueSetId.LESION_SIZE,
-                ValueSetId.STAGING_M_CATEGORY,
-                ValueSetId.STAGE_GROUP)) {
+        for (ValueSetId vs : ValueSetId.OBSERVATION_QUESTIONS) {
             observationCodes.addAll(terminology.listedTokens(vs));
         }
         Map<PrefetchKey, String> t = new EnumMap<>(PrefetchKey.class);

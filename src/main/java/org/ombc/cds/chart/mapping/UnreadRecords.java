@@ -120,16 +120,7 @@ final class UnreadRecords {
                 .noneMatch(w -> LOOKS_LIKE_RECEPTOR.matcher(w).find())) {
             return false;
         }
-        for (ValueSetId known : List.of(
-                ValueSetId.ER_TEST,
-                ValueSetId.PR_TEST,
-                ValueSetId.HER2_TEST,
-                ValueSetId.N_CATEGORY,
-                ValueSetId.DISEASE_STATUS,
-                ValueSetId.LESION_COUNT,
-                ValueSetId.LESION_SIZE,
-                ValueSetId.STAGING_M_CATEGORY,
-                ValueSetId.STAGE_GROUP)) {
+        for (ValueSetId known : ValueSetId.OBSERVATION_QUESTIONS) {
             if (terminology.containsAny(known, code)) {
                 return false;
             }
