@@ -56,13 +56,14 @@ class FeedbackDurabilityTest {
      * Feedback sent the moment after its card was issued, then {@code kill -9}: after the restart the feedback is
      * there and so is the card it is about (its audit row, and so its full-evidence link). The card's audit row was
      * still queued when the feedback arrived; feedback waits for it before its own durable commit. Before that, 3
-     * of 6 such items pointed at no card after the restart (an outside review).
+     * of 6 such items pointed at no card after the restart (an outside review). As many kills as the other tests
+     * ({@code -Dombc.test.kills}).
      */
     @Test
     void feedbackOnAFreshCardKeepsItsCardAfterKill9(@TempDir Path dir) throws Exception {
         List<String> acknowledged = new ArrayList<>();
         List<String> links = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < KILLS; i++) {
             try (ClasspathApp app = ClasspathApp.start(dir, List.of(), args(List.of()))) {
                 // The card-link key is read in the background at start: wait until the card carries its link.
                 JsonNode card = awaitCardWithLink(app);
