@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Assumptions;
 public final class StoreArguments {
 
     /**
-     * Kills with {@code kill -9} per store in the durability tests: 3 in {@code verify} (each is a JVM start, about 7
+     * Kills with {@code kill -9} per store in the durability tests: 2 in {@code verify} (each is a JVM start, about 7
      * s), 10 for the measurement that chose the store ({@code -Dombc.test.kills=10}, docs/storage-choice.md).
      */
-    public static final int KILLS = Integer.getInteger("ombc.test.kills", 3);
+    public static final int KILLS = Integer.getInteger("ombc.test.kills", 2);
 
     /** The embedded default (application.yml): SQLite in the service's working folder, docs/storage-choice.md. */
     public static final List<String> EMBEDDED_DEFAULT = List.of();
